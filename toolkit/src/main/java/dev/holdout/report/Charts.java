@@ -1,0 +1,115 @@
+package dev.holdout.report;
+
+import dev.holdout.io.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Headless PNG charts (XChart). Every chart in Holdout goes through here so they share one look.
+ *
+ * <pre>{@code
+ * Charts.Line chart = Charts.line("Learning curve", "round", "logloss")
+ *         .series("train", rounds, trainLoss).series("validation", rounds, validLoss);
+ * Charts.savePng(chart.image(), dir.resolve("learning-curve.png"));
+ * }</pre>
+ */
+public final class Charts {
+    private Charts() {}
+
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 480;
+
+    /** Starts a line chart. */
+    public static Line line(String title, String xLabel, String yLabel) {
+        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN);
+    }
+
+    /** An immutable line-chart description; {@link #image()} renders it. */
+    public static final class Line {
+        private final String title, xLabel, yLabel;
+        private final LinkedHashMap<String, double[][]> series;
+        private final double markerX;
+
+        private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series, double markerX) {
+            this.title = title;
+            this.xLabel = xLabel;
+            this.yLabel = yLabel;
+            this.series = series;
+            this.markerX = markerX;
+        }
+
+        /** Adds a series (copies the arrays). */
+        public Line series(String name, double[] x, double[] y) {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series=" + name + ": x has " + x.length + " points but y has " + y.length);
+            }
+            LinkedHashMap<String, double[][]> copy = new LinkedHashMap<>(series);
+            copy.put(name, new double[][] {x.clone(), y.clone()});
+            return new Line(title, xLabel, yLabel, copy, markerX);
+        }
+
+        /** Draws a vertical marker line at {@code x} (for example the best iteration). */
+        public Line verticalMarker(double x) {
+            return new Line(title, xLabel, yLabel, series, x);
+        }
+
+        public Map<String, double[][]> seriesData() { return java.util.Collections.unmodifiableMap(series); }
+
+        public BufferedImage image() {
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                    .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+            chart.getStyler().setPlotGridLinesVisible(true);
+            chart.getStyler().setMarkerSize(4);
+            for (Map.Entry<String, double[][]> e : series.entrySet()) {
+                var s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
+                s.setMarker(e.getValue()[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            }
+            if (!Double.isNaN(markerX) && !series.isEmpty()) {
+                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+                for (double[][] xy : series.values()) {
+                    for (double v : xy[1]) {
+                        if (Double.isFinite(v)) {
+                            lo = Math.min(lo, v);
+                            hi = Math.max(hi, v);
+                        }
+                    }
+                }
+                if (lo <= hi) {
+                    var m = chart.addSeries("x = " + (long) markerX, new double[] {markerX, markerX}, new double[] {lo, hi});
+                    m.setMarker(SeriesMarkers.NONE);
+                    m.setLineColor(java.awt.Color.GRAY);
+                }
+            }
+            return BitmapEncoder.getBufferedImage(chart);
+        }
+    }
+
+    /** PNG bytes of an image. */
+    public static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes an image as PNG, atomically. */
+    public static void savePng(BufferedImage image, Path file) {
+        AtomicFiles.write(file, png(image));
+    }
+}
