@@ -73,6 +73,11 @@ public record TuningJobConfig(Strategy strategy, SearchSpace space, TuningObject
         return new TuningJobConfig(strategy, space, objective, null, null, null, null, 0L);
     }
 
+    /** A Hyperband job (its rounds budget is part of the strategy). */
+    public static TuningJobConfig hyperband(SearchSpace space, TuningObjective objective, HyperbandConfig rounds) {
+        return new TuningJobConfig(Strategy.HYPERBAND, space, objective, null, null, null, rounds, 0L);
+    }
+
     public TuningJobConfig withLimits(ResourceLimits l) {
         return new TuningJobConfig(strategy, space, objective, l, earlyStopping, medianRule, hyperband, seed);
     }
