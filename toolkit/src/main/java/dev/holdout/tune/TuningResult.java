@@ -112,8 +112,8 @@ public final class TuningResult {
             (t.eligible() ? done : stopped).add(new double[] {t.number(), t.objective()});
         }
         Charts.Line c = Charts.line("Objective by trial (" + config.strategy() + ")", "trial", config.objective().metricName());
-        if (!done.isEmpty()) c = c.series("completed", col(done, 0), col(done, 1));
-        if (!stopped.isEmpty()) c = c.series("stopped early (not eligible)", col(stopped, 0), col(stopped, 1));
+        if (!done.isEmpty()) c = c.points("completed", col(done, 0), col(done, 1));
+        if (!stopped.isEmpty()) c = c.points("stopped early or failed (not eligible)", col(stopped, 0), col(stopped, 1));
         return c;
     }
 
@@ -171,7 +171,7 @@ public final class TuningResult {
         for (ParameterRange r : config.space()) {
             if (r instanceof ContinuousRange c) {
                 ObjectNode o = arr(ranges, "ContinuousParameterRanges").addObject();
-                o.put("Name", c.name()).put("MinValue", fmt(c.min())).put("MaxValue", fmt(c.max())).put("ScalingType", c.scaling().sageMakerName());
+                o.put("Name", c.name()).put("MinValue", ContinuousRange.fmt(c.min())).put("MaxValue", ContinuousRange.fmt(c.max())).put("ScalingType", c.scaling().sageMakerName());
             } else if (r instanceof IntegerRange c) {
                 ObjectNode o = arr(ranges, "IntegerParameterRanges").addObject();
                 o.put("Name", c.name()).put("MinValue", Long.toString(c.min())).put("MaxValue", Long.toString(c.max()))

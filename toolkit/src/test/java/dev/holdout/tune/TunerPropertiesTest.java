@@ -237,6 +237,21 @@ class TunerPropertiesTest {
         };
     }
 
+    /** As {@link #overfitting} over a space with "x" only (other ranges ignored). */
+    static TrialObjective overfittingSpace(int rounds) {
+        return (trial, reporter) -> {
+            double x = trial.hyperparameters().value("x");
+            double loss = Double.NaN;
+            int r = 0;
+            while (r < rounds) {
+                r++;
+                loss = (x - 0.5) * (x - 0.5) + 0.02 * r;
+                if (!reporter.report(r, loss)) break;
+            }
+            return TrialOutcome.of(loss).withRounds(r);
+        };
+    }
+
     @Property(tries = 40)
     void aStoppedTrialIsNeverChosenForHavingFewerRounds(@ForAll("jobs") TuningJobConfig job) {
         TuningResult r = Tuner.of(job).cores(2).run(overfitting(20));
