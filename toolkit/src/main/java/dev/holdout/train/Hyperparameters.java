@@ -145,6 +145,9 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     public Hyperparameters withAlpha(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, v, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     /** Changing the objective resets eval_metric to that objective's default when the old one does not fit. */
     public Hyperparameters withObjective(String v) {
+        if (MULTI_SOFTPROB.equals(v) && numClass < 2) {
+            throw bad("objective", v, "multi:softprob needs num_class (≥ 2)", "use withMultiClass(numClass), which sets both");
+        }
         String metric = v != null && OBJECTIVES.contains(v) && metricsFor(v).contains(evalMetric) ? evalMetric : null;
         int nc = MULTI_SOFTPROB.equals(v) ? Math.max(numClass, 0) : 0;
         return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, v, metric, earlyStoppingRounds, scalePosWeight, seed, nthread, nc, treeMethod);
@@ -154,6 +157,12 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     public Hyperparameters withScalePosWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, v, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withSeed(long v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, v, nthread, numClass, treeMethod); }
     public Hyperparameters withNthread(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, v, numClass, treeMethod); }
+    /** objective=multi:softprob with {@code numClass} classes (and mlogloss unless a multiclass metric is set). */
+    public Hyperparameters withMultiClass(int numClass) {
+        String metric = MULTI_METRICS.contains(evalMetric) ? evalMetric : null;
+        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, MULTI_SOFTPROB, metric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod);
+    }
+
     /** Sets objective multi:softprob's num_class. */
     public Hyperparameters withNumClass(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, v, treeMethod); }
     public Hyperparameters withTreeMethod(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, v); }

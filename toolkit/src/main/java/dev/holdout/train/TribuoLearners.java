@@ -22,6 +22,14 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 final class TribuoLearners {
     private TribuoLearners() {}
 
+    // Tribuo's SGD trainers log every 1000 steps at INFO; a job keeps its own log. Held in a field:
+    // java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     static Model<?> train(Algorithm algorithm, Hyperparameters hp, FeatureMatrix x, float[] y, String source) {
         boolean classification = hp.isClassification();
         int depth = hp.maxDepth() == 0 ? Integer.MAX_VALUE : hp.maxDepth();
