@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.AtomicFiles;
+import dev.holdout.preprocess.Fingerprint;
+import dev.holdout.preprocess.FittedPreprocessor;
+import dev.holdout.preprocess.Preprocessor;
 import dev.holdout.report.Charts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,8 +97,10 @@ final class JobRunner {
         log("train channel %s: %d rows x %d columns", job.train().source(), trainRaw.rowCount(), trainRaw.columnCount());
         if (validRaw != null) log("validation channel %s: %d rows", job.validation().source(), validRaw.rowCount());
 
-        Preprocessing.Fitted pre = job.preprocessing().fit(trainRaw);   // train rows only
-        Table trainT = pre.transform(trainRaw);
+        // fitted on the train rows only; the train table comes from fitTransform (cross-fitted where a step needs it)
+        Preprocessor.Fit fit = job.preprocessing().fitTransform(trainRaw);
+        FittedPreprocessor pre = fit.fitted();
+        Table trainT = fit.train();
         Table validT = validRaw == null ? null : pre.transform(validRaw);
         List<String> features = job.resolveFeatures(trainT);
         log("features (%d): %s", features.size(), features);
@@ -127,7 +132,12 @@ final class JobRunner {
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
         return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
-                Fingerprint.of(trainRaw), validRaw == null ? null : Fingerprint.of(validRaw));
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw));
+    }
+
+    private static String fingerprint(Table t) {
+        Fingerprint f = Fingerprint.of(t, t.columnNames());
+        return f.contentHash();
     }
 
     private String summary(Trained t) {
@@ -142,7 +152,7 @@ final class JobRunner {
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         t.model.save(model);
-        Files.writeString(model.resolve(TrainedModel.PREPROCESSOR_FILE), m.writeValueAsString(t.model.preprocessor().toJson()));
+        Files.writeString(model.resolve(TrainedModel.PREPROCESSOR_FILE), t.model.preprocessor().toJson());
         Files.writeString(model.resolve(TrainedModel.CARD_FILE), m.writeValueAsString(modelCard(m, t)));
         Path output = dir.resolve("output");
         Files.createDirectories(output);
@@ -186,7 +196,7 @@ final class JobRunner {
             va.put("fingerprint", t.validationFingerprint);
         }
         c.set("metrics", m.valueToTree(t.evaluation.values()));
-        c.set("preprocessing", job.preprocessing().toJson());
+        c.set("preprocessing", PreprocessingSpecs.toJson(job.preprocessing()));
         ObjectNode v = c.putObject("versions");
         v.put("holdout", version("dev.holdout", "holdout-toolkit"));
         v.put("xgboost4j", version("ml.dmlc", "xgboost4j_2.12"));

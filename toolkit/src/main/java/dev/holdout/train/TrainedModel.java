@@ -3,6 +3,7 @@ package dev.holdout.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.preprocess.FittedPreprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     /** Feature columns after preprocessing, in model order. */
     List<String> features();
 
-    Preprocessing.Fitted preprocessor();
+    FittedPreprocessor preprocessor();
 
     /**
      * Scores raw rows: P(class 1) for binary:logistic, the predicted value for regression, the
@@ -100,7 +101,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             List<String> features = new ArrayList<>();
             c.path("features").forEach(f -> features.add(f.asText()));
             if (features.isEmpty()) throw new IOException("the model card lists no features");
-            Preprocessing.Fitted pre = PreprocessingSpecs.loadFitted(modelDir.resolve(PREPROCESSOR_FILE));
+            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
             if (algorithm == Algorithm.XGBOOST) {
                 Path file = modelDir.resolve(XGBOOST_FILE);
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
@@ -122,7 +123,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     }
 
     /** An XGBoost booster, predicting with the trees up to {@code bestIteration}. */
-    record XGBoostModel(String objective, String label, List<String> features, Preprocessing.Fitted preprocessor,
+    record XGBoostModel(String objective, String label, List<String> features, FittedPreprocessor preprocessor,
                         Booster booster, int bestIteration, int numClass) implements TrainedModel {
         public XGBoostModel {
             features = List.copyOf(features);
@@ -166,7 +167,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
 
     /** A Tribuo model (logistic regression, CART, linear regression). */
     record TribuoModel(Algorithm algorithm, String objective, String label, List<String> features,
-                       Preprocessing.Fitted preprocessor, Model<?> model) implements TrainedModel {
+                       FittedPreprocessor preprocessor, Model<?> model) implements TrainedModel {
         public TribuoModel {
             features = List.copyOf(features);
         }

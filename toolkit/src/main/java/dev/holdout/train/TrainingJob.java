@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.preprocess.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +51,12 @@ import tech.tablesaw.api.Table;
  * @param exclude         columns never used as features (a time or id column)
  * @param train           the train channel
  * @param validation      the validation channel, or null
- * @param preprocessing   fitted on the train channel only
+ * @param preprocessing   fitted on the train channel only ({@code Preprocessor.of()} = none)
  * @param output          the job folder, or null to train in memory only
  */
 public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hyperparameters, String label,
                           List<String> features, List<String> exclude, Channel train, Channel validation,
-                          Preprocessing preprocessing, Path output) {
+                          Preprocessor preprocessing, Path output) {
 
     static final List<String> SPEC_KEYS = List.of("name", "algorithm", "label", "features", "exclude",
             "hyperparameters", "channels", "preprocessing", "output");
@@ -82,7 +83,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                     "early stopping needs a validation channel (it watches the validation metric)",
                     "add channels.validation or remove early_stopping_rounds");
         }
-        if (preprocessing == null) preprocessing = Preprocessing.none();
+        if (preprocessing == null) preprocessing = Preprocessor.of();
         if (algorithm == Algorithm.LINEAR_REGRESSION && hyperparameters.isClassification()) {
             throw DataValidationException.param("objective", hyperparameters.objective(), "linear-regression needs objective=reg:squarederror", "set the objective or choose logistic-regression");
         }
@@ -94,7 +95,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     /** An XGBoost job with SageMaker defaults and 100 rounds; set the rest with the withers. */
     public static TrainingJob xgboost(String label, Channel train) {
         return new TrainingJob("xgboost-job", Algorithm.XGBOOST, Hyperparameters.numRound(100), label, List.of(), List.of(),
-                train, null, Preprocessing.none(), null);
+                train, null, Preprocessor.of(), null);
     }
 
     public TrainingJob withName(String v) { return new TrainingJob(v, algorithm, hyperparameters, label, features, exclude, train, validation, preprocessing, output); }
@@ -107,7 +108,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     public TrainingJob withExclude(List<String> v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, v, train, validation, preprocessing, output); }
     public TrainingJob withTrain(Channel v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, v, validation, preprocessing, output); }
     public TrainingJob withValidation(Channel v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, v, preprocessing, output); }
-    public TrainingJob withPreprocessing(Preprocessing v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, validation, v, output); }
+    public TrainingJob withPreprocessing(Preprocessor v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, validation, v, output); }
     public TrainingJob withOutput(Path v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, validation, preprocessing, v); }
 
     /** Runs the job: trains, evaluates and (with an output folder) writes the job folder atomically. */
@@ -173,7 +174,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         }
         Channel train = ch.hasNonNull("train") ? Channel.csv(base.resolve(ch.get("train").asText())) : null;
         Channel validation = ch.hasNonNull("validation") ? Channel.csv(base.resolve(ch.get("validation").asText())) : null;
-        Preprocessing pre = root.has("preprocessing") ? PreprocessingSpecs.fromJson(root.get("preprocessing")) : Preprocessing.none();
+        Preprocessor pre = PreprocessingSpecs.fromJson(root.get("preprocessing"));
         return new TrainingJob(
                 root.path("name").asText("xgboost-job"),
                 root.has("algorithm") ? Algorithm.parse(root.get("algorithm").asText()) : Algorithm.XGBOOST,
@@ -200,7 +201,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         ObjectNode ch = o.putObject("channels");
         ch.put("train", train.source());
         if (validation != null) ch.put("validation", validation.source());
-        o.set("preprocessing", preprocessing.toJson());
+        o.set("preprocessing", PreprocessingSpecs.toJson(preprocessing));
         if (output != null) o.put("output", output.toString());
         return o;
     }
