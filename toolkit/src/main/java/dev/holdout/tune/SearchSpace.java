@@ -19,7 +19,7 @@ import java.util.Map;
  * SearchSpace space = SearchSpace.of(
  *         ParameterRange.continuous("eta", 0.01, 0.3, Scaling.LOGARITHMIC),
  *         ParameterRange.integer("max_depth", 2, 8));
- * Hyperparameters h = space.sample(new SeededRandom(7));   // {eta=0.08..., max_depth=5}
+ * HyperparameterValues h = space.sample(new SeededRandom(7));   // {eta=0.08..., max_depth=5}
  * }</pre>
  */
 public final class SearchSpace implements Iterable<ParameterRange> {
@@ -163,10 +163,10 @@ public final class SearchSpace implements Iterable<ParameterRange> {
     }
 
     /** Draws every range independently from its own distribution. */
-    public Hyperparameters sample(SeededRandom random) {
+    public HyperparameterValues sample(SeededRandom random) {
         double[] v = new double[ranges.size()];
         sampleInto(random, v);
-        return new Hyperparameters(this, v, true);
+        return new HyperparameterValues(this, v, true);
     }
 
     void sampleInto(SeededRandom random, double[] out) {
@@ -193,7 +193,7 @@ public final class SearchSpace implements Iterable<ParameterRange> {
     }
 
     /** Wraps values (one per range, in order) after checking each is in its range. */
-    public Hyperparameters hyperparameters(double... values) {
+    public HyperparameterValues hyperparameters(double... values) {
         if (values.length != ranges.size()) {
             throw new IllegalArgumentException("values.length=" + values.length + ": must equal the number of ranges " + ranges.size());
         }
@@ -202,7 +202,7 @@ public final class SearchSpace implements Iterable<ParameterRange> {
                 throw DataValidationException.param(ranges.get(i).name(), values[i], "outside " + ranges.get(i), "pick a value in range");
             }
         }
-        return new Hyperparameters(this, values.clone(), true);
+        return new HyperparameterValues(this, values.clone(), true);
     }
 
     /**

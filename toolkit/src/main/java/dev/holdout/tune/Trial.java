@@ -16,6 +16,6 @@ package dev.holdout.tune;
  * @param maxRounds       boosting rounds to run at most (Hyperband), or 0 to use the job's own setting
  * @param threads         threads this trial may use ({@code cores / maxParallelTrials}, at least 1)
  */
-public record Trial(int number, Hyperparameters hyperparameters, int maxRounds, int threads) {
+public record Trial(int number, HyperparameterValues hyperparameters, int maxRounds, int threads) {
     @Override public String toString() { return "Trial " + number + " " + hyperparameters; }
 }

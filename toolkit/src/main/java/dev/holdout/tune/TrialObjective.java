@@ -29,6 +29,9 @@ public interface TrialObjective {
      */
     default java.util.Set<String> knownHyperparameters() { return java.util.Set.of(); }
 
+    /** Rejects a tuning job this objective cannot serve (called by the tuner before the first trial). */
+    default void check(TuningJobConfig config) { }
+
     /** What kind of job this is, for error messages ("XGBoost training job"). */
     default String jobKind() { return "the training job"; }
 }

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param stopDetail why the tuner stopped it ("round 12: 0.41 worse than median 0.38 of 4 earlier trials"), or ""
  * @param failure    the exception message of a failed trial, or ""
  */
-public record TrialRecord(int number, Hyperparameters hyperparameters, double objective, int roundsRun, StopReason stoppedBy,
+public record TrialRecord(int number, HyperparameterValues hyperparameters, double objective, int roundsRun, StopReason stoppedBy,
                           String stopDetail, double seconds, double[] curve, Path jobFolder, String failure) {
     public TrialRecord {
         Objects.requireNonNull(hyperparameters, "hyperparameters");

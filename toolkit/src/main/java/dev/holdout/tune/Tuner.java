@@ -97,6 +97,7 @@ public final class Tuner {
         if (!objective.knownHyperparameters().isEmpty()) {
             config.space().requireKnown(objective.knownHyperparameters(), objective.jobKind());
         }
+        objective.check(config);
         List<String> warnings = new ArrayList<>(warnings());
         int n = config.maxTrials();
         int parallel = config.limits().maxParallelTrials();
@@ -131,7 +132,7 @@ public final class Tuner {
                     break;
                 }
                 double[] values = proposer.propose(i, proposer.adaptive() ? board.endedRecords(i - parallel) : List.of());
-                Trial trial = new Trial(i + 1, new Hyperparameters(config.space(), values, true), maxRounds, threadsPerTrial);
+                Trial trial = new Trial(i + 1, new HyperparameterValues(config.space(), values, true), maxRounds, threadsPerTrial);
                 board.start(i);
                 launched++;
                 final int index = i;

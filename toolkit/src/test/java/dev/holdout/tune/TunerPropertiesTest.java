@@ -85,7 +85,7 @@ class TunerPropertiesTest {
         TuningResult other = Tuner.of(job.withSeed(seed + 1)).run((t, rep) -> TrialOutcome.of(0));
         boolean differs = false;
         for (int i = 0; i < 50; i++) {
-            Hyperparameters h = a.trials().get(i).hyperparameters();
+            HyperparameterValues h = a.trials().get(i).hyperparameters();
             assertEquals(h, b.trials().get(i).hyperparameters(), "same seed, same trial " + (i + 1));
             differs |= !h.equals(other.trials().get(i).hyperparameters());
             assertTrue(range.contains(h.values()[0]), () -> h + " outside " + range);
@@ -160,7 +160,7 @@ class TunerPropertiesTest {
     /** A synthetic learning curve: loss decays to a floor set by the hyperparameters, plus seeded noise. */
     static TrialObjective syntheticCurves(int defaultRounds, boolean jitterTiming) {
         return (trial, reporter) -> {
-            Hyperparameters h = trial.hyperparameters();
+            HyperparameterValues h = trial.hyperparameters();
             double x = h.value("x");
             double depth = h.value("depth");
             double floor = (x - 0.3) * (x - 0.3) + 0.05 * Math.abs(depth - 4) + 0.1;

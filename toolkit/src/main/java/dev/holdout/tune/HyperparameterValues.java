@@ -8,17 +8,17 @@ import java.util.Map;
  * The hyperparameter values of one trial: one value per range of a {@link SearchSpace}. Immutable.
  *
  * <pre>{@code
- * Hyperparameters h = space.hyperparameters(0.1, 4);
+ * HyperparameterValues h = space.hyperparameters(0.1, 4);
  * h.value("eta");          // 0.1
  * h.intValue("max_depth"); // 4
  * h.asStrings();           // {eta=0.1, max_depth=4}, as written to hyperparameters.json
  * }</pre>
  */
-public final class Hyperparameters {
+public final class HyperparameterValues {
     private final SearchSpace space;
     private final double[] values;
 
-    Hyperparameters(SearchSpace space, double[] values, boolean owned) {
+    HyperparameterValues(SearchSpace space, double[] values, boolean owned) {
         this.space = space;
         this.values = owned ? values : values.clone();
     }
@@ -59,7 +59,7 @@ public final class Hyperparameters {
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof Hyperparameters h && Arrays.equals(values, h.values) && space.equals(h.space);
+        return o instanceof HyperparameterValues h && Arrays.equals(values, h.values) && space.equals(h.space);
     }
 
     @Override public int hashCode() { return Arrays.hashCode(values); }
