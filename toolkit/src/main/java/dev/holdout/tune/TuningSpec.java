@@ -123,7 +123,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
                     "the tuner makes each trial's channels from data + split and its folder under --output", "remove channels and output");
         }
         // a placeholder channel (never read): the real channels are the split's parts, set below
-        t.putObject("channels").put("train", "unused.csv");
+        t.putObject("channels").put("train", "unused-train.csv").put("validation", "unused-validation.csv");
         if (!t.has("name")) t.put("name", "tuning");
         TrainingJob job = TrainingJob.fromJson(t, base, "training");
 
