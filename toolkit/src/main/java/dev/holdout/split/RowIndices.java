@@ -25,6 +25,11 @@ public final class RowIndices {
         return rows.length == 0 ? EMPTY : new RowIndices(rows);
     }
 
+    /** Takes ownership of an array that is already ascending; callers must not keep the array. */
+    static RowIndices adoptSorted(int[] rows) {
+        return rows.length == 0 ? EMPTY : new RowIndices(rows);
+    }
+
     /** A sorted copy of {@code rows}. */
     public static RowIndices sorted(int[] rows) { return adoptAndSort(rows.clone()); }
 

@@ -1,0 +1,67 @@
+package dev.holdout.split;
+
+import dev.holdout.data.SeededRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * A random split by groups: every row of a group lands in the same part, so no group value appears in
+ * two parts (a patient, a customer, a store). Sizes count groups, as scikit-learn's
+ * {@code GroupShuffleSplit} does: {@code ceil(testSize · nGroups)} groups go to test.
+ *
+ * <pre>{@code
+ * Split s = GroupSplit.on("patient_id").testSize(0.2).seed(3).split(visits);
+ * }</pre>
+ */
+public final class GroupSplit implements Splitter {
+    private final String group;
+    private final PartSize test;
+    private final PartSize validation;
+    private final long seed;
+
+    private GroupSplit(String group, PartSize test, PartSize validation, long seed) {
+        this.group = group;
+        this.test = test;
+        this.validation = validation;
+        this.seed = seed;
+    }
+
+    /** Default test size 0.2 of the groups (as scikit-learn), seed {@link RandomSplit#DEFAULT_SEED}. */
+    public static GroupSplit on(String group) {
+        return new GroupSplit(group, PartSize.fraction(0.2), null, RandomSplit.DEFAULT_SEED);
+    }
+
+    public GroupSplit test(PartSize size) { return new GroupSplit(group, size, validation, seed); }
+
+    public GroupSplit testSize(double fraction) { return test(PartSize.fraction(fraction)); }
+
+    public GroupSplit validation(PartSize size) { return new GroupSplit(group, test, size, seed); }
+
+    public GroupSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+
+    public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s); }
+
+    @Override public Split split(Table table) {
+        LabelCodes groups = LabelCodes.of(table, group, "group");
+        return split(groups.codes(), groups.classes());
+    }
+
+    /** Splits rows by group codes in [0, g). */
+    public Split split(int[] groupOf, int g) {
+        int[] sizes = Sizes.resolve(g, test, validation, "groups");
+        int[] perm = new int[g];
+        for (int i = 0; i < g; i++) perm[i] = i;
+        new SeededRandom(seed).sampleToFront(perm, 0, g, sizes[1] + sizes[2]);
+        byte[] partOfGroup = new byte[g];
+        for (int i = 0; i < sizes[2]; i++) partOfGroup[perm[i]] = Assign.TEST;
+        for (int i = sizes[2]; i < sizes[2] + sizes[1]; i++) partOfGroup[perm[i]] = Assign.VALIDATION;
+        byte[] part = new byte[groupOf.length];
+        for (int i = 0; i < part.length; i++) part[i] = partOfGroup[groupOf[i]];
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("group", group);
+        params.put("testSize", test.toString());
+        if (validation != null) params.put("validationSize", validation.toString());
+        return Assign.fromCodes(part, new SplitProvenance("group", params, seed, groupOf.length));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.holdout.split;
+
+import dev.holdout.data.SeededRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Random train/test or train/validation/test split by fractions or counts, seeded; or, without
+ * shuffling, positional (train first, then validation, then test: a time split only if the rows are
+ * already in time order, which {@link TimeSplit} does properly).
+ *
+ * <p>Sizes follow scikit-learn: {@code test = ceil(testSize·n)}, {@code validation = ceil(validationSize·n)},
+ * train gets the rest. A fraction must lie in (0, 1); a count in [1, n).
+ *
+ * <pre>{@code
+ * Split s = RandomSplit.ofTestSize(0.25).seed(42).split(table);          // n = 10: train 7, test 3
+ * Split t = RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(7).split(table);
+ * }</pre>
+ */
+public final class RandomSplit implements Splitter {
+    /** The seed used when none is given, recorded in every manifest. */
+    public static final long DEFAULT_SEED = 42L;
+
+    private final PartSize test;
+    private final PartSize validation;
+    private final boolean shuffle;
+    private final long seed;
+
+    private RandomSplit(PartSize test, PartSize validation, boolean shuffle, long seed) {
+        this.test = test;
+        this.validation = validation;
+        this.shuffle = shuffle;
+        this.seed = seed;
+    }
+
+    public static RandomSplit of(PartSize test) { return new RandomSplit(test, null, true, DEFAULT_SEED); }
+
+    public static RandomSplit ofTestSize(double fraction) { return of(PartSize.fraction(fraction)); }
+
+    public static RandomSplit ofTestCount(int rows) { return of(PartSize.count(rows)); }
+
+    public RandomSplit validation(PartSize size) { return new RandomSplit(test, size, shuffle, seed); }
+
+    public RandomSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+
+    public RandomSplit validationCount(int rows) { return validation(PartSize.count(rows)); }
+
+    public RandomSplit seed(long s) { return new RandomSplit(test, validation, shuffle, s); }
+
+    public RandomSplit shuffle(boolean s) { return new RandomSplit(test, validation, s, seed); }
+
+    @Override public Split split(Table table) { return split(table.rowCount()); }
+
+    /** Splits row positions 0..n-1 (the table-free core, used by benchmarks). */
+    public Split split(int n) {
+        int[] sizes = Sizes.resolve(n, test, validation, "samples");
+        int nVal = sizes[1], nTest = sizes[2];
+        byte[] part = new byte[n];
+        if (shuffle) {
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) perm[i] = i;
+            new SeededRandom(seed).sampleToFront(perm, 0, n, nVal + nTest);
+            for (int i = 0; i < nTest; i++) part[perm[i]] = Assign.TEST;
+            for (int i = nTest; i < nTest + nVal; i++) part[perm[i]] = Assign.VALIDATION;
+        } else {
+            java.util.Arrays.fill(part, n - nTest - nVal, n - nTest, Assign.VALIDATION);
+            java.util.Arrays.fill(part, n - nTest, n, Assign.TEST);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("testSize", test.toString());
+        if (validation != null) params.put("validationSize", validation.toString());
+        params.put("shuffle", Boolean.toString(shuffle));
+        return Assign.fromCodes(part, new SplitProvenance("random", params, shuffle ? seed : null, n));
+    }
+
+    @Override public String toString() {
+        return "RandomSplit(testSize=" + test + (validation != null ? ", validationSize=" + validation : "")
+                + ", shuffle=" + shuffle + (shuffle ? ", seed=" + seed : "") + ")";
+    }
+}

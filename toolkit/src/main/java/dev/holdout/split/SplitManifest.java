@@ -1,0 +1,233 @@
+package dev.holdout.split;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.Columns;
+import dev.holdout.data.Schema;
+import dev.holdout.report.Html;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The manifest of a split or of folds ({@code split.json}): strategy, parameters, seed, and for each
+ * part its row count, label distribution, time range and a fingerprint (SHA-256) of its row ids.
+ * Row ids are the values of the schema's id column, or the 0-based row positions when there is none.
+ *
+ * <pre>{@code
+ * SplitManifest m = SplitManifest.of(split, table, Datasets.schema("seattle-weather"));
+ * m.toJson();   // {"strategy":"time","parameters":{"time":"date","cutoffs":"2014-01-01,2015-01-01",...},...}
+ * }</pre>
+ */
+public final class SplitManifest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What one part holds. */
+    public record PartSummary(String name, int rows, Map<String, Integer> labelDistribution, String timeMin, String timeMax,
+                              String fingerprint) {}
+
+    private final SplitProvenance provenance;
+    private final Schema schema;
+    private final List<PartSummary> parts;
+    private final List<List<PartSummary>> folds;
+    private final int dropped;
+
+    private SplitManifest(SplitProvenance provenance, Schema schema, List<PartSummary> parts, List<List<PartSummary>> folds, int dropped) {
+        this.provenance = provenance;
+        this.schema = schema;
+        this.parts = parts;
+        this.folds = folds;
+        this.dropped = dropped;
+    }
+
+    public static SplitManifest of(Split split, Table table, Schema schema) {
+        Ctx ctx = new Ctx(table, schema);
+        List<PartSummary> parts = new ArrayList<>();
+        int covered = 0;
+        for (Part p : Part.values()) {
+            if (p == Part.VALIDATION && !split.hasValidation()) continue;
+            parts.add(ctx.summary(p.label(), split.rows(p)));
+            covered += split.size(p);
+        }
+        return new SplitManifest(split.provenance(), schema, parts, List.of(), table.rowCount() - covered);
+    }
+
+    public static SplitManifest of(Folds folds, Table table, Schema schema) {
+        Ctx ctx = new Ctx(table, schema);
+        List<List<PartSummary>> out = new ArrayList<>();
+        for (Fold f : folds) out.add(List.of(ctx.summary("train", f.train()), ctx.summary("test", f.test())));
+        return new SplitManifest(folds.provenance(), schema, List.of(), out, 0);
+    }
+
+    public SplitProvenance provenance() { return provenance; }
+
+    public List<PartSummary> parts() { return parts; }
+
+    public List<List<PartSummary>> folds() { return folds; }
+
+    /** The manifest as pretty-printed JSON. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("strategy", provenance.strategy());
+        ObjectNode params = root.putObject("parameters");
+        provenance.parameters().forEach(params::put);
+        if (provenance.seed() == null) root.putNull("seed");
+        else root.put("seed", provenance.seed());
+        root.put("rows", provenance.rowCount());
+        putNullable(root, "label", schema.label());
+        putNullable(root, "time", schema.time());
+        putNullable(root, "group", schema.group());
+        putNullable(root, "id", schema.id());
+        if (folds.isEmpty()) {
+            ObjectNode p = root.putObject("parts");
+            for (PartSummary s : parts) p.set(s.name(), partJson(s));
+            root.put("dropped", dropped);
+        } else {
+            ArrayNode arr = root.putArray("folds");
+            for (int i = 0; i < folds.size(); i++) {
+                ObjectNode f = arr.addObject();
+                f.put("fold", i + 1);
+                for (PartSummary s : folds.get(i)) f.set(s.name(), partJson(s));
+            }
+        }
+        ArrayNode w = root.putArray("warnings");
+        provenance.warnings().forEach(w::add);
+        root.put("holdout_version", "0.1.0");
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putNullable(ObjectNode o, String key, String value) {
+        if (value == null) o.putNull(key);
+        else o.put(key, value);
+    }
+
+    private static ObjectNode partJson(PartSummary s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("rows", s.rows());
+        if (s.labelDistribution() != null) {
+            ObjectNode d = o.putObject("label_distribution");
+            s.labelDistribution().forEach(d::put);
+        }
+        if (s.timeMin() != null) {
+            ObjectNode t = o.putObject("time_range");
+            t.put("min", s.timeMin());
+            t.put("max", s.timeMax());
+        }
+        o.put("fingerprint", s.fingerprint());
+        return o;
+    }
+
+    /** A readable table: one line per part (or fold part). */
+    @Override public String toString() {
+        StringBuilder sb = new StringBuilder(provenance.toString()).append('\n');
+        sb.append(String.format("%-14s %9s  %-25s  %s%n", "part", "rows", "time range", "label distribution"));
+        for (Map.Entry<String, PartSummary> e : rowsForDisplay().entrySet()) {
+            PartSummary s = e.getValue();
+            sb.append(String.format("%-14s %9d  %-25s  %s%n", e.getKey(), s.rows(),
+                    s.timeMin() == null ? "" : s.timeMin() + " .. " + s.timeMax(), s.labelDistribution() == null ? "" : s.labelDistribution()));
+        }
+        if (dropped > 0) sb.append("dropped: ").append(dropped).append(" rows\n");
+        for (String w : provenance.warnings()) sb.append("warning: ").append(w).append('\n');
+        return sb.toString();
+    }
+
+    /** The same as an HTML table, for notebooks and reports. */
+    public String toHtml() {
+        List<List<?>> rows = new ArrayList<>();
+        for (Map.Entry<String, PartSummary> e : rowsForDisplay().entrySet()) {
+            PartSummary s = e.getValue();
+            rows.add(List.of(e.getKey(), s.rows(), s.timeMin() == null ? "" : s.timeMin() + " .. " + s.timeMax(),
+                    s.labelDistribution() == null ? "" : s.labelDistribution().toString()));
+        }
+        StringBuilder sb = new StringBuilder("<div class=\"holdout-split\"><p><b>").append(Html.escape(provenance)).append("</b></p>");
+        sb.append(Html.table(List.of("part", "rows", "time range", "label distribution"), rows));
+        if (dropped > 0) sb.append("<p>dropped: ").append(dropped).append(" rows</p>");
+        for (String w : provenance.warnings()) sb.append("<p class=\"note\">warning: ").append(Html.escape(w)).append("</p>");
+        return sb.append("</div>").toString();
+    }
+
+    private Map<String, PartSummary> rowsForDisplay() {
+        Map<String, PartSummary> out = new LinkedHashMap<>();
+        for (PartSummary s : parts) out.put(s.name(), s);
+        for (int i = 0; i < folds.size(); i++) for (PartSummary s : folds.get(i)) out.put("fold " + (i + 1) + " " + s.name(), s);
+        return out;
+    }
+
+    /** Columns resolved once for all parts. */
+    private static final class Ctx {
+        final Column<?> label;
+        final TimeKeys time;
+        final Column<?> id;
+
+        Ctx(Table table, Schema schema) {
+            label = schema.label() == null ? null : Columns.require(table, schema.label(), "label");
+            time = schema.time() == null ? null : TimeKeys.of(table, schema.time());
+            id = schema.id() == null ? null : Columns.require(table, schema.id(), "id");
+        }
+
+        PartSummary summary(String name, RowIndices rows) {
+            Map<String, Integer> dist = null;
+            if (label != null) {
+                TreeMap<String, Integer> d = new TreeMap<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    int r = rows.get(i);
+                    d.merge(label.isMissing(r) ? "(missing)" : label.getString(r), 1, Integer::sum);
+                }
+                dist = d;
+            }
+            String tMin = null, tMax = null;
+            if (time != null && !rows.isEmpty()) {
+                long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+                for (int i = 0; i < rows.size(); i++) {
+                    long v = time.keys[rows.get(i)];
+                    if (v == TimeKeys.MISSING) continue;
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                if (lo <= hi) {
+                    tMin = time.format(lo);
+                    tMax = time.format(hi);
+                }
+            }
+            return new PartSummary(name, rows.size(), dist, tMin, tMax, fingerprint(rows));
+        }
+
+        String fingerprint(RowIndices rows) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[4];
+                for (int i = 0; i < rows.size(); i++) {
+                    int r = rows.get(i);
+                    if (id != null) {
+                        md.update(id.getString(r).getBytes(StandardCharsets.UTF_8));
+                        md.update((byte) '\n');
+                    } else {
+                        buf[0] = (byte) (r >>> 24);
+                        buf[1] = (byte) (r >>> 16);
+                        buf[2] = (byte) (r >>> 8);
+                        buf[3] = (byte) r;
+                        md.update(buf);
+                    }
+                }
+                StringBuilder sb = new StringBuilder("sha256:");
+                for (byte b : md.digest()) sb.append(String.format("%02x", b));
+                return sb.toString();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

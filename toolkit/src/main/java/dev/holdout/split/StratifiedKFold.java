@@ -1,0 +1,92 @@
+package dev.holdout.split;
+
+import dev.holdout.data.DataValidationException;
+import dev.holdout.data.SeededRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Stratified K-fold: each class's count in each test fold is within one row of {@code classCount / k},
+ * and fold sizes differ by at most one. Rows are ordered by class (shuffled within each class when
+ * seeded) and dealt to folds in turn.
+ *
+ * <p>As scikit-learn: {@code k} greater than every class count is an error; greater than the smallest
+ * class count is a warning (recorded in the provenance).
+ *
+ * <pre>{@code
+ * Folds f = StratifiedKFold.on("malignant", 5).shuffled(1).split(breastCancer);
+ * }</pre>
+ */
+public final class StratifiedKFold implements CrossValidator {
+    private final String label;
+    private final int k;
+    private final boolean shuffle;
+    private final long seed;
+
+    private StratifiedKFold(String label, int k, boolean shuffle, long seed) {
+        Assign.requireFolds(k);
+        this.label = label;
+        this.k = k;
+        this.shuffle = shuffle;
+        this.seed = seed;
+    }
+
+    public static StratifiedKFold on(String label, int k) { return new StratifiedKFold(label, k, false, 0); }
+
+    public StratifiedKFold shuffled(long seed) { return new StratifiedKFold(label, k, true, seed); }
+
+    @Override public Folds split(Table table) {
+        LabelCodes labels = LabelCodes.of(table, label, "label");
+        return split(labels.codes(), labels.values());
+    }
+
+    /** Splits rows by class codes; {@code classNames.get(c)} names code c in messages. */
+    public Folds split(int[] classOf, List<String> classNames) {
+        int n = classOf.length;
+        int classes = classNames.size();
+        if (k > n) {
+            throw DataValidationException.param("folds", k, "cannot be greater than the number of rows, n_samples=" + n,
+                    "use at most " + n + " folds");
+        }
+        int[] counts = new int[classes];
+        for (int c : classOf) counts[c]++;
+        int largest = 0, smallest = Integer.MAX_VALUE, smallestClass = 0;
+        for (int c = 0; c < classes; c++) {
+            largest = Math.max(largest, counts[c]);
+            if (counts[c] < smallest) {
+                smallest = counts[c];
+                smallestClass = c;
+            }
+        }
+        if (k > largest) {
+            throw DataValidationException.param("folds", k, "cannot be greater than the number of members in each class (largest class has "
+                    + largest + ")", "use at most " + largest + " folds");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (k > smallest) {
+            warnings.add("the least populated class, " + classNames.get(smallestClass) + ", has only " + smallest
+                    + " members, fewer than folds=" + k + ": some test folds have none of it");
+        }
+        int[][] grouped = Assign.groupRows(classOf, classes);
+        int[] members = grouped[0], offsets = grouped[1];
+        SeededRandom rng = shuffle ? new SeededRandom(seed) : null;
+        int[] foldOf = new int[n];
+        int next = 0;
+        for (int c = 0; c < classes; c++) {
+            int from = offsets[c], to = offsets[c + 1];
+            if (rng != null) rng.sampleToFront(members, from, to, to - from);
+            for (int i = from; i < to; i++) {
+                foldOf[members[i]] = next;
+                next = next + 1 == k ? 0 : next + 1;
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("label", label);
+        params.put("folds", Integer.toString(k));
+        params.put("shuffle", Boolean.toString(shuffle));
+        return FoldAssign.fromTestFold(foldOf, k, new SplitProvenance("stratified-kfold", params, shuffle ? seed : null, n, warnings));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.holdout.split;
+
+import dev.holdout.data.SeededRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * A random split that keeps each class's share: every class's count in every part is within one row
+ * of its exact share ({@code classCount · partSize / n}), and the part sizes follow the same rule as
+ * {@link RandomSplit}. Achieved by controlled rounding (an integral flow), so it holds for train too,
+ * not only for test; scikit-learn's {@code StratifiedShuffleSplit} only approximates this.
+ *
+ * <pre>{@code
+ * Split s = StratifiedSplit.on("damage").testSize(0.2).seed(1).split(birdstrikes);
+ * // 1061 of 10000 positive -> 212 or 213 positives in test (2000 rows)
+ * }</pre>
+ */
+public final class StratifiedSplit implements Splitter {
+    private final String label;
+    private final PartSize test;
+    private final PartSize validation;
+    private final long seed;
+
+    private StratifiedSplit(String label, PartSize test, PartSize validation, long seed) {
+        this.label = label;
+        this.test = test;
+        this.validation = validation;
+        this.seed = seed;
+    }
+
+    /** Stratifies on {@code label}; default test size 0.25 and seed {@link RandomSplit#DEFAULT_SEED}. */
+    public static StratifiedSplit on(String label) {
+        return new StratifiedSplit(label, PartSize.fraction(0.25), null, RandomSplit.DEFAULT_SEED);
+    }
+
+    public StratifiedSplit test(PartSize size) { return new StratifiedSplit(label, size, validation, seed); }
+
+    public StratifiedSplit testSize(double fraction) { return test(PartSize.fraction(fraction)); }
+
+    public StratifiedSplit validation(PartSize size) { return new StratifiedSplit(label, test, size, seed); }
+
+    public StratifiedSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+
+    public StratifiedSplit seed(long s) { return new StratifiedSplit(label, test, validation, s); }
+
+    @Override public Split split(Table table) {
+        LabelCodes labels = LabelCodes.of(table, label, "label");
+        return split(labels.codes(), labels.classes());
+    }
+
+    /** Splits rows by their class codes in [0, k) (the table-free core, used by benchmarks). */
+    public Split split(int[] classOf, int k) {
+        int n = classOf.length;
+        int[] sizes = Sizes.resolve(n, test, validation, "samples");
+        int[] counts = new int[k];
+        for (int c : classOf) counts[c]++;
+        SeededRandom rng = new SeededRandom(seed);
+        int[][] cells = Assign.proportional(counts, sizes, rng);
+        int[][] grouped = Assign.groupRows(classOf, k);
+        int[] members = grouped[0], offsets = grouped[1];
+        byte[] part = new byte[n];
+        for (int c = 0; c < k; c++) {
+            int from = offsets[c], to = offsets[c + 1];
+            int nTest = cells[c][2], nVal = cells[c][1];
+            rng.sampleToFront(members, from, to, nTest + nVal);
+            for (int i = from; i < from + nTest; i++) part[members[i]] = Assign.TEST;
+            for (int i = from + nTest; i < from + nTest + nVal; i++) part[members[i]] = Assign.VALIDATION;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("label", label);
+        params.put("testSize", test.toString());
+        if (validation != null) params.put("validationSize", validation.toString());
+        return Assign.fromCodes(part, new SplitProvenance("stratified", params, seed, n));
+    }
+}

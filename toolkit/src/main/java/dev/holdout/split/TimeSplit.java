@@ -1,0 +1,175 @@
+package dev.holdout.split;
+
+import dev.holdout.data.DataValidationException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * A time-based split by explicit cutoffs, as the study guide does it:
+ * {@code train < 2023-01-01 <= validation < 2023-07-01 <= test}. A row exactly at a cutoff goes to the
+ * later part. With one cutoff there is no validation part. An optional gap (embargo) leaves out the
+ * rows in {@code [cutoff - gap, cutoff)}, so no training row is closer than {@code gap} to the next
+ * part. Cutoffs can also be placed at fractions of the time range.
+ *
+ * <pre>{@code
+ * Split s = TimeSplit.on("date").cutoffs("2023-01-01", "2023-07-01").split(table);
+ * Split t = TimeSplit.on("date").fractions(0.15, 0.15).gap(Duration.ofDays(7)).split(table);
+ * }</pre>
+ */
+public final class TimeSplit implements Splitter {
+    private final String time;
+    private final List<String> cutoffs;
+    private final double validationFraction;
+    private final double testFraction;
+    private final Duration gap;
+    private final MissingTimePolicy missing;
+
+    private TimeSplit(String time, List<String> cutoffs, double validationFraction, double testFraction, Duration gap,
+                      MissingTimePolicy missing) {
+        this.time = time;
+        this.cutoffs = cutoffs;
+        this.validationFraction = validationFraction;
+        this.testFraction = testFraction;
+        this.gap = gap;
+        this.missing = missing;
+    }
+
+    /** Splits on the time column {@code time}; give cutoffs or fractions next. */
+    public static TimeSplit on(String time) {
+        return new TimeSplit(time, List.of(), Double.NaN, Double.NaN, Duration.ZERO, MissingTimePolicy.ERROR);
+    }
+
+    /** One cutoff (train | test) or two (train | validation | test), as ISO dates or date-times. */
+    public TimeSplit cutoffs(String... values) {
+        if (values.length < 1 || values.length > 2) {
+            throw DataValidationException.param("cutoffs", String.join(",", values), "give one cutoff (train|test) or two (train|validation|test)",
+                    "e.g. --cutoffs 2023-01-01,2023-07-01");
+        }
+        return new TimeSplit(time, List.of(values), Double.NaN, Double.NaN, gap, missing);
+    }
+
+    public TimeSplit cutoffs(LocalDate... values) {
+        return cutoffs(Arrays.stream(values).map(LocalDate::toString).toArray(String[]::new));
+    }
+
+    /**
+     * Cutoffs at fractions of the time range [min, max]: the last {@code testFraction} of the range is
+     * test and the {@code validationFraction} before it validation (0 for none).
+     */
+    public TimeSplit fractions(double validationFraction, double testFraction) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw DataValidationException.param("testSize", testFraction, "must be in (0, 1)", "pass e.g. 0.2");
+        }
+        if (!(validationFraction >= 0 && validationFraction + testFraction < 1)) {
+            throw DataValidationException.param("validationSize", validationFraction, "must be >= 0 and validationSize+testSize < 1",
+                    "pass e.g. 0.1");
+        }
+        return new TimeSplit(time, List.of(), validationFraction, testFraction, gap, missing);
+    }
+
+    /** Leaves out rows within {@code gap} before each cutoff. */
+    public TimeSplit gap(Duration g) {
+        if (g.isNegative()) throw DataValidationException.param("gap", g, "must not be negative", "pass 0 or a positive duration");
+        return new TimeSplit(time, cutoffs, validationFraction, testFraction, g, missing);
+    }
+
+    public TimeSplit missingTimes(MissingTimePolicy policy) {
+        return new TimeSplit(time, cutoffs, validationFraction, testFraction, gap, policy);
+    }
+
+    @Override public Split split(Table table) {
+        if (cutoffs.isEmpty() && Double.isNaN(testFraction)) {
+            throw DataValidationException.param("cutoffs", "(none)", "a time split needs cutoffs or fractions",
+                    "pass --cutoffs 2023-01-01,2023-07-01 or --test-size 0.2");
+        }
+        TimeKeys keys = TimeKeys.of(table, time);
+        long[] t = keys.keys;
+        int n = t.length;
+        List<String> warnings = new ArrayList<>();
+        int missingCount = 0;
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (t[i] == TimeKeys.MISSING) {
+                if (missing == MissingTimePolicy.ERROR) {
+                    throw DataValidationException.at(table.name(), -1, time, "", "row " + (i + 1)
+                            + " has no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
+                }
+                missingCount++;
+            } else {
+                min = Math.min(min, t[i]);
+                max = Math.max(max, t[i]);
+            }
+        }
+        if (missingCount == n) {
+            throw DataValidationException.param("time", time, "every value is missing", "choose a column with times");
+        }
+        long[] cut;
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("time", time);
+        if (!cutoffs.isEmpty()) {
+            cut = new long[cutoffs.size()];
+            for (int i = 0; i < cut.length; i++) cut[i] = keys.parse(cutoffs.get(i), "cutoffs");
+            if (cut.length == 2 && cut[1] <= cut[0]) {
+                throw DataValidationException.param("cutoffs", String.join(",", cutoffs), "cutoffs must be in increasing order",
+                        "write the earlier cutoff first (train|validation|test)");
+            }
+        } else {
+            long span = max - min;
+            boolean hasValidation = validationFraction > 0;
+            cut = hasValidation ? new long[2] : new long[1];
+            cut[cut.length - 1] = alignUp(min + (long) Math.ceil((1 - testFraction) * span), keys);
+            if (hasValidation) cut[0] = alignUp(min + (long) Math.ceil((1 - testFraction - validationFraction) * span), keys);
+            params.put("validationFraction", Double.toString(hasValidation ? validationFraction : 0));
+            params.put("testFraction", Double.toString(testFraction));
+        }
+        String cutText = String.join(",", Arrays.stream(cut).mapToObj(keys::format).toList());
+        params.put("cutoffs", cutText);
+        params.put("gap", gap.toString());
+        params.put("missingTimes", missing.name().toLowerCase());
+        long g = gap.getSeconds();
+        if (keys.kind == TimeKeys.Kind.NUMBER && g != 0) g = gap.toDays();
+        byte[] part = new byte[n];
+        int dropped = 0;
+        for (int i = 0; i < n; i++) {
+            long v = t[i];
+            byte p;
+            if (v == TimeKeys.MISSING) {
+                p = Assign.DROPPED;
+            } else if (cut.length == 1) {
+                p = v >= cut[0] ? Assign.TEST : v < cut[0] - g ? Assign.TRAIN : Assign.DROPPED;
+            } else if (v >= cut[1]) {
+                p = Assign.TEST;
+            } else if (v >= cut[0]) {
+                p = v < cut[1] - g ? Assign.VALIDATION : Assign.DROPPED;
+            } else {
+                p = v < cut[0] - g ? Assign.TRAIN : Assign.DROPPED;
+            }
+            if (p == Assign.DROPPED && v != TimeKeys.MISSING) dropped++;
+            part[i] = p;
+        }
+        if (missingCount > 0) warnings.add(missingCount + " rows with a missing time were left out (policy drop)");
+        if (dropped > 0) warnings.add(dropped + " rows inside the gap of " + gap + " before a cutoff were left out");
+        Split split = Assign.fromCodes(part, new SplitProvenance("time", params, null, n, warnings));
+        String[] names = cut.length == 1 ? new String[] {"train", "test"} : new String[] {"train", "validation", "test"};
+        Part[] parts = cut.length == 1 ? new Part[] {Part.TRAIN, Part.TEST} : Part.values();
+        for (int i = 0; i < parts.length; i++) {
+            if (split.size(parts[i]) == 0) {
+                throw DataValidationException.param("cutoffs", cutText, "the " + names[i] + " part would be empty (times run from "
+                        + keys.format(min) + " to " + keys.format(max) + (g > 0 ? ", gap " + gap : "") + ")",
+                        "choose cutoffs inside that range");
+            }
+        }
+        return split;
+    }
+
+    private static long alignUp(long key, TimeKeys keys) {
+        if (keys.kind == TimeKeys.Kind.DATE) return Math.floorDiv(key + 86_399L, 86_400L) * 86_400L;
+        return key;
+    }
+}
