@@ -201,7 +201,7 @@ public final class LeakageAudit {
                 ev.put("examples", pairs);
                 ev.put("compared_columns", cols);
                 ev.put("row_ids", id == null ? "1-based row numbers within each part" : "column " + id);
-                out.add(new Finding("duplicate-rows", share > 0.05 ? Severity.HIGH : Severity.MEDIUM,
+                out.add(new Finding("duplicate-rows", share > 0.05 ? Severity.HIGH : share >= 0.01 ? Severity.MEDIUM : Severity.LOW,
                         count + " " + later.name + " rows (" + pct(share) + ") are exact copies of " + earlier.name + " rows",
                         ev, "The model has already seen these exact examples, label included, while training; scoring it on them "
                                 + "measures memory, not generalisation. Remove the copies from " + later.name
