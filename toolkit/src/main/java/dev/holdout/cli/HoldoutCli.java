@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 SplitCommand.class,
                 AuditCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {
