@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 SplitCommand.class,
                 MetricsCommand.class,
+                AuditCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {
