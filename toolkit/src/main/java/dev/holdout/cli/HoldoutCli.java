@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {

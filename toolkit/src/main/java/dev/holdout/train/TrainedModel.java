@@ -76,6 +76,24 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         return scores(x);
     }
 
+    /**
+     * Scores {@code raw} rows that carry the label column and computes the standard metrics for the
+     * objective with the project's metric registry (accuracy, precision, recall, F1, ROC AUC, log
+     * loss; or RMSE, MAE, R²).
+     *
+     * <pre>{@code
+     * Map<String, Double> test = model.evaluate(testTable);   // {accuracy=0.74, ..., roc_auc=0.78, log_loss=0.52}
+     * }</pre>
+     */
+    default java.util.Map<String, Double> evaluate(Table raw) {
+        Table t = preprocessor().transform(raw);
+        float[] y = Labels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
+        return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
+    }
+
+    /** The number of classes (multi:softprob), else 0. */
+    default int numClasses() { return 0; }
+
     /** Scores already-transformed features. */
     double[][] scores(FeatureMatrix x);
 
@@ -130,6 +148,8 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
 
         @Override public Algorithm algorithm() { return Algorithm.XGBOOST; }
+
+        @Override public int numClasses() { return numClass; }
 
         @Override public double[][] scores(FeatureMatrix x) {
             checkColumns(x, features);
