@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * rounds, with and without early stopping; train vs validation vs test, every number measured.
  */
 @Command(name = "overfitting", mixinStandardHelpOptions = true,
-        description = {"Overfitting, measured: XGBoost on seattle-weather (time split) with max_depth 1..12 and up to 300 rounds,",
+        description = {"Overfitting, measured: XGBoost on seattle-weather (time split) with max_depth 1..12 and up to 150 rounds,",
                 "with and without early stopping; a table and charts of train vs validation vs test log loss."})
 final class DemoOverfittingCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -38,7 +38,7 @@ final class DemoOverfittingCommand implements Callable<Integer> {
     @Option(names = "--max-depth", defaultValue = "12", description = "Largest max_depth to try (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
-    @Option(names = "--rounds", defaultValue = "300", description = "num_round for the runs without early stopping (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "150", description = "num_round for the runs without early stopping (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Override public Integer call() {

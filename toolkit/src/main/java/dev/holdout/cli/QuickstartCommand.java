@@ -72,7 +72,7 @@ final class QuickstartCommand implements Callable<Integer> {
         TrainingResult r = result[0];
         out.println();
         out.println("XGBoost " + r.stopSummary());
-        out.println("(predictions use the trees of rounds 0.." + r.bestIteration() + ", as SageMaker hosting uses the best model)");
+        out.println("(predictions use the trees of rounds 0.." + (r.predictionRounds() - 1) + ", as SageMaker hosting uses the best model)");
         out.println();
         out.print(ev[0].toTable());
         out.println();

@@ -124,11 +124,16 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 Path file = modelDir.resolve(XGBOOST_FILE);
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
                 Booster b = XGBoost.loadModel(Files.readAllBytes(file));
-                int best = c.path("best_iteration").asInt(-1);
-                String attr = b.getAttr("best_iteration");
-                if (attr != null) best = Integer.parseInt(attr); // XGBoost keeps it as a string attribute
-                if (best < 0) best = b.getNumBoostedRound() - 1;
-                return new XGBoostModel(objective, label, features, pre, b, best, c.path("hyperparameters").path("num_class").asInt(0));
+                int rounds = c.path("prediction_rounds").asInt(-1);
+                if (rounds < 0) {
+                    // a model without our card field: XGBoost's convention, best_iteration as a string attribute
+                    String attr = b.getAttr("best_iteration");
+                    rounds = attr != null ? Integer.parseInt(attr) + 1 : b.getNumBoostedRound();
+                }
+                if (rounds < 1 || rounds > b.getNumBoostedRound()) {
+                    throw new IOException("prediction_rounds=" + rounds + " but the booster has " + b.getNumBoostedRound() + " rounds");
+                }
+                return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
             if (!Files.isRegularFile(file)) throw new IOException("missing " + TRIBUO_FILE);
@@ -140,9 +145,13 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
     }
 
-    /** An XGBoost booster, predicting with the trees up to {@code bestIteration}. */
+    /**
+     * An XGBoost booster predicting with the trees of rounds {@code [0, predictionRounds)}: the best
+     * iteration + 1 after early stopping, every round otherwise (as SageMaker, which truncates only
+     * when early stopping is on).
+     */
     record XGBoostModel(String objective, String label, List<String> features, FittedPreprocessor preprocessor,
-                        Booster booster, int bestIteration, int numClass) implements TrainedModel {
+                        Booster booster, int predictionRounds, int numClass) implements TrainedModel {
         public XGBoostModel {
             features = List.copyOf(features);
         }
@@ -154,7 +163,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         @Override public double[][] scores(FeatureMatrix x) {
             checkColumns(x, features);
             try {
-                float[][] p = booster.inplace_predict(x.values(), x.rows(), x.columns(), Float.NaN, new int[] {0, bestIteration + 1});
+                float[][] p = booster.inplace_predict(x.values(), x.rows(), x.columns(), Float.NaN, new int[] {0, predictionRounds});
                 double[][] out = new double[p.length][];
                 for (int i = 0; i < p.length; i++) {
                     out[i] = new double[p[i].length];
@@ -181,7 +190,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
 
         @Override public String toString() {
-            return "XGBoostModel[" + objective + ", " + features.size() + " features, best_iteration=" + bestIteration + "]";
+            return "XGBoostModel[" + objective + ", " + features.size() + " features, predicting with rounds [0, " + predictionRounds + ")]";
         }
     }
 
