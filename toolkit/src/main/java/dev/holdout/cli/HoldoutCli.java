@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 MetricsCommand.class,
                 AuditCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
