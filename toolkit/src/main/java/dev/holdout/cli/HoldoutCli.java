@@ -16,7 +16,12 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                MetricsCommand.class,
+                AuditCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 TuneCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {

@@ -34,7 +34,11 @@ public final class Scores {
         Checks.sameLength(truth.length, score.length, "score");
         Checks.weights(weights, truth.length);
         Checks.finite(score, "score");
-        int[] order = ScoreOrder.descending(score);
+        return rocAucOrdered(ScoreOrder.descending(score), truth, score, positive, weights);
+    }
+
+    /** ROC AUC given the rows in descending score order (lets a bootstrap sort once). */
+    static double rocAucOrdered(int[] order, int[] truth, double[] score, int positive, double[] weights) {
         double posAbove = 0, num = 0, pos = 0, neg = 0;
         int n = order.length;
         int i = 0;
@@ -76,7 +80,11 @@ public final class Scores {
                     "average precision needs at least one row of the positive class " + positive,
                     "check --positive, or evaluate on a sample that contains positives");
         }
-        int[] order = ScoreOrder.descending(score);
+        return averagePrecisionOrdered(ScoreOrder.descending(score), truth, score, positive, weights, totalPos);
+    }
+
+    static double averagePrecisionOrdered(int[] order, int[] truth, double[] score, int positive, double[] weights,
+                                          double totalPos) {
         double tps = 0, fps = 0, prevRecall = 0, ap = 0;
         int n = order.length;
         int i = 0;

@@ -118,7 +118,8 @@ final class JobRunner {
             try {
                 Boosting.Outcome o = Boosting.train(dTrain, dValid, hp, listener);
                 curve = o.curve();
-                model = new TrainedModel.XGBoostModel(hp.objective(), job.label(), features, pre, o.booster(), curve.bestIteration(), hp.numClass());
+                int predictionRounds = hp.earlyStopping() ? curve.bestIteration() + 1 : curve.rounds();
+                model = new TrainedModel.XGBoostModel(hp.objective(), job.label(), features, pre, o.booster(), predictionRounds, hp.numClass());
             } finally {
                 dTrain.dispose();
                 if (dValid != null) dValid.dispose();
@@ -182,7 +183,11 @@ final class JobRunner {
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());
             c.put("rounds_trained", t.curve.rounds());
             c.put("stopped_early", t.curve.stoppedEarly());
-            c.put("prediction", "trees of rounds [0, " + (t.curve.bestIteration() + 1) + ") (best iteration)");
+            if (t.model instanceof TrainedModel.XGBoostModel x) {
+                c.put("prediction_rounds", x.predictionRounds());
+                c.put("prediction", "trees of rounds [0, " + x.predictionRounds() + ")"
+                        + (job.hyperparameters().earlyStopping() ? " (up to the best iteration)" : " (all rounds; no early stopping)"));
+            }
         }
         ObjectNode data = c.putObject("data");
         ObjectNode tr = data.putObject("train");

@@ -32,6 +32,11 @@ public record TrainingResult(TrainingJob job, TrainedModel model, LearningCurve 
     /** 0-based best round (XGBoost), -1 for Tribuo learners. */
     public int bestIteration() { return learningCurve.rounds() == 0 ? -1 : learningCurve.bestIteration(); }
 
+    /** Rounds whose trees the model predicts with: best iteration + 1 after early stopping, else all. */
+    public int predictionRounds() {
+        return model instanceof TrainedModel.XGBoostModel x ? x.predictionRounds() : 0;
+    }
+
     /** The validation metric at the best round (NaN without validation). */
     public float bestScore() { return learningCurve.bestScore(); }
 
