@@ -23,7 +23,7 @@ import java.util.List;
  *       and noise level are chosen by maximising the log marginal likelihood over a small grid.</li>
  *   <li>Trials the tuner stopped, and failed trials, are fed to the GP as no better than the worst
  *       completed trial, so the search moves away from them without trusting a partial objective.</li>
- *   <li>EI (with a small exploration margin xi = 0.01) is maximised over 512 random candidates plus 64
+ *   <li>EI (with a small exploration margin xi = 0.01) is maximised over 256 random candidates plus 48
  *       Gaussian perturbations of each of the three best points; already-tried points are skipped.</li>
  * </ul>
  *
@@ -32,8 +32,8 @@ import java.util.List;
  * }</pre>
  */
 final class BayesianProposer implements Proposer {
-    static final int RANDOM_CANDIDATES = 512;
-    static final int LOCAL_CANDIDATES = 64;
+    static final int RANDOM_CANDIDATES = 256;
+    static final int LOCAL_CANDIDATES = 48;
     static final int LOCAL_CENTRES = 3;
     static final double XI = 0.01;
 

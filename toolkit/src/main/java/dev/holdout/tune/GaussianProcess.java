@@ -54,16 +54,29 @@ final class GaussianProcess {
         double[] bestChol = null, bestAlpha = null;
         double bestL = LENGTH_SCALES[3] * dimScale, bestNoise = NOISES[1];
         double[] k = new double[n * n];
+        double[] dist = new double[n * n];   // sqrt(5) * Euclidean distance, lower triangle, computed once
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    double t = x[i * d + c] - x[j * d + c];
+                    s += t * t;
+                }
+                dist[i * n + j] = Math.sqrt(5 * s);
+            }
+        }
         for (double l0 : LENGTH_SCALES) {
             double l = l0 * dimScale;
-            for (double noise : NOISES) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        double kij = matern52(x, i * d, x, j * d, d, l);
-                        k[i * n + j] = kij;
-                    }
-                    k[i * n + i] += noise + 1e-9;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double r = dist[i * n + j] / l;
+                    k[i * n + j] = (1 + r + r * r / 3) * Math.exp(-r);
                 }
+            }
+            double[] base = java.util.Arrays.copyOf(k, k.length);
+            for (double noise : NOISES) {
+                System.arraycopy(base, 0, k, 0, k.length);
+                for (int i = 0; i < n; i++) k[i * n + i] += noise + 1e-9;
                 if (!cholesky(k, n)) continue;
                 double[] a = ys.clone();
                 solveLower(k, n, a);
