@@ -48,28 +48,30 @@ public final class Classification {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         int n = truth.length;
         if (weights == null) {
-            long tp = 0, fp = 0, fn = 0;
+            // Branch-free: count TP, predicted positives and actual positives; the rest follows.
+            long tp = 0, pp = 0, ap = 0;
             for (int i = 0; i < n; i++) {
                 int t = truth[i] == positive ? 1 : 0;
                 int p = predicted[i] == positive ? 1 : 0;
                 tp += t & p;
-                fp += p & ~t & 1;
-                fn += t & ~p & 1;
+                pp += p;
+                ap += t;
             }
-            return new BinaryCounts(tp, fp, fn, n - tp - fp - fn);
+            return new BinaryCounts(tp, pp - tp, ap - tp, n - pp - ap + tp);
         }
         Checks.weights(weights, n);
-        double tp = 0, fp = 0, fn = 0, tn = 0;
+        double tp = 0, pp = 0, ap = 0, all = 0;
         for (int i = 0; i < n; i++) {
             double w = weights[i];
-            boolean t = truth[i] == positive, p = predicted[i] == positive;
-            if (t) {
-                if (p) tp += w; else fn += w;
-            } else {
-                if (p) fp += w; else tn += w;
-            }
+            int t = truth[i] == positive ? 1 : 0;
+            int p = predicted[i] == positive ? 1 : 0;
+            tp += (t & p) * w;
+            pp += p * w;
+            ap += t * w;
+            all += w;
         }
-        return new BinaryCounts(tp, fp, fn, tn);
+        // Clamp the differences at 0: they are exact sums of the same weights, rounding aside.
+        return new BinaryCounts(tp, Math.max(0, pp - tp), Math.max(0, ap - tp), Math.max(0, all - pp - ap + tp));
     }
 
     /** Precision of class {@code positive}; 0 when nothing is predicted positive. */
