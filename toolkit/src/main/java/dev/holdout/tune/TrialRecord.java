@@ -18,6 +18,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param stopDetail why the tuner stopped it ("round 12: 0.41 worse than median 0.38 of 4 earlier trials"), or ""
+ * @param seconds    wall time from start to end (with early stopping on, this includes waiting at a round for
+ *                   earlier trials to reach it, which keeps the decisions independent of thread timing)
  * @param failure    the exception message of a failed trial, or ""
  */
 public record TrialRecord(int number, HyperparameterValues hyperparameters, double objective, int roundsRun, StopReason stoppedBy,

@@ -124,4 +124,20 @@ class TuningValidationTest {
         assertEquals(1, r.best().orElseThrow().number());
         assertFalse(r.trials().get(1).eligible());
     }
+
+    @Test
+    void twoParallelTrialsRunAtTheSameTime() {
+        // each trial waits for another trial to be running; with one trial at a time the barrier would time out
+        java.util.concurrent.CyclicBarrier meet = new java.util.concurrent.CyclicBarrier(2);
+        SearchSpace s = SearchSpace.of(ParameterRange.continuous("x", 0, 1));
+        TuningResult r = Tuner.of(TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withMaxTrials(4).withMaxParallelTrials(2)).cores(2)
+                .run((t, rep) -> {
+                    meet.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    return TrialOutcome.of(t.threads());
+                });
+        for (TrialRecord t : r.trials()) {
+            assertEquals(StopReason.COMPLETED, t.stoppedBy(), t.failure());
+            assertEquals(1.0, t.objective(), "each of 2 parallel trials on 2 cores gets nthread=1");
+        }
+    }
 }
