@@ -76,8 +76,8 @@ class TrainingJobObjectiveTest {
         TuningObjective obj = TuningObjective.of("validation:auc");
         TrainingJobObjective objective = TrainingJobObjective.crossValidation(base(15).withTrain(Channel.of(tuning)), tuning,
                 KFold.of(3).shuffled(1).split(tuning), obj, null);
-        TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, space(), obj).withMaxTrials(2).withSeed(1);
-        TuningResult r = Tuner.of(job).run(objective);
+        TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, space(), obj).withMaxTrials(2).withMaxParallelTrials(2).withSeed(1);
+        TuningResult r = Tuner.of(job).cores(2).run(objective);
         for (TrialRecord t : r.trials()) {
             assertEquals(StopReason.COMPLETED, t.stoppedBy(), t.failure());
             assertTrue(t.objective() > 0.9 && t.objective() <= 1.0, "mean CV AUC " + t.objective());
@@ -88,7 +88,7 @@ class TrainingJobObjectiveTest {
     @Test
     void hyperbandCapsRoundsAndStopsAtRungs() {
         TuningObjective obj = TuningObjective.of("validation:logloss");
-        TuningJobConfig job = TuningJobConfig.hyperband(space(), obj, new HyperbandConfig(3, 27)).withMaxTrials(8).withSeed(2);
+        TuningJobConfig job = TuningJobConfig.hyperband(space(), obj, new HyperbandConfig(3, 27)).withMaxTrials(8).withMaxParallelTrials(2).withSeed(2);
         TuningResult r = Tuner.of(job).cores(2).run(TrainingJobObjective.holdout(base(500), obj, null));
         assertTrue(r.trials().stream().allMatch(t -> t.roundsRun() <= 27), "MaxResource caps num_round");
         assertTrue(r.trials().stream().anyMatch(t -> t.stoppedBy() == StopReason.HYPERBAND), r.trials().toString());
