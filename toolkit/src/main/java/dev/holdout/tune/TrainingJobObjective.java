@@ -149,7 +149,33 @@ public final class TrainingJobObjective implements TrialObjective {
             throw DataValidationException.param("ParameterRanges.Name", "nthread", "the tuner sets nthread so parallel trials share the cores",
                     "remove the nthread range");
         }
+        // every value a range can produce must be a valid hyperparameter: try the ends and every category now,
+        // rather than fail a trial halfway through the job
+        for (ParameterRange r : config.space()) {
+            if (r instanceof ContinuousRange c && INTEGER_HYPERPARAMETERS.contains(c.name())) {
+                throw DataValidationException.param("ContinuousParameterRanges." + c.name(), c, c.name() + " takes whole numbers",
+                        "use IntegerParameterRanges for " + c.name());
+            }
+            List<String> values;
+            if (r instanceof ContinuousRange c) values = List.of(c.format(c.min()), c.format(c.max()));
+            else if (r instanceof IntegerRange i) values = List.of(i.format(i.min()), i.format(i.max()));
+            else values = ((CategoricalRange) r).values();
+            for (String v : values) {
+                Map<String, Object> hp = new LinkedHashMap<>(base.hyperparameters().toMap());
+                hp.put(r.name(), v);
+                try {
+                    Hyperparameters.fromMap(hp);
+                } catch (DataValidationException e) {
+                    throw DataValidationException.param("ParameterRanges." + r.name(), v,
+                            "this value of the range is not a valid XGBoost hyperparameter (" + e.getMessage() + ")",
+                            "narrow the range to valid values");
+                }
+            }
+        }
     }
+
+    /** XGBoost hyperparameters that take whole numbers only. */
+    static final Set<String> INTEGER_HYPERPARAMETERS = Set.of("num_round", "max_depth", "early_stopping_rounds", "seed", "num_class");
 
     @Override public Set<String> knownHyperparameters() {
         Set<String> names = new LinkedHashSet<>(Hyperparameters.NAMES);

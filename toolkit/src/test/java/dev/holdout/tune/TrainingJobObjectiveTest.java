@@ -111,6 +111,14 @@ class TrainingJobObjectiveTest {
         e = assertThrows(DataValidationException.class, () -> Tuner.of(j).run(TrainingJobObjective.holdout(base(10), f1, null)));
         assertTrue(e.getMessage().contains("did you mean 'max_depth'"), e.getMessage());
 
+        TuningJobConfig wide = TuningJobConfig.of(Strategy.RANDOM, SearchSpace.of(ParameterRange.continuous("eta", 0.1, 2.0)), f1).withMaxTrials(2);
+        e = assertThrows(DataValidationException.class, () -> Tuner.of(wide).run(TrainingJobObjective.holdout(base(10), f1, null)));
+        assertTrue(e.getMessage().contains("ParameterRanges.eta=2.0") && e.getMessage().contains("must be in [0, 1]"), e.getMessage());
+
+        TuningJobConfig realDepth = TuningJobConfig.of(Strategy.RANDOM, SearchSpace.of(ParameterRange.continuous("max_depth", 1, 6)), f1).withMaxTrials(2);
+        e = assertThrows(DataValidationException.class, () -> Tuner.of(realDepth).run(TrainingJobObjective.holdout(base(10), f1, null)));
+        assertTrue(e.getMessage().contains("use IntegerParameterRanges for max_depth"), e.getMessage());
+
         e = assertThrows(DataValidationException.class, () -> TrainingJobObjective.holdout(base(10).withValidation(null), f1, null));
         assertTrue(e.getMessage().contains("validation"), e.getMessage());
     }
