@@ -12,6 +12,6 @@ public final class CellInterruptedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     CellInterruptedException() {
-        super("interrupted; the kernel is still running and keeps what earlier snippets defined");
+        super("interrupted; the kernel is still running and keeps what earlier snippets defined", null, false, false);
     }
 }

@@ -15,6 +15,6 @@ public final class CompilationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     CompilationException(String message) {
-        super(message);
+        super(message, null, false, false); // no stack: the message is the whole story
     }
 }

@@ -54,7 +54,7 @@ public final class HoldoutKernel extends BaseKernel {
             "java.util.*", "java.util.function.*", "java.util.stream.*", "java.io.*", "java.nio.file.*",
             "java.time.*", "tech.tablesaw.api.*",
             "dev.holdout.data.*", "dev.holdout.split.*", "dev.holdout.preprocess.*", "dev.holdout.leakage.*",
-            "dev.holdout.metrics.*", "dev.holdout.train.*", "dev.holdout.report.*",
+            "dev.holdout.metrics.*", "dev.holdout.train.*", "dev.holdout.report.*", "org.knowm.xchart.*",
             "static dev.holdout.notebooks.Notebook.*");
 
     /** JShell's wrapper class names ({@code REPL.$JShell$26.}), which mean nothing to a reader. */
@@ -195,9 +195,25 @@ public final class HoldoutKernel extends BaseKernel {
     }
 
     private static RuntimeException rethrow(Throwable original) {
+        trimKernelFrames(original);
         if (original instanceof Exception e) throw HoldoutKernel.<RuntimeException>sneaky(e);
         // An Error (StackOverflowError, OutOfMemoryError...) becomes an exception Jupyter can report.
         return new SnippetFailedException(original.getClass().getSimpleName() + ": " + original.getMessage(), original);
+    }
+
+    /**
+     * Cuts the frames below the cell (reflection, this kernel, the Jupyter loop) from an exception a cell threw,
+     * so that the error output and the reply's traceback show the reader's code and the library, not ours.
+     */
+    private static void trimKernelFrames(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            String cls = frames[i].getClassName();
+            if (cls.startsWith("jdk.internal.reflect") || cls.startsWith("java.lang.reflect")) {
+                t.setStackTrace(java.util.Arrays.copyOf(frames, i));
+                return;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -105,7 +105,7 @@ public final class NotebookRunner {
     }
 
     /**
-     * How to call nbconvert here, if it works: {@code $HOLDOUT_NBCONVERT}, else {@code jupyter-nbconvert} found on
+     * How to call nbconvert here, if it works: {@code $HOLDOUT_NBCONVERT} (and nothing else when it is set), else {@code jupyter-nbconvert} found on
      * PATH, else {@code /usr/bin/jupyter-nbconvert} (Debian's, with its {@code /usr/bin/python3} shebang — a
      * {@code python3} earlier on PATH may be another interpreter without Jupyter's modules). Each candidate is
      * checked with {@code --version}.
@@ -113,7 +113,10 @@ public final class NotebookRunner {
     public static Optional<List<String>> nbconvertCommand() {
         LinkedHashSet<String> candidates = new LinkedHashSet<>();
         String explicit = System.getenv("HOLDOUT_NBCONVERT");
-        if (explicit != null && !explicit.isBlank()) candidates.add(explicit);
+        if (explicit != null && !explicit.isBlank()) {
+            // An explicit choice is the only candidate (so it can also switch Jupyter off: HOLDOUT_NBCONVERT=none).
+            return answers(List.of(explicit, "--version")) ? Optional.of(List.of(explicit)) : Optional.empty();
+        }
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
