@@ -24,7 +24,29 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = {"Tune XGBoost hyperparameters (SageMaker Automatic Model Tuning, locally): Grid, Random, Bayesian or Hyperband,",
                 "parallel trials, median-rule early stopping. The test part is split off first and scored once, after the best trial.",
-                "Writes DIR/tuning.json, DIR/report.html, charts, and one training job folder per trial under DIR/trials/."})
+                "Writes DIR/tuning.json, DIR/report.html, charts, and one training job folder per trial under DIR/trials/."},
+        footer = {"",
+                "Example tuning.json:",
+                "{\"data\": {\"dataset\": \"breast-cancer\"},",
+                " \"split\": {\"testSize\": 0.2, \"validationSize\": 0.2, \"stratify\": true},",
+                " \"training\": {\"label\": \"malignant\",",
+                "   \"hyperparameters\": {\"num_round\": \"100\", \"objective\": \"binary:logistic\"}},",
+                " \"HyperParameterTuningJobConfig\": {",
+                "   \"Strategy\": \"Bayesian\",",
+                "   \"HyperParameterTuningJobObjective\": {\"MetricName\": \"validation:logloss\"},",
+                "   \"ResourceLimits\": {\"MaxNumberOfTrainingJobs\": 20,",
+                "                      \"MaxParallelTrainingJobs\": 2},",
+                "   \"ParameterRanges\": {",
+                "     \"ContinuousParameterRanges\": [{\"Name\": \"eta\", \"MinValue\": \"0.02\",",
+                "        \"MaxValue\": \"0.5\", \"ScalingType\": \"Logarithmic\"}],",
+                "     \"IntegerParameterRanges\": [{\"Name\": \"max_depth\", \"MinValue\": \"1\",",
+                "        \"MaxValue\": \"8\"}]},",
+                "   \"TrainingJobEarlyStoppingType\": \"Auto\",",
+                "   \"RandomSeed\": 7}}",
+                "Strategies: Grid (categorical ranges only), Random, Bayesian, Hyperband",
+                "(needs \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 10,",
+                "\"MaxResource\": 270}} and early stopping Off). \"split\": {\"folds\": 5} tunes",
+                "on the mean over 5 cross-validation folds instead of a validation part."})
 final class TuneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -83,4 +83,18 @@ class TuneCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("HyperbandStrategyConfig"), r.err());
     }
+
+    @Test
+    void theExampleInTheHelpParses(@TempDir Path dir) throws Exception {
+        Run help = run("tune", "--help");
+        assertEquals(0, help.code());
+        String text = help.out();
+        String example = text.substring(text.indexOf("Example tuning.json:") + "Example tuning.json:".length(), text.indexOf("Strategies:"));
+        Path config = dir.resolve("example.json");
+        Files.writeString(config, example);
+        dev.holdout.tune.TuningSpec spec = dev.holdout.tune.TuningSpec.fromJson(config);
+        assertEquals(dev.holdout.tune.Strategy.BAYESIAN, spec.config().strategy());
+        assertEquals(20, spec.config().maxTrials());
+        assertEquals("malignant", spec.training().label());
+    }
 }

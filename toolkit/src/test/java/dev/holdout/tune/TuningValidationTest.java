@@ -140,4 +140,28 @@ class TuningValidationTest {
             assertEquals(1.0, t.objective(), "each of 2 parallel trials on 2 cores gets nthread=1");
         }
     }
+
+    @Test
+    void tuningJobConfigJsonIsCheckedKeyByKey() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        String ranges = "\"ParameterRanges\":{\"IntegerParameterRanges\":[{\"Name\":\"max_depth\",\"MinValue\":\"1\",\"MaxValue\":\"4\"}]}";
+        TuningJobConfig ok = TuningSpec.jobConfig(m.readTree("{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":"
+                + "{\"MetricName\":\"validation:auc\",\"Type\":\"Maximize\"},\"ResourceLimits\":{\"MaxNumberOfTrainingJobs\":5,"
+                + "\"MaxParallelTrainingJobs\":2,\"MaxRuntimeInSeconds\":60}," + ranges + ",\"RandomSeed\":3}"));
+        assertEquals(5, ok.maxTrials());
+        assertEquals(2, ok.limits().maxParallelTrials());
+        assertEquals(java.time.Duration.ofSeconds(60), ok.limits().maxRuntime());
+        assertMessage(() -> parse(m, "{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":{\"MetricName\":\"validation:auc\","
+                + "\"Type\":\"Minimize\"}," + ranges + "}"), "Type=Minimize", "direction comes from the metric");
+        assertMessage(() -> parse(m, "{\"Stratgy\":\"Random\"}"), "did you mean 'HyperParameterTuningJobConfig.Strategy'");
+        assertMessage(() -> parse(m, "{\"Strategy\":\"Bayesain\"}"), "Strategy=Bayesain", "did you mean 'Bayesian'");
+    }
+
+    private static TuningJobConfig parse(ObjectMapper m, String json) {
+        try {
+            return TuningSpec.jobConfig(m.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
