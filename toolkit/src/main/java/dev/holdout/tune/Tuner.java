@@ -25,9 +25,9 @@ import java.util.function.LongSupplier;
  * r.best().get().hyperparameters().value("x");   // close to 1
  * }</pre>
  *
- * <p>Reproducible: trial i's hyperparameters come from {@code (seed, i)} and, for Bayesian, from the
- * results of trials {@code 1..i+1-maxParallelTrials} exactly (the tuner waits for them), and stopping
- * decisions are taken in trial order. So a job gives the same trials with one thread or with
+ * <p>Reproducible: trial t's hyperparameters come from {@code (seed, t)} and, for Bayesian, from the
+ * results of trials {@code 1..t-maxParallelTrials} exactly (the tuner waits for them before proposing
+ * trial t), and stopping decisions are taken in trial order. So a job gives the same trials with one thread or with
  * {@code maxParallelTrials} threads; only the times differ.
  *
  * <p>The best trial is the best objective among trials that <em>completed</em>: a trial stopped by
