@@ -164,4 +164,22 @@ class TuningValidationTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void hyperbandRungsFormALadderFromMinResource() {
+        HyperbandConfig h = new HyperbandConfig(6, 60);   // rungs 6, 18, 54; brackets 0..3
+        assertEquals(3, h.maxBracket());
+        for (int round = 1; round <= 60; round++) {
+            assertEquals(round == 6 || round == 18 || round == 54, h.isRung(3, round), "bracket 3, round " + round);
+            assertEquals(round == 18 || round == 54, h.isRung(2, round), "bracket 2, round " + round);
+            assertEquals(round == 54, h.isRung(1, round), "bracket 1, round " + round);
+            assertFalse(h.isRung(0, round), "bracket 0 never stops a trial");
+        }
+        assertEquals(2, new HyperbandConfig(3, 27).maxBracket(), "rungs 3 and 9 below 27");
+        // the most aggressive bracket gets the most trials, as in Hyperband
+        int[] b = Tuner.brackets(TuningJobConfig.hyperband(SearchSpace.of(ParameterRange.continuous("x", 0, 1)), LOSS, h).withMaxTrials(60));
+        int[] count = new int[4];
+        for (int x : b) count[x]++;
+        assertTrue(count[3] > count[2] && count[2] > count[1] && count[1] >= count[0] && count[0] > 0, java.util.Arrays.toString(count));
+    }
 }
