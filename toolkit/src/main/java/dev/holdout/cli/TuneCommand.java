@@ -115,7 +115,7 @@ final class TuneCommand implements Callable<Integer> {
         for (TrialRecord t : r.trials()) {
             sb.append(String.format(Locale.ROOT, "%-6s %-10s %-8d %-18s %9.2f  %s%n",
                     t.number() + (r.best().isPresent() && r.best().get().number() == t.number() ? "*" : ""), fmt(t.objective()), t.roundsRun(),
-                    t.stoppedBy().label(), t.seconds(), t.hyperparameters().asStrings()));
+                    t.stoppedBy().label(), t.seconds(), t.hyperparameters().display()));
         }
         r.best().ifPresentOrElse(b -> sb.append("best: trial ").append(b.number()).append(", ").append(metric).append('=').append(fmt(b.objective()))
                 .append(", training job folder ").append(b.jobFolder()).append('\n'), () -> sb.append("no trial completed\n"));

@@ -49,6 +49,16 @@ public final class HyperparameterValues {
         return m;
     }
 
+    /** As {@link #asStrings()} with continuous values rounded to 4 significant digits, for tables and logs. */
+    public Map<String, String> display() {
+        LinkedHashMap<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            ParameterRange r = space.get(i);
+            m.put(r.name(), r instanceof ContinuousRange ? String.format(java.util.Locale.ROOT, "%.4g", values[i]) : r.format(values[i]));
+        }
+        return m;
+    }
+
     private int require(String name) {
         int i = space.indexOf(name);
         if (i < 0) {
@@ -64,5 +74,5 @@ public final class HyperparameterValues {
 
     @Override public int hashCode() { return Arrays.hashCode(values); }
 
-    @Override public String toString() { return asStrings().toString(); }
+    @Override public String toString() { return display().toString(); }
 }

@@ -248,7 +248,7 @@ public final class TuningResult {
         if (best != null) {
             sb.append("<p>Best trial: <b>").append(best.number()).append("</b>, ")
                     .append(Html.escape(config.objective().metricName())).append(" = <b>").append(fmt(best.objective()))
-                    .append("</b> with ").append(Html.escape(best.hyperparameters().asStrings()));
+                    .append("</b> with ").append(Html.escape(best.hyperparameters().display()));
             if (best.jobFolder() != null) sb.append("; training job folder <code>").append(Html.escape(best.jobFolder())).append("</code>");
             sb.append(".</p>");
         } else {
@@ -263,7 +263,7 @@ public final class TuningResult {
         for (TrialRecord t : trials) {
             List<Object> row = new ArrayList<>();
             row.add(t.number() + (best != null && t.number() == best.number() ? " (best)" : ""));
-            for (Map.Entry<String, String> e : t.hyperparameters().asStrings().entrySet()) row.add(e.getValue());
+            for (Map.Entry<String, String> e : t.hyperparameters().display().entrySet()) row.add(e.getValue());
             row.add(fmt(t.objective()));
             row.add(t.roundsRun());
             row.add(t.stoppedBy().label());
