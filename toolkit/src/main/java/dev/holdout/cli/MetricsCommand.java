@@ -178,8 +178,6 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private NumericCsvReader.Columns cols;
-    private int[] truthCodes;
-    private double[] scores;
     private int positiveCode = -1;
 
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
@@ -200,8 +198,6 @@ final class MetricsCommand implements Callable<Integer> {
         if (s != null) checkProbabilities(s);
         ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
                 positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
-        truthCodes = truth;
-        scores = labels.size() <= 2 ? s : null;
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
             if (rep.positive() != null) positiveCode = labels.code(rep.positive());
