@@ -352,6 +352,6 @@ final class MetricsCommand implements Callable<Integer> {
 
     private String chartsHtml() {
         if (roc == null) return "";
-        return "<h2>Curves</h2>" + Html.image(roc.chart().image(), "ROC curve") + Html.image(pr.chart().image(), "Precision/recall curve");
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
     }
 }

@@ -139,7 +139,7 @@ public final class NumericCsvReader {
             return out;
         }
 
-        /** The 1-based file line of row {@code row} is not tracked; see {@link Columns#line(int)}. */
+        /** Number of rows. */
         public int size() { return codes.length; }
     }
 
