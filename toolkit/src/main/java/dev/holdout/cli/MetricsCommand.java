@@ -188,6 +188,8 @@ final class MetricsCommand implements Callable<Integer> {
         cols = r.read();
         requireRows();
         NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
+        rejectNanLabels(t, label);
+        rejectNanLabels(p, prediction);
         // One label space over truth and predictions; "1" and "1.0" are the same class when all labels are numbers.
         Map<String, String> canon = canonicalNames(t.values(), p.values());
         Labels labels = Labels.ofNames(new LinkedHashSet<>(canon.values()));
@@ -225,6 +227,20 @@ final class MetricsCommand implements Callable<Integer> {
         NumericCsvReader.LabelColumn g = cols.labels(groupBy);
         return SlicedReport.of(groupBy, g.codes(), g.values(), rows -> RegressionReport.of(
                 SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
+    }
+
+    private void rejectNanLabels(NumericCsvReader.LabelColumn col, String name) {
+        List<String> values = col.values();
+        for (int code = 0; code < values.size(); code++) {
+            if (!Labels.isNanOrInfinity(values.get(code))) continue;
+            int[] codes = col.codes();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == code) {
+                    throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code),
+                            "'" + values.get(code) + "' is not a class label; drop or fix rows with NaN or infinity");
+                }
+            }
+        }
     }
 
     private void requireRows() {
