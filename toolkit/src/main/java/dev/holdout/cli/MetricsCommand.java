@@ -106,6 +106,14 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score).")
     Path charts;
 
+    @Option(names = "--target-precision", paramLabel = "P",
+            description = "Also choose the lowest score threshold whose precision is at least P (binary with --score).")
+    Double targetPrecision;
+
+    @Option(names = "--target-recall", paramLabel = "R",
+            description = "Also choose the highest score threshold whose recall is at least R (binary with --score).")
+    Double targetRecall;
+
     @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
     boolean explain;
 
@@ -131,11 +139,26 @@ final class MetricsCommand implements Callable<Integer> {
         boolean classification = decideTask(notes);
         MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
 
+        LinkedHashMap<String, Object> thresholds = thresholds(report);
         if (format.equals("json")) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(report.toMap()));
+            LinkedHashMap<String, Object> map = report.toMap();
+            if (!thresholds.isEmpty()) {
+                // keep warnings last
+                Object warnings = map.remove("warnings");
+                map.putAll(thresholds);
+                map.put("warnings", warnings);
+            }
+            out.println(json.writeValueAsString(map));
         } else {
-            out.print(report.toText());
+            String text = report.toText();
+            if (!thresholds.isEmpty()) {
+                StringBuilder t = new StringBuilder();
+                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v).append('\n'));
+                int guide = text.indexOf("How to read these metrics");
+                text = guide > 0 ? text.substring(0, guide) + t + "\n" + text.substring(guide) : text + t;
+            }
+            out.print(text);
         }
         out.flush();
         if (html != null) {
@@ -143,6 +166,45 @@ final class MetricsCommand implements Callable<Integer> {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** Threshold choices for --target-precision / --target-recall; a target out of reach is null with a warning. */
+    private LinkedHashMap<String, Object> thresholds(MetricsReport report) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        if (targetPrecision == null && targetRecall == null) return out;
+        if (pr == null && report instanceof ClassificationReport c && c.positive() != null && score != null && c.averagePrecision() != null) {
+            pr = Scores.precisionRecallCurve(lastTruth, cols.numbers(score), positiveCode, lastWeights);
+        }
+        if (pr == null) {
+            throw DataValidationException.param(targetPrecision != null ? "target-precision" : "target-recall",
+                    targetPrecision != null ? targetPrecision : targetRecall,
+                    "needs binary classification with --score, without --group-by, and positive rows in the truth",
+                    "add --score COL, or drop the option");
+        }
+        if (targetPrecision != null) out.put("threshold_for_precision", choice(targetPrecision, true, report));
+        if (targetRecall != null) out.put("threshold_for_recall", choice(targetRecall, false, report));
+        return out;
+    }
+
+    private Object choice(double target, boolean precision, MetricsReport report) {
+        dev.holdout.metrics.ThresholdChoice c;
+        try {
+            c = precision ? pr.thresholdForPrecision(target) : pr.thresholdForRecall(target);
+        } catch (DataValidationException e) {
+            if (target <= 0 || target > 1) throw e;
+            LinkedHashMap<String, Object> none = new LinkedHashMap<>();
+            none.put("target", target);
+            none.put("threshold", null);
+            none.put("reason", e.getMessage());
+            return none;
+        }
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("threshold", c.threshold());
+        m.put("precision", c.precision());
+        m.put("recall", c.recall());
+        m.put("false_positive_rate", c.falsePositiveRate());
+        return m;
     }
 
     private static void require(Object value, String name, String fix) {
@@ -203,6 +265,8 @@ final class MetricsCommand implements Callable<Integer> {
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
             if (rep.positive() != null) positiveCode = labels.code(rep.positive());
+            lastTruth = truth;
+            lastWeights = w;
             writeCharts(truth, s, w);
             return withNotes(rep, notes);
         }
@@ -349,6 +413,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private Curve roc, pr;
+    private int[] lastTruth;
+    private double[] lastWeights;
 
     private void writeCharts(int[] truth, double[] s, double[] w) {
         if ((charts == null && html == null) || s == null || positiveCode < 0) return;

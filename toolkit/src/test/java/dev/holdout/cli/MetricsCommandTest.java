@@ -176,6 +176,24 @@ class MetricsCommandTest {
         assertEquals(1.0, j.get("accuracy").asDouble());
     }
 
+    @Test void choosesThresholdsForTargetPrecisionAndRecall() throws IOException {
+        Run r = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--score", "score",
+                "--target-precision", "0.9", "--target-recall", "1.0", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = r.json();
+        // scores of positives 0.9, 0.8, 0.4; negatives 0.6, 0.2, 0.1
+        assertEquals(0.8, j.get("threshold_for_precision").get("threshold").asDouble());
+        assertEquals(1.0, j.get("threshold_for_precision").get("precision").asDouble());
+        assertEquals(0.4, j.get("threshold_for_recall").get("threshold").asDouble());
+        assertEquals(0.75, j.get("threshold_for_recall").get("precision").asDouble(), 1e-12);
+        Run unreachable = run("--input", csv("y,p,s\n1,1,0.5\n0,1,0.5\n").toString(), "--label", "y", "--prediction", "p",
+                "--score", "s", "--target-precision", "0.9", "--format", "json");
+        assertEquals(0, unreachable.exit(), unreachable.err());
+        assertTrue(unreachable.json().get("threshold_for_precision").get("threshold").isNull());
+        Run noScore = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--target-recall", "0.5");
+        assertEquals(2, noScore.exit());
+    }
+
     @Test void weightsAreUsed() throws IOException {
         JsonNode j = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--weight", "w",
                 "--format", "json").json();
