@@ -197,6 +197,7 @@ public final class ConfusionMatrix {
             if (b.precisionUndefined()) out.add("precision: " + name + " was never predicted (tp + fp = 0)");
             if (b.recallUndefined()) out.add("recall: " + name + " never occurs in the truth (tp + fn = 0)");
             if (b.fUndefined()) out.add("f1: " + name + " has tp + fp + fn = 0");
+            if (b.tn() + b.fp() == 0) out.add("specificity: every row is " + name + " (tn + fp = 0)");
         }
         return out;
     }
