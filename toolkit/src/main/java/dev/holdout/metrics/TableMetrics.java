@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
  * missing value in a used column is an error naming its row.
  *
  * <pre>{@code
- * Table preds = CsvLoader.csv().load(Path.of("predictions.csv")).table();
+ * Table preds = CsvLoader.csv().load(Path.of("predictions.csv"));
  * ClassificationReport r = TableMetrics.classification(preds, "label", "prediction", "score", null,
  *         ClassificationOptions.defaults());
  * SlicedReport s = TableMetrics.regressionByGroup(preds, "y", "yhat", null, "region");
