@@ -72,7 +72,8 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--average", paramLabel = "AVG", description = "binary | micro | macro | weighted (default: binary for two classes, macro for more).")
     String average;
 
-    @Option(names = "--positive", paramLabel = "LABEL", description = "The positive label for binary metrics (default: 1).")
+    @Option(names = "--positive", paramLabel = "LABEL", description = "The positive label for binary metrics and --score (default: 1 for numeric labels, even when 1 "
+                    + "does not occur; required for two text labels).")
     String positive;
 
     @Option(names = "--zero-division", paramLabel = "0|1|nan", defaultValue = "0",
@@ -264,7 +265,7 @@ final class MetricsCommand implements Callable<Integer> {
                 positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
-            if (rep.positive() != null) positiveCode = labels.code(rep.positive());
+            if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.code(rep.positive());
             lastTruth = truth;
             lastWeights = w;
             writeCharts(truth, s, w);

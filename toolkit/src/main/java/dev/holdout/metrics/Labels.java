@@ -98,6 +98,23 @@ public final class Labels {
 
     public boolean contains(String name) { return codes.containsKey(name); }
 
+    /** True when every label is a finite number (then they are ordered numerically). */
+    public boolean numeric() {
+        for (String s : names) if (parse(s) == null) return false;
+        return true;
+    }
+
+    /** The code of the label whose numeric value is {@code value} ("1", "1.0", "+1"), or -1 when there is none. */
+    public int codeOfNumber(double value) {
+        Integer exact = codes.get(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+        if (exact != null) return exact;
+        for (int i = 0; i < names.size(); i++) {
+            Double d = parse(names.get(i));
+            if (d != null && d == value) return i;
+        }
+        return -1;
+    }
+
     /** The code of a label; an unknown label is an error naming the known ones. */
     public int code(String name) {
         Integer c = codes.get(name);

@@ -224,4 +224,32 @@ class MetricsCommandTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
     }
+
+    @Test void onlyZeroLabelsKeepOneAsThePositiveLikeScikitLearn() throws IOException {
+        Run r = run("--input", csv("label,prediction,score\n0,0,0.1\n0,0,0.2\n0,0,0.3\n").toString(), "--label", "label",
+                "--prediction", "prediction", "--score", "score", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = r.json();
+        assertEquals("1", j.get("positive").asText());
+        assertEquals(0.0, j.get("precision").asDouble());
+        assertEquals(0.0, j.get("recall").asDouble());
+        assertEquals(0.0, j.get("f1").asDouble());
+        assertEquals(0.22839300363692283, j.get("log_loss").asDouble(), 1e-15); // scikit-learn, labels=[0, 1]
+        assertTrue(j.get("average_precision").isNull());
+        assertTrue(j.get("roc_auc").isNull());
+        assertEquals("[[3]]", j.get("confusion_matrix").get("matrix").toString());
+
+        JsonNode one = run("--input", csv("label,prediction,score\n0,0,0.1\n").toString(), "--label", "label",
+                "--prediction", "prediction", "--score", "score", "--format", "json").json();
+        assertEquals(0.10536051565782628, one.get("log_loss").asDouble(), 1e-15);
+        assertEquals(0.0, one.get("f1").asDouble());
+    }
+
+    @Test void twoTextLabelsWithAScoreNeedPositive() throws IOException {
+        Path f = csv("y,p,s\nham,ham,0.2\nspam,ham,0.6\n");
+        Run r = run("--input", f.toString(), "--label", "y", "--prediction", "p", "--score", "s");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("[ham, spam]") && r.err().contains("--positive"), r.err());
+        assertEquals(0, run("--input", f.toString(), "--label", "y", "--prediction", "p", "--score", "s", "--positive", "spam").exit());
+    }
 }
