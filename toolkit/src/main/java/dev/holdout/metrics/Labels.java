@@ -38,7 +38,19 @@ public final class Labels {
         Set<String> all = new LinkedHashSet<>();
         for (String s : truth) all.add(s);
         if (predicted != null) for (String s : predicted) all.add(s);
+        for (String s : all) {
+            if (s != null && isNanOrInfinity(s)) {
+                // Name the first row that carries it.
+                for (int i = 0; i < truth.length; i++) if (s.equals(truth[i])) throw notALabel("truth[" + i + "]", s);
+                for (int i = 0; i < predicted.length; i++) if (s.equals(predicted[i])) throw notALabel("predicted[" + i + "]", s);
+            }
+        }
         return ofNames(all);
+    }
+
+    private static DataValidationException notALabel(String param, String value) {
+        return DataValidationException.param(param, value, "NaN or infinity is not a class label",
+                "drop or fix rows whose label or prediction is NaN or infinite");
     }
 
     /** Labels from an explicit collection of names, sorted as described above. */
@@ -73,11 +85,20 @@ public final class Labels {
         return new Labels(names);
     }
 
-    /** True for text that parses as NaN or an infinity ("NaN", "nan", "inf", "-Infinity"). */
+    /**
+     * True for text that means NaN or an infinity: "NaN", "nan", "-NaN", "inf", "-Infinity", and numbers
+     * too large for a double ("1e400"), which every numeric reader turns into infinity.
+     */
     public static boolean isNanOrInfinity(String s) {
         String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        return t.equals("nan") || t.equals("inf") || t.equals("+inf") || t.equals("-inf") || t.equals("infinity")
-                || t.equals("+infinity") || t.equals("-infinity");
+        if (t.startsWith("+") || t.startsWith("-")) t = t.substring(1);
+        if (t.equals("nan") || t.equals("inf") || t.equals("infinity")) return true;
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || t.charAt(0) == '.')) return false;
+        try {
+            return !Double.isFinite(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Double parse(String s) {

@@ -69,9 +69,18 @@ public final class TableMetrics {
     static String[] labels(Table table, String name, String param) {
         Column<?> c = Columns.require(table, name, param);
         String[] out = new String[c.size()];
+        NumericColumn<?> n = c instanceof NumericColumn<?> nc ? nc : null;
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        boolean classLabels = !param.equals("groupBy");
         for (int i = 0; i < out.length; i++) {
             if (c.isMissing(i)) throw missing(table, name, i);
             out[i] = c.getString(i);
+            if (classLabels && ((n != null && !Double.isFinite(n.getDouble(i)))
+                    || (n == null && checked.add(out[i]) && Labels.isNanOrInfinity(out[i])))) {
+                String v = n != null ? Double.toString(n.getDouble(i)) : out[i];
+                throw DataValidationException.at(table.name(), i + 1, name, v,
+                        "'" + v + "' is not a class label; drop or fix rows with NaN or infinity");
+            }
         }
         return out;
     }

@@ -252,4 +252,22 @@ class MetricsCommandTest {
         assertTrue(r.err().contains("[ham, spam]") && r.err().contains("--positive"), r.err());
         assertEquals(0, run("--input", f.toString(), "--label", "y", "--prediction", "p", "--score", "s", "--positive", "spam").exit());
     }
+
+    @Test void nanOrInfinityAsAClassLabelIsRefusedWithFileLineAndColumn() throws IOException {
+        for (String bad : List.of("NaN", "nan", "-NaN", "+nan", "Infinity", "-Infinity", "inf", "1e400", "-1E999")) {
+            for (String task : List.of("classification", "auto")) {
+                Path f = csv("y,p\n1,1\n" + bad + ",0\n");
+                List<String> args = new ArrayList<>(List.of("--input", f.toString(), "--label", "y", "--prediction", "p"));
+                if (!task.equals("auto")) args.addAll(List.of("--task", task));
+                Run r = run(args.toArray(new String[0]));
+                assertEquals(2, r.exit(), bad + " as label (" + task + "): " + r.out());
+                assertTrue(r.err().contains(f + ":3, column 'y'"), r.err());
+                f = csv("y,p\n1,1\n0," + bad + "\n");
+                args.set(1, f.toString());
+                r = run(args.toArray(new String[0]));
+                assertEquals(2, r.exit(), bad + " as prediction (" + task + "): " + r.out());
+                assertTrue(r.err().contains(f + ":3, column 'p'"), r.err());
+            }
+        }
+    }
 }

@@ -47,4 +47,38 @@ class TableMetricsTest {
         e = assertThrows(DataValidationException.class, () -> TableMetrics.regression(preds(), "region", "prediction", null));
         assertTrue(e.getMessage().contains("must be a numeric column"), e.getMessage());
     }
+
+    @Test void nanOrInfinityLabelsAreRefusedWithRowAndColumn() {
+        for (String bad : List.of("NaN", "nan", "-Infinity", "Infinity", "1e400")) {
+            Table t = Table.create("preds.csv", StringColumn.create("label", "1", bad, "0"), StringColumn.create("prediction", "1", "0", "0"));
+            DataValidationException e = assertThrows(DataValidationException.class,
+                    () -> TableMetrics.classification(t, "label", "prediction", null, null, null), bad);
+            assertEquals(2, e.row(), bad);
+            assertEquals("label", e.column(), bad);
+            assertEquals("preds.csv", e.file(), bad);
+            Table u = Table.create("preds.csv", StringColumn.create("label", "1", "0", "0"), StringColumn.create("prediction", "1", "0", bad));
+            e = assertThrows(DataValidationException.class,
+                    () -> TableMetrics.classificationByGroup(u, "label", "prediction", null, null, null, "label"), bad);
+            assertEquals(3, e.row(), bad);
+            assertEquals("prediction", e.column(), bad);
+        }
+        Table d = Table.create("d", DoubleColumn.create("label", 1, Double.POSITIVE_INFINITY, 0), DoubleColumn.create("prediction", 1, 0, 0));
+        DataValidationException e = assertThrows(DataValidationException.class,
+                () -> TableMetrics.classification(d, "label", "prediction", null, null, null));
+        assertEquals(2, e.row());
+        assertEquals("label", e.column());
+        Table p = Table.create("d", DoubleColumn.create("label", 1, 0, 0), DoubleColumn.create("prediction", 1, 0, Double.NEGATIVE_INFINITY));
+        e = assertThrows(DataValidationException.class, () -> TableMetrics.classification(p, "label", "prediction", null, null, null));
+        assertEquals(3, e.row());
+        assertEquals("prediction", e.column());
+    }
+
+    @Test void nanLabelsInStringArraysNameTheIndex() {
+        DataValidationException e = assertThrows(DataValidationException.class, () -> ClassificationReport.of(
+                new String[] {"1", "0"}, new String[] {"1", "-nan"}, null, null, null));
+        assertTrue(e.getMessage().startsWith("predicted[1]="), e.getMessage());
+        e = assertThrows(DataValidationException.class, () -> ClassificationReport.of(
+                new String[] {"1", "1e999"}, new String[] {"1", "0"}, null, null, null));
+        assertTrue(e.getMessage().startsWith("truth[1]="), e.getMessage());
+    }
 }
