@@ -103,7 +103,16 @@ class ReportsTest {
         RegressionReport one = RegressionReport.of(new double[] {1}, new double[] {2}, null);
         assertNull(one.r2());
         assertTrue(one.toMap().containsKey("r2"));
-        assertTrue(one.warnings().get(0).startsWith("r2, explained_variance"));
+        assertTrue(one.warnings().get(0).startsWith("r2: not defined"), one.warnings().toString());
+        // scikit-learn: r2_score gives NaN for one row, explained_variance_score gives 1.0 (force_finite, 0/0)
+        assertEquals(1.0, one.explainedVariance());
+        assertEquals(1.0, RegressionReport.of(new double[] {0.3}, new double[] {0.1}, new double[] {3}).explainedVariance());
+    }
+
+    @Test void explainedVarianceOfOneRowIsOneLikeScikitLearn() {
+        assertEquals(1.0, Regression.explainedVariance(new double[] {1}, new double[] {7}));
+        assertEquals(1.0, Regression.explainedVariance(new double[] {0.1}, new double[] {0.7}, new double[] {3}));
+        assertThrows(DataValidationException.class, () -> Regression.explainedVariance(new double[0], new double[0]));
     }
 
     @Test void slicesKeepFirstAppearanceOrder() {
