@@ -272,7 +272,7 @@ final class MetricsCommand implements Callable<Integer> {
             return withNotes(rep, notes);
         }
         NumericCsvReader.LabelColumn g = cols.labels(groupBy);
-        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofCodes(
+        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofSlice(
                 SlicedReport.take(truth, rows), SlicedReport.take(pred, rows), labels, SlicedReport.take(s, rows),
                 SlicedReport.take(w, rows), o, boot));
         return sliced;

@@ -150,6 +150,36 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
                 v.get("mcc"), v.get("roc_auc"), v.get("average_precision"), v.get("log_loss"), m, intervals, warnings);
     }
 
+    /**
+     * One slice (a {@code --group-by} value) of rows coded by the whole file's {@code labels}: the
+     * metrics are those of {@link #ofCodes} with the file's labels, so the automatic average and the
+     * positive label mean the same in every slice (a macro average only counts the labels present
+     * in the slice anyway), while {@link #labels()} and the confusion matrix list only the labels
+     * that occur in the slice's truth or predictions, as scikit-learn's {@code confusion_matrix} on
+     * the slice does.
+     */
+    public static ClassificationReport ofSlice(int[] truth, int[] predicted, Labels labels, double[] score,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        ClassificationReport r = ofCodes(truth, predicted, labels, score, weights, options, bootstrap);
+        boolean[] seen = new boolean[labels.size()];
+        for (int t : truth) seen[t] = true;
+        for (int p : predicted) seen[p] = true;
+        int n = 0;
+        for (boolean b : seen) n += b ? 1 : 0;
+        if (n == labels.size()) return r;
+        int[] keep = new int[n];
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0, j = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                keep[j++] = i;
+                names.add(labels.name(i));
+            }
+        }
+        return new ClassificationReport(r.rows(), r.weighted(), names, r.average(), r.positive(), r.zeroDivision(), r.beta(),
+                r.accuracy(), r.precision(), r.recall(), r.f1(), r.fbeta(), r.specificity(), r.balancedAccuracy(), r.mcc(),
+                r.rocAuc(), r.averagePrecision(), r.logLoss(), r.confusionMatrix().restrictTo(keep), r.intervals(), r.warnings());
+    }
+
     private static int firstOther(int k, int pos) {
         return k == 1 || pos >= k ? 0 : 1 - pos;
     }

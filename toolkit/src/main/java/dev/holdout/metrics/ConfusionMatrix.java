@@ -71,6 +71,23 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(k, counts, present, List.copyOf(names));
     }
 
+    /**
+     * The matrix of only the given label codes (in the given order), e.g. the labels that occur in a
+     * slice; rows and columns of other codes must be empty, since they are dropped.
+     */
+    public ConfusionMatrix restrictTo(int[] codes) {
+        int m = codes.length;
+        double[] c = new double[m * m];
+        boolean[] pr = new boolean[m];
+        List<String> names = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            pr[i] = present[codes[i]];
+            names.add(labels.get(codes[i]));
+            for (int j = 0; j < m; j++) c[i * m + j] = counts[codes[i] * k + codes[j]];
+        }
+        return new ConfusionMatrix(m, c, pr, List.copyOf(names));
+    }
+
     public int numClasses() { return k; }
 
     /** Label names in row/column order. */

@@ -40,14 +40,17 @@ public final class TableMetrics {
                 numbers(table, weight, "weight"));
     }
 
-    /** One classification report per value of {@code groupBy}, in order of first appearance. */
+    /**
+     * One classification report per value of {@code groupBy}, in order of first appearance; each lists
+     * only its own labels (see {@link ClassificationReport#ofSlice}).
+     */
     public static SlicedReport classificationByGroup(Table table, String label, String prediction, String score,
                                                      String weight, ClassificationOptions options, String groupBy) {
         String[] t = labels(table, label, "label"), p = labels(table, prediction, "prediction");
         Labels l = Labels.of(t, p);
         int[] tc = l.encode(t), pc = l.encode(p);
         double[] s = numbers(table, score, "score"), w = numbers(table, weight, "weight");
-        return sliced(table, groupBy, rows -> ClassificationReport.ofCodes(SlicedReport.take(tc, rows), SlicedReport.take(pc, rows),
+        return sliced(table, groupBy, rows -> ClassificationReport.ofSlice(SlicedReport.take(tc, rows), SlicedReport.take(pc, rows),
                 l, SlicedReport.take(s, rows), SlicedReport.take(w, rows), options, null));
     }
 

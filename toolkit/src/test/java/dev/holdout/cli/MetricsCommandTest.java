@@ -270,4 +270,22 @@ class MetricsCommandTest {
             }
         }
     }
+
+    @Test void groupBySlicesListOnlyTheirOwnLabels() throws IOException {
+        Path f = csv("y,p,g\n0,0,a\n0,0,a\n1,1,b\n0,1,b\n2,2,c\n0,2,c\n1,1,c\n");
+        JsonNode j = run("--input", f.toString(), "--label", "y", "--prediction", "p", "--group-by", "g", "--average", "macro",
+                "--format", "json").json();
+        assertEquals("[\"0\"]", j.get("a").get("labels").toString());
+        assertEquals("[\"0\"]", j.get("a").get("confusion_matrix").get("labels").toString());
+        assertEquals("[[2]]", j.get("a").get("confusion_matrix").get("matrix").toString());
+        assertEquals("[\"0\",\"1\"]", j.get("b").get("confusion_matrix").get("labels").toString());
+        assertEquals("[[0,1],[0,1]]", j.get("b").get("confusion_matrix").get("matrix").toString());
+        assertEquals("[[0,0,1],[0,1,0],[0,0,1]]", j.get("c").get("confusion_matrix").get("matrix").toString());
+        // macro averages are over the labels present in the slice either way: same as the slice on its own
+        JsonNode alone = run("--input", csv("y,p\n1,1\n0,1\n").toString(), "--label", "y", "--prediction", "p",
+                "--average", "macro", "--format", "json").json();
+        for (String k : List.of("precision", "recall", "f1", "balanced_accuracy", "mcc")) {
+            assertEquals(alone.get(k).asDouble(), j.get("b").get(k).asDouble(), 1e-15, k);
+        }
+    }
 }

@@ -81,4 +81,22 @@ class TableMetricsTest {
                 new String[] {"1", "1e999"}, new String[] {"1", "0"}, null, null, null));
         assertTrue(e.getMessage().startsWith("truth[1]="), e.getMessage());
     }
+
+    @Test void slicesListOnlyTheirOwnLabelsWithFileWideSemantics() {
+        Table t = Table.create("preds", IntColumn.create("label", 0, 0, 1, 0), IntColumn.create("prediction", 0, 0, 1, 1),
+                DoubleColumn.create("score", 0.1, 0.3, 0.8, 0.6), StringColumn.create("g", "x", "x", "y", "y"));
+        SlicedReport g = TableMetrics.classificationByGroup(t, "label", "prediction", "score", null, null, "g");
+        ClassificationReport zeros = (ClassificationReport) g.slices().get("x");
+        assertEquals(List.of("0"), zeros.labels());
+        assertEquals(List.of("0"), zeros.confusionMatrix().labels());
+        assertEquals(1, zeros.confusionMatrix().numClasses());
+        assertEquals(2.0, zeros.confusionMatrix().count(0, 0));
+        // the positive label is still 1 (settled by the whole file), absent from this slice
+        assertEquals("1", zeros.positive());
+        assertEquals(0.0, zeros.recall());
+        assertEquals(-(Math.log(0.9) + Math.log(0.7)) / 2, zeros.logLoss(), 1e-15);
+        assertEquals(List.of("0", "1"), ((ClassificationReport) g.slices().get("y")).labels());
+        ClassificationReport all = TableMetrics.classification(t, "label", "prediction", "score", null, null);
+        assertEquals(List.of("0", "1"), all.confusionMatrix().labels());
+    }
 }
