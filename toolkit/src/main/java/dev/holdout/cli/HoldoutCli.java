@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                MetricsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {
