@@ -119,8 +119,8 @@ final class SplitCommand implements Callable<Integer> {
     }
 
     private Splitter splitter(String s, MissingTimePolicy policy) {
-        PartSize test = testSize == null ? null : PartSize.parse(testSize);
-        PartSize validation = validationSize == null ? null : PartSize.parse(validationSize);
+        PartSize test = testSize == null ? null : PartSize.parse(testSize, "--test-size");
+        PartSize validation = validationSize == null ? null : PartSize.parse(validationSize, "--validation-size");
         return switch (s) {
             case "random" -> {
                 RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seed).shuffle(!noShuffle);
@@ -167,7 +167,7 @@ final class SplitCommand implements Callable<Integer> {
                     }
                 }
                 if (testSize != null) {
-                    PartSize p = PartSize.parse(testSize);
+                    PartSize p = PartSize.parse(testSize, "--test-size");
                     if (p.isFraction()) {
                         throw DataValidationException.param("--test-size", testSize, "time-series test sizes count distinct instants",
                                 "pass a whole number, or leave it out for n/(folds+1)");
