@@ -58,6 +58,50 @@ record Moments(int count, double mean, double variance) {
         return of(m, raw, s, ss);
     }
 
+    /**
+     * The same sums as {@link #of}, gathered block by block while the fingerprint hashes the rows, so
+     * the column is read once for both. Same order of additions, so the same result to the last bit.
+     */
+    static final class Accumulator {
+        private final double shift;
+        private double raw, s, ss;
+        private int m;
+
+        private Accumulator(double shift) {
+            this.shift = shift;
+        }
+
+        static Accumulator startAt(DoubleColumn d) {
+            int i = 0;
+            int n = d.size();
+            while (i < n && Double.isNaN(d.getDouble(i))) i++;
+            return new Accumulator(i < n ? d.getDouble(i) : Double.NaN);
+        }
+
+        /** Rows [from, to): hash each value into {@code h} (as Fingerprint does) and add it to the sums. */
+        void hashAndAdd(DoubleColumn d, int from, int to, long[] h) {
+            double raw = this.raw, s = this.s, ss = this.ss, shift = this.shift;
+            int m = this.m;
+            for (int i = from; i < to; i++) {
+                double x = d.getDouble(i);
+                h[i] = Long.rotateLeft((h[i] ^ Fingerprint.numberBits(x)) * Fingerprint.K, 29);
+                if (x == x) {   // rows before the first present value are all NaN
+                    double v = x - shift;
+                    raw += x;
+                    s += v;
+                    ss += v * v;
+                    m++;
+                }
+            }
+            this.raw = raw;
+            this.s = s;
+            this.ss = ss;
+            this.m = m;
+        }
+
+        Moments result() { return m == 0 ? new Moments(0, Double.NaN, Double.NaN) : of(m, raw, s, ss); }
+    }
+
     /** Mean from the plain sum (as numpy); variance from the shifted sums. */
     private static Moments of(int m, double raw, double s, double ss) {
         double meanShifted = s / m;

@@ -3,7 +3,9 @@ package dev.holdout.preprocess;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -86,22 +88,24 @@ public final class Preprocessor {
                 }
             }
         }
+        List<String> fpColumns = train.columnNames().stream().filter(learnedFrom::contains).toList();   // table order
+        Map<Column<?>, Moments> moments = new IdentityHashMap<>();
+        Fingerprint fp = Fingerprint.of(train, fpColumns, moments);
+        FitContext context = new FitContext(moments);
         Table current = train;
         List<FittedStep> fitted = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             if (i == steps.size() - 1 && !transformLast) {
-                FittedStep f = s.fit(current);
+                FittedStep f = s.fit(current, context);
                 fitted.add(f);
                 current = ((Step.Applies) f).apply(current.emptyCopy());
             } else {
-                Step.StepFit f = s.fitTransform(current);
+                Step.StepFit f = s.fitTransform(current, context);
                 fitted.add(f.fitted());
                 current = f.transformedTrain();
             }
         }
-        List<String> fpColumns = train.columnNames().stream().filter(learnedFrom::contains).toList();   // table order
-        Fingerprint fp = Fingerprint.of(train, fpColumns);
         FittedPreprocessor result = new FittedPreprocessor(fitted, inputs, fp, current.columnNames());
         return new Fit(result, transformLast ? FittedPreprocessor.detach(current, train) : null);
     }

@@ -35,10 +35,13 @@ public final class StandardScaler extends Step {
 
     @Override public List<String> columns() { return columns; }
 
-    @Override FittedStep fit(Table train) {
+    @Override FittedStep fit(Table train) { return fit(train, FitContext.NONE); }
+
+    @Override FittedStep fit(Table train, FitContext context) {
         List<ColumnScale> out = new ArrayList<>(columns.size());
         for (String name : columns) {
-            Moments m = Moments.of(train, name, "StandardScaler");
+            Moments known = context.moments(dev.holdout.data.Columns.require(train, name, "StandardScaler.column"));
+            Moments m = known != null ? known : Moments.of(train, name, "StandardScaler");
             if (m.count() == 0) throw allMissing("StandardScaler", name, train.rowCount());
             double mean = m.mean();
             double var = m.variance();
