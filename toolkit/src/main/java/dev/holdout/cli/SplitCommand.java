@@ -1,10 +1,194 @@
 package dev.holdout.cli;
 
+import dev.holdout.data.CsvLoader;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
+import dev.holdout.io.AtomicFiles;
+import dev.holdout.split.CrossValidator;
+import dev.holdout.split.Fold;
+import dev.holdout.split.Folds;
+import dev.holdout.split.Gap;
+import dev.holdout.split.GroupKFold;
+import dev.holdout.split.GroupSplit;
+import dev.holdout.split.KFold;
+import dev.holdout.split.MissingTimePolicy;
+import dev.holdout.split.Part;
+import dev.holdout.split.PartSize;
+import dev.holdout.split.RandomSplit;
+import dev.holdout.split.RowIndices;
+import dev.holdout.split.Split;
+import dev.holdout.split.SplitManifest;
+import dev.holdout.split.Splitter;
+import dev.holdout.split.StratifiedKFold;
+import dev.holdout.split.StratifiedSplit;
+import dev.holdout.split.TimeSeriesSplit;
+import dev.holdout.split.TimeSplit;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "split", mixinStandardHelpOptions = true, description = "Split a CSV file into train/validation/test parts or cross-validation folds.")
-final class SplitCommand implements Runnable {
-    @Override public void run() {
-        throw new UnsupportedOperationException("split: being written in this change");
+/** {@code holdout split}: writes the parts (or folds) of a CSV file and their manifest. */
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = {"Split a CSV file into train/validation/test parts or cross-validation folds.",
+                "Writes DIR/train.csv, DIR/validation.csv (if any), DIR/test.csv and DIR/split.json;",
+                "folds go to DIR/fold-1/{train,test}.csv ... DIR/fold-K/. Rows are written exactly as read."},
+        footer = {"", "Examples:",
+                "  holdout split --input weather.csv --output out --strategy time --time date --cutoffs 2014-01-01,2015-01-01",
+                "  holdout split --input cancer.csv --output out --strategy stratified --label malignant --test-size 0.2 --seed 7",
+                "  holdout split --input weather.csv --output cv --strategy time-series --time date --folds 5 --gap 7"})
+final class SplitCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "CSV or TSV file to split.") Path input;
+    @Option(names = "--output", required = true, description = "Folder to write (must be empty or absent unless --force).") Path output;
+    @Option(names = "--strategy", required = true,
+            description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series") String strategy;
+    @Option(names = "--test-size", description = "Fraction in (0,1) or a row count (default 0.25; 0.2 of groups for group).") String testSize;
+    @Option(names = "--validation-size", description = "Fraction in (0,1) or a row count; none by default.") String validationSize;
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--no-shuffle", description = "random/kfold: keep file order instead of shuffling.") boolean noShuffle;
+    @Option(names = "--label", description = "Label column (stratified, stratified-kfold; recorded in the manifest).") String label;
+    @Option(names = "--group", description = "Group column (group, group-kfold).") String group;
+    @Option(names = "--time", description = "Time column (time, time-series).") String time;
+    @Option(names = "--id", description = "Id column whose values fingerprint each part (default: row positions).") String id;
+    @Option(names = "--cutoffs", description = "time: T1[,T2] — train < T1 <= validation < T2 <= test.") String cutoffs;
+    @Option(names = "--folds", defaultValue = "5", description = "Number of folds / splits (default ${DEFAULT-VALUE}).") int folds;
+    @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
+    @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
+    @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
+    @Option(names = "--force", description = "Replace a non-empty output folder.") boolean force;
+
+    @Override public Integer call() throws IOException {
+        if (!force && AtomicFiles.isNonEmptyDirectory(output)) {
+            throw DataValidationException.param("--output", output, "folder is not empty", "choose another folder or pass --force to replace it");
+        }
+        CsvLoader.LoadedCsv loaded = CsvLoader.forFile(input).read(input);
+        var table = loaded.table();
+        Schema schema = Schema.empty();
+        if (label != null) schema = schema.withLabel(label);
+        if (time != null) schema = schema.withTime(time);
+        if (group != null) schema = schema.withGroup(group);
+        if (id != null) schema = schema.withId(id);
+        schema.validate(table);
+        MissingTimePolicy policy = switch (missingTime.toLowerCase()) {
+            case "error" -> MissingTimePolicy.ERROR;
+            case "drop" -> MissingTimePolicy.DROP;
+            default -> throw DataValidationException.param("--missing-time", missingTime, "must be error or drop", "pass --missing-time drop");
+        };
+        String s = strategy.toLowerCase();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (s) {
+            case "random", "stratified", "group", "time" -> {
+                Split split = splitter(s, policy).split(table);
+                SplitManifest manifest = SplitManifest.of(split, table, schema);
+                AtomicFiles.replaceDirectory(output, force, dir -> {
+                    for (Part p : Part.values()) {
+                        if (p == Part.VALIDATION && !split.hasValidation()) continue;
+                        writePart(loaded, split.rows(p), dir.resolve(p.label() + ".csv"));
+                    }
+                    Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
+                });
+                out.print(manifest);
+            }
+            case "kfold", "stratified-kfold", "group-kfold", "time-series" -> {
+                Folds result = crossValidator(s, policy).split(table);
+                SplitManifest manifest = SplitManifest.of(result, table, schema);
+                AtomicFiles.replaceDirectory(output, force, dir -> {
+                    for (Fold f : result) {
+                        Path fd = Files.createDirectories(dir.resolve("fold-" + f.number()));
+                        writePart(loaded, f.train(), fd.resolve("train.csv"));
+                        writePart(loaded, f.test(), fd.resolve("test.csv"));
+                    }
+                    Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
+                });
+                out.print(manifest);
+            }
+            default -> throw DataValidationException.param("--strategy", strategy, "unknown strategy",
+                    "choose random, stratified, group, time, kfold, stratified-kfold, group-kfold or time-series");
+        }
+        out.println("wrote " + output);
+        out.flush();
+        return HoldoutCli.EXIT_OK;
+    }
+
+    private Splitter splitter(String s, MissingTimePolicy policy) {
+        PartSize test = testSize == null ? null : PartSize.parse(testSize, "--test-size");
+        PartSize validation = validationSize == null ? null : PartSize.parse(validationSize, "--validation-size");
+        return switch (s) {
+            case "random" -> {
+                RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seed).shuffle(!noShuffle);
+                yield validation == null ? r : r.validation(validation);
+            }
+            case "stratified" -> {
+                StratifiedSplit r = StratifiedSplit.on(require(label, "--label", "stratified")).seed(seed);
+                if (test != null) r = r.test(test);
+                yield validation == null ? r : r.validation(validation);
+            }
+            case "group" -> {
+                GroupSplit r = GroupSplit.on(require(group, "--group", "group")).seed(seed);
+                if (test != null) r = r.test(test);
+                yield validation == null ? r : r.validation(validation);
+            }
+            default -> {
+                TimeSplit r = TimeSplit.on(require(time, "--time", "time")).missingTimes(policy);
+                if (cutoffs != null) {
+                    r = r.cutoffs(cutoffs.split(","));
+                } else if (test != null && test.isFraction()) {
+                    r = r.fractions(validation == null ? 0 : validation.fraction(), test.fraction());
+                } else {
+                    throw DataValidationException.param("--cutoffs", "(none)", "the time strategy needs --cutoffs or a --test-size fraction",
+                            "pass --cutoffs 2023-01-01,2023-07-01 or --test-size 0.2 [--validation-size 0.1]");
+                }
+                yield gap == null ? r : r.gap(Gap.parse(gap));
+            }
+        };
+    }
+
+    private CrossValidator crossValidator(String s, MissingTimePolicy policy) {
+        return switch (s) {
+            case "kfold" -> noShuffle ? KFold.of(folds) : KFold.of(folds).shuffled(seed);
+            case "stratified-kfold" -> noShuffle ? StratifiedKFold.on(require(label, "--label", s), folds)
+                    : StratifiedKFold.on(require(label, "--label", s), folds).shuffled(seed);
+            case "group-kfold" -> GroupKFold.on(require(group, "--group", s), folds);
+            default -> {
+                TimeSeriesSplit t = TimeSeriesSplit.of(folds).time(require(time, "--time", s)).missingTimes(policy);
+                if (gap != null) {
+                    try {
+                        t = t.gap(Integer.parseInt(gap.trim()));
+                    } catch (NumberFormatException e) {
+                        throw DataValidationException.param("--gap", gap, "time-series gaps count distinct instants", "pass a whole number such as 7");
+                    }
+                }
+                if (testSize != null) {
+                    PartSize p = PartSize.parse(testSize, "--test-size");
+                    if (p.isFraction()) {
+                        throw DataValidationException.param("--test-size", testSize, "time-series test sizes count distinct instants",
+                                "pass a whole number, or leave it out for n/(folds+1)");
+                    }
+                    t = t.testSize(p.count());
+                }
+                yield maxTrainSize == null ? t : t.maxTrainSize(maxTrainSize);
+            }
+        };
+    }
+
+    private static String require(String value, String option, String strategy) {
+        if (value == null) {
+            throw DataValidationException.param(option, "(none)", "strategy " + strategy + " needs " + option, "pass " + option + " COLUMN");
+        }
+        return value;
+    }
+
+    private static void writePart(CsvLoader.LoadedCsv loaded, RowIndices rows, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder(loaded.headerLine()).append('\n');
+        loaded.appendRecords(rows.toArray(), sb);
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 }

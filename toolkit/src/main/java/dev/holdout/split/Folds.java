@@ -23,6 +23,14 @@ public record Folds(List<Fold> folds, SplitProvenance provenance) implements Ite
 
     @Override public Iterator<Fold> iterator() { return folds.iterator(); }
 
+    /** One row per fold: train and test sizes, as an HTML table. */
+    public String toHtml() {
+        List<List<?>> rows = new java.util.ArrayList<>();
+        for (Fold f : folds) rows.add(List.of(f.number(), f.train().size(), f.test().size()));
+        return "<div class=\"holdout-folds\"><p><b>" + dev.holdout.report.Html.escape(provenance) + "</b></p>"
+                + dev.holdout.report.Html.table(List.of("fold", "train rows", "test rows"), rows) + "</div>";
+    }
+
     @Override public String toString() {
         StringBuilder sb = new StringBuilder("Folds{").append(provenance).append(":");
         for (Fold f : folds) sb.append(' ').append(f.train().size()).append('/').append(f.test().size());

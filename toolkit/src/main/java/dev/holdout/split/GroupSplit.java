@@ -34,11 +34,11 @@ public final class GroupSplit implements Splitter {
 
     public GroupSplit test(PartSize size) { return new GroupSplit(group, size, validation, seed); }
 
-    public GroupSplit testSize(double fraction) { return test(PartSize.fraction(fraction)); }
+    public GroupSplit testSize(double fraction) { return test(PartSize.fraction(fraction, "testSize")); }
 
     public GroupSplit validation(PartSize size) { return new GroupSplit(group, test, size, seed); }
 
-    public GroupSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+    public GroupSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
 
     public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s); }
 

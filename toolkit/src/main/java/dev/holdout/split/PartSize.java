@@ -22,27 +22,36 @@ public record PartSize(double fraction, int count) {
         }
     }
 
-    public static PartSize fraction(double f) {
+    public static PartSize fraction(double f) { return fraction(f, "size"); }
+
+    /** As {@link #fraction(double)}, naming the parameter in errors. */
+    public static PartSize fraction(double f, String param) {
         if (!(f > 0 && f < 1)) {
-            throw DataValidationException.param("size", f, "a fraction must be in the open interval (0, 1)",
+            throw DataValidationException.param(param, f, "a fraction must be in the open interval (0, 1)",
                     "pass e.g. 0.2 (20%), or a row count of 1 or more");
         }
         return new PartSize(f, -1);
     }
 
-    public static PartSize count(int c) {
-        if (c < 1) throw DataValidationException.param("size", c, "a count must be at least 1", "pass a positive count or a fraction in (0, 1)");
+    public static PartSize count(int c) { return count(c, "size"); }
+
+    /** As {@link #count(int)}, naming the parameter in errors. */
+    public static PartSize count(int c, String param) {
+        if (c < 1) throw DataValidationException.param(param, c, "a count must be at least 1", "pass a positive count or a fraction in (0, 1)");
         return new PartSize(Double.NaN, c);
     }
 
     /** "0.2" is a fraction, "20" is a count; "1.0" and "0" are refused. */
-    public static PartSize parse(String text) {
+    public static PartSize parse(String text) { return parse(text, "size"); }
+
+    /** As {@link #parse(String)}, naming the parameter (e.g. {@code --test-size}) in errors. */
+    public static PartSize parse(String text, String param) {
         String s = text.trim();
         try {
-            if (s.matches("[0-9]+")) return count(Integer.parseInt(s));
-            return fraction(Double.parseDouble(s));
+            if (s.matches("[0-9]+")) return count(Integer.parseInt(s), param);
+            return fraction(Double.parseDouble(s), param);
         } catch (NumberFormatException e) {
-            throw DataValidationException.param("size", text, "not a number", "pass a fraction such as 0.2 or a count such as 100");
+            throw DataValidationException.param(param, text, "not a number", "pass a fraction such as 0.2 or a count such as 100");
         }
     }
 

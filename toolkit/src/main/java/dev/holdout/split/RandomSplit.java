@@ -36,15 +36,15 @@ public final class RandomSplit implements Splitter {
 
     public static RandomSplit of(PartSize test) { return new RandomSplit(test, null, true, DEFAULT_SEED); }
 
-    public static RandomSplit ofTestSize(double fraction) { return of(PartSize.fraction(fraction)); }
+    public static RandomSplit ofTestSize(double fraction) { return of(PartSize.fraction(fraction, "testSize")); }
 
-    public static RandomSplit ofTestCount(int rows) { return of(PartSize.count(rows)); }
+    public static RandomSplit ofTestCount(int rows) { return of(PartSize.count(rows, "testCount")); }
 
     public RandomSplit validation(PartSize size) { return new RandomSplit(test, size, shuffle, seed); }
 
-    public RandomSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+    public RandomSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
 
-    public RandomSplit validationCount(int rows) { return validation(PartSize.count(rows)); }
+    public RandomSplit validationCount(int rows) { return validation(PartSize.count(rows, "validationCount")); }
 
     public RandomSplit seed(long s) { return new RandomSplit(test, validation, shuffle, s); }
 

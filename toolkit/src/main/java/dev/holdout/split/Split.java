@@ -62,6 +62,18 @@ public final class Split {
         return m;
     }
 
+    /** Part sizes and provenance as an HTML table (notebooks render it). */
+    public String toHtml() {
+        java.util.List<java.util.List<?>> rows = new java.util.ArrayList<>();
+        int n = provenance.rowCount();
+        for (Part p : Part.values()) {
+            if (p == Part.VALIDATION && !hasValidation()) continue;
+            rows.add(java.util.List.of(p.label(), size(p), String.format("%.1f%%", n == 0 ? 0.0 : 100.0 * size(p) / n)));
+        }
+        return "<div class=\"holdout-split\"><p><b>" + dev.holdout.report.Html.escape(provenance) + "</b></p>"
+                + dev.holdout.report.Html.table(java.util.List.of("part", "rows", "share"), rows) + "</div>";
+    }
+
     @Override public boolean equals(Object o) {
         return o instanceof Split s && parts.equals(s.parts) && provenance.equals(s.provenance);
     }

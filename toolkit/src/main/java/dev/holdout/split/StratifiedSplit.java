@@ -36,11 +36,11 @@ public final class StratifiedSplit implements Splitter {
 
     public StratifiedSplit test(PartSize size) { return new StratifiedSplit(label, size, validation, seed); }
 
-    public StratifiedSplit testSize(double fraction) { return test(PartSize.fraction(fraction)); }
+    public StratifiedSplit testSize(double fraction) { return test(PartSize.fraction(fraction, "testSize")); }
 
     public StratifiedSplit validation(PartSize size) { return new StratifiedSplit(label, test, size, seed); }
 
-    public StratifiedSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction)); }
+    public StratifiedSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
 
     public StratifiedSplit seed(long s) { return new StratifiedSplit(label, test, validation, s); }
 

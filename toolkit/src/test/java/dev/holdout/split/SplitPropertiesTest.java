@@ -1,0 +1,296 @@
+package dev.holdout.split;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/** Invariants of every split strategy over generated inputs (0..10^4 rows, skewed classes, ties). */
+class SplitPropertiesTest {
+
+    // ---- generators ------------------------------------------------------------------------------
+
+    /** Class codes 0..k-1 with a skewed distribution (class 0 dominant), every class present. */
+    @Provide Arbitrary<int[]> skewedCodes() {
+        return Combinators.combine(Arbitraries.integers().between(2, 10_000), Arbitraries.integers().between(1, 12),
+                Arbitraries.longs()).as((n, k, seed) -> {
+                    int kk = Math.min(k, n);
+                    java.util.Random r = new java.util.Random(seed);
+                    int[] codes = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        double u = r.nextDouble();
+                        codes[i] = (int) Math.min(kk - 1, Math.floor(kk * u * u * u));
+                    }
+                    for (int c = 0; c < kk; c++) codes[r.nextInt(n)] = c;
+                    return densify(codes);
+                });
+    }
+
+    /** Timestamps with duplicates and in random order. */
+    @Provide Arbitrary<long[]> times() {
+        return Combinators.combine(Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(1, 2_000), Arbitraries.longs())
+                .as((n, distinct, seed) -> {
+                    java.util.Random r = new java.util.Random(seed);
+                    long[] t = new long[n];
+                    for (int i = 0; i < n; i++) t[i] = 1_000_000L + r.nextInt(distinct) * 10L;
+                    return t;
+                });
+    }
+
+    private static int[] densify(int[] codes) {
+        int max = Arrays.stream(codes).max().orElse(0);
+        int[] map = new int[max + 1];
+        Arrays.fill(map, -1);
+        int next = 0;
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            if (map[codes[i]] < 0) map[codes[i]] = next++;
+            out[i] = map[codes[i]];
+        }
+        return out;
+    }
+
+    static void assertPartition(Split s, int n) {
+        boolean[] seen = new boolean[n];
+        int total = 0;
+        for (Part p : Part.values()) {
+            RowIndices r = s.rows(p);
+            for (int i = 0; i < r.size(); i++) {
+                assertTrue(!seen[r.get(i)], "row " + r.get(i) + " is in two parts");
+                seen[r.get(i)] = true;
+                if (i > 0) assertTrue(r.get(i) > r.get(i - 1), "rows ascending");
+            }
+            total += r.size();
+        }
+        assertEquals(n, total, "parts cover every row");
+    }
+
+    static void assertFoldsPartition(Folds folds, int n) {
+        int[] inTest = new int[n];
+        for (Fold f : folds) {
+            Set<Integer> test = new HashSet<>();
+            f.test().stream().forEach(r -> inTest[r]++);
+            f.test().stream().forEach(test::add);
+            f.train().stream().forEach(r -> assertTrue(!test.contains(r), "row " + r + " in train and test of fold " + f.number()));
+            assertEquals(n, f.train().size() + f.test().size(), "fold " + f.number() + " covers every row");
+        }
+        for (int i = 0; i < n; i++) assertEquals(1, inTest[i], "row " + i + " must be in exactly one test fold");
+    }
+
+    // ---- random ----------------------------------------------------------------------------------
+
+    @Property(tries = 200)
+    void randomSplitSizesFollowTheCeilRule(@ForAll @IntRange(min = 2, max = 10_000) int n,
+                                           @ForAll @IntRange(min = 1, max = 60) int testPct,
+                                           @ForAll @IntRange(min = 0, max = 30) int valPct, @ForAll long seed) {
+        double tf = testPct / 100.0, vf = valPct / 100.0;
+        int nTest = (int) Math.ceil(tf * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(vf * n);
+        Assume.that(n - nTest - nVal >= 1);
+        RandomSplit splitter = RandomSplit.ofTestSize(tf).seed(seed);
+        if (valPct > 0) splitter = splitter.validationSize(vf);
+        Split s = splitter.split(n);
+        assertEquals(nTest, s.size(Part.TEST));
+        assertEquals(nVal, s.size(Part.VALIDATION));
+        assertEquals(n - nTest - nVal, s.size(Part.TRAIN));
+        assertPartition(s, n);
+        assertEquals(s, splitter.split(n), "same seed, same split");
+    }
+
+    @Property(tries = 50)
+    void unshuffledSplitIsPositional(@ForAll @IntRange(min = 3, max = 5000) int n) {
+        Split s = RandomSplit.ofTestSize(0.2).validationSize(0.1).shuffle(false).split(n);
+        assertPartition(s, n);
+        int lastTrain = s.rows(Part.TRAIN).get(s.size(Part.TRAIN) - 1);
+        assertTrue(lastTrain < s.rows(Part.VALIDATION).get(0));
+        assertTrue(s.rows(Part.VALIDATION).get(s.size(Part.VALIDATION) - 1) < s.rows(Part.TEST).get(0));
+    }
+
+    // ---- stratified ------------------------------------------------------------------------------
+
+    @Property(tries = 150)
+    void stratifiedKeepsEveryClassWithinOneRowOfItsShare(@ForAll("skewedCodes") int[] codes,
+                                                         @ForAll @IntRange(min = 5, max = 50) int testPct,
+                                                         @ForAll @IntRange(min = 0, max = 30) int valPct, @ForAll long seed) {
+        int n = codes.length;
+        int k = Arrays.stream(codes).max().getAsInt() + 1;
+        int nTest = (int) Math.ceil(testPct / 100.0 * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(valPct / 100.0 * n);
+        Assume.that(n - nTest - nVal >= 1);
+        StratifiedSplit splitter = StratifiedSplit.on("y").testSize(testPct / 100.0).seed(seed);
+        if (valPct > 0) splitter = splitter.validationSize(valPct / 100.0);
+        Split s = splitter.split(codes, k);
+        assertPartition(s, n);
+        assertEquals(nTest, s.size(Part.TEST));
+        assertEquals(nVal, s.size(Part.VALIDATION));
+        int[] classCount = new int[k];
+        for (int c : codes) classCount[c]++;
+        for (Part p : Part.values()) {
+            int[] inPart = new int[k];
+            s.rows(p).stream().forEach(r -> inPart[codes[r]]++);
+            for (int c = 0; c < k; c++) {
+                double exact = (double) classCount[c] * s.size(p) / n;
+                assertTrue(Math.abs(inPart[c] - exact) < 1.0,
+                        "class " + c + " has " + inPart[c] + " rows in " + p + ", exact share " + exact);
+            }
+        }
+        assertEquals(s, splitter.split(codes, k));
+    }
+
+    // ---- group -----------------------------------------------------------------------------------
+
+    @Property(tries = 150)
+    void groupSplitNeverPutsAGroupInTwoParts(@ForAll("skewedCodes") int[] groups, @ForAll @IntRange(min = 5, max = 40) int testPct,
+                                             @ForAll boolean withValidation, @ForAll long seed) {
+        int g = Arrays.stream(groups).max().getAsInt() + 1;
+        Assume.that(g >= 3);
+        int nTest = (int) Math.ceil(testPct / 100.0 * g), nVal = withValidation ? (int) Math.ceil(0.2 * g) : 0;
+        Assume.that(g - nTest - nVal >= 1);
+        GroupSplit splitter = GroupSplit.on("g").testSize(testPct / 100.0).seed(seed);
+        if (withValidation) splitter = splitter.validationSize(0.2);
+        Split s = splitter.split(groups, g);
+        assertPartition(s, groups.length);
+        int[] partOfGroup = new int[g];
+        Arrays.fill(partOfGroup, -1);
+        for (Part p : Part.values()) {
+            Set<Integer> seen = new HashSet<>();
+            s.rows(p).stream().forEach(r -> {
+                int grp = groups[r];
+                assertTrue(partOfGroup[grp] == -1 || partOfGroup[grp] == p.ordinal(), "group " + grp + " is in two parts");
+                partOfGroup[grp] = p.ordinal();
+                seen.add(grp);
+            });
+            if (p == Part.TEST) assertEquals(nTest, seen.size(), "test gets ceil(testSize * groups) groups");
+        }
+    }
+
+    // ---- time ------------------------------------------------------------------------------------
+
+    private static Table timeTable(long[] t) {
+        return Table.create("t", LongColumn.create("t", t));
+    }
+
+    @Property(tries = 150)
+    void timeSplitOrdersPartsAndHonoursTheGap(@ForAll("times") long[] t, @ForAll @IntRange(min = 0, max = 3) int gapUnits,
+                                              @ForAll @IntRange(min = 0, max = 1000) int a, @ForAll @IntRange(min = 0, max = 1000) int b) {
+        Assume.that(t.length >= 3);
+        long[] sorted = t.clone();
+        Arrays.sort(sorted);
+        long c1 = sorted[Math.min(a, b) * (t.length - 1) / 1000], c2 = sorted[Math.max(a, b) * (t.length - 1) / 1000];
+        Assume.that(c1 < c2);
+        long gap = gapUnits * 10L;
+        Split s;
+        try {
+            s = TimeSplit.on("t").cutoffs(Long.toString(c1), Long.toString(c2)).gap(java.time.Duration.ofDays(gap)).split(timeTable(t));
+        } catch (dev.holdout.data.DataValidationException e) {
+            Assume.that(false); // a part would be empty: refused, tested elsewhere
+            return;
+        }
+        long trainMax = Long.MIN_VALUE, valMin = Long.MAX_VALUE, valMax = Long.MIN_VALUE, testMin = Long.MAX_VALUE;
+        for (int i = 0; i < s.size(Part.TRAIN); i++) trainMax = Math.max(trainMax, t[s.rows(Part.TRAIN).get(i)]);
+        for (int i = 0; i < s.size(Part.VALIDATION); i++) {
+            valMin = Math.min(valMin, t[s.rows(Part.VALIDATION).get(i)]);
+            valMax = Math.max(valMax, t[s.rows(Part.VALIDATION).get(i)]);
+        }
+        for (int i = 0; i < s.size(Part.TEST); i++) testMin = Math.min(testMin, t[s.rows(Part.TEST).get(i)]);
+        assertTrue(trainMax < c1 - gap, "every train time before cutoff 1 minus the gap");
+        assertTrue(valMin >= c1 && valMax < c2 - gap, "validation inside [c1, c2 - gap)");
+        assertTrue(testMin >= c2, "a row at or after cutoff 2 is test");
+        int expectedTest = 0, expectedDropped = 0;
+        for (long v : t) {
+            if (v >= c2) expectedTest++;
+            else if ((v >= c1 - gap && v < c1) || (v >= c2 - gap && v < c2)) expectedDropped++;
+        }
+        assertEquals(expectedTest, s.size(Part.TEST), "rows exactly at a cutoff go to the later part");
+        assertEquals(t.length - expectedDropped, s.size(Part.TRAIN) + s.size(Part.VALIDATION) + s.size(Part.TEST));
+    }
+
+    // ---- k-fold family ---------------------------------------------------------------------------
+
+    @Property(tries = 150)
+    void kFoldPartitionsWithTheFirstFoldsLarger(@ForAll @IntRange(min = 2, max = 10_000) int n, @ForAll @IntRange(min = 2, max = 20) int k,
+                                                @ForAll boolean shuffle, @ForAll long seed) {
+        Assume.that(k <= n);
+        Folds folds = (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n);
+        assertFoldsPartition(folds, n);
+        for (int f = 0; f < k; f++) assertEquals(n / k + (f < n % k ? 1 : 0), folds.get(f).test().size());
+        assertEquals(folds, (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n));
+    }
+
+    @Property(tries = 150)
+    void stratifiedKFoldBalancesEveryClass(@ForAll("skewedCodes") int[] codes, @ForAll @IntRange(min = 2, max = 10) int k, @ForAll long seed) {
+        int classes = Arrays.stream(codes).max().getAsInt() + 1;
+        int[] count = new int[classes];
+        for (int c : codes) count[c]++;
+        Assume.that(Arrays.stream(count).max().getAsInt() >= k && codes.length >= k);
+        List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+        Folds folds = StratifiedKFold.on("y", k).shuffled(seed).split(codes, names);
+        assertFoldsPartition(folds, codes.length);
+        for (Fold f : folds) {
+            int[] in = new int[classes];
+            f.test().stream().forEach(r -> in[codes[r]]++);
+            for (int c = 0; c < classes; c++) {
+                assertTrue(Math.abs(in[c] - (double) count[c] / k) < 1.0, "class " + c + " in fold " + f.number());
+            }
+            assertTrue(Math.abs(f.test().size() - (double) codes.length / k) < 1.0 + 1e-9 || classes > 1);
+        }
+    }
+
+    @Property(tries = 150)
+    void groupKFoldPutsEachGroupInOneTestFold(@ForAll("skewedCodes") int[] groups, @ForAll @IntRange(min = 2, max = 8) int k,
+                                              @ForAll boolean shuffle, @ForAll long seed) {
+        int g = Arrays.stream(groups).max().getAsInt() + 1;
+        Assume.that(k <= g);
+        Folds folds = (shuffle ? GroupKFold.on("g", k).shuffled(seed) : GroupKFold.on("g", k)).split(groups, g);
+        assertFoldsPartition(folds, groups.length);
+        for (Fold f : folds) {
+            Set<Integer> testGroups = new HashSet<>();
+            f.test().stream().forEach(r -> testGroups.add(groups[r]));
+            f.train().stream().forEach(r -> assertTrue(!testGroups.contains(groups[r]), "group on both sides of fold " + f.number()));
+        }
+    }
+
+    @Property(tries = 150)
+    void timeSeriesFoldsNeverSplitATimestamp(@ForAll("times") long[] t, @ForAll @IntRange(min = 2, max = 8) int k,
+                                             @ForAll @IntRange(min = 0, max = 5) int gap, @ForAll boolean rolling) {
+        long distinct = Arrays.stream(t).distinct().count();
+        int ts = (int) (distinct / (k + 1));
+        Assume.that(distinct > k && distinct - gap - (long) ts * k > 0);
+        TimeSeriesSplit tss = TimeSeriesSplit.of(k).gap(gap);
+        if (rolling) tss = tss.maxTrainSize(Math.max(1, ts));
+        Folds folds = tss.split(t);
+        long[] uniq = Arrays.stream(t).distinct().sorted().toArray();
+        int prevTrain = -1;
+        for (Fold f : folds) {
+            long trainMax = f.train().stream().mapToLong(r -> t[r]).max().orElse(Long.MIN_VALUE);
+            long testMin = f.test().stream().mapToLong(r -> t[r]).min().orElseThrow();
+            assertTrue(trainMax < testMin, "train before test in fold " + f.number());
+            Set<Long> testTimes = new HashSet<>();
+            f.test().stream().forEach(r -> testTimes.add(t[r]));
+            assertEquals(ts, testTimes.size(), "test fold holds testSize distinct instants");
+            f.train().stream().forEach(r -> assertTrue(!testTimes.contains(t[r])));
+            if (!f.train().isEmpty()) {
+                int gapInstants = Arrays.binarySearch(uniq, testMin) - Arrays.binarySearch(uniq, trainMax) - 1;
+                assertEquals(gap, gapInstants, "exactly gap instants between train and test");
+            }
+            if (!rolling) {
+                assertTrue(f.train().size() >= prevTrain, "expanding window");
+                prevTrain = f.train().size();
+            }
+            // every row whose instant is in the window is included (ties never split)
+            for (int r = 0; r < t.length; r++) if (testTimes.contains(t[r])) assertTrue(f.test().contains(r));
+        }
+    }
+}
