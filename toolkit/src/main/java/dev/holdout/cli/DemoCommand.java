@@ -3,10 +3,14 @@ package dev.holdout.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code holdout demo <name>}: classroom demonstrations with measured numbers. */
+/**
+ * {@code holdout demo <name>}: measured classroom demonstrations. Each demo is its own subcommand
+ * class (add a line to {@code subcommands}).
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Classroom demonstrations, measured on real data (not scripted).",
+        description = "Instructor demos with measured numbers.",
         subcommands = {
+                LeakageDemoCommand.class,
                 DemoOverfittingCommand.class,
         })
 final class DemoCommand implements Runnable {

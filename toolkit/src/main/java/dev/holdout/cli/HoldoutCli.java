@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                AuditCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

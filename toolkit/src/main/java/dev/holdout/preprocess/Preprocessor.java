@@ -90,7 +90,7 @@ public final class Preprocessor {
             fitted.add(f.fitted());
             current = f.transformedTrain();
         }
-        List<String> fpColumns = new ArrayList<>(learnedFrom);
+        List<String> fpColumns = train.columnNames().stream().filter(learnedFrom::contains).toList();   // table order
         Fingerprint fp = Fingerprint.of(train, fpColumns);
         FittedPreprocessor result = new FittedPreprocessor(fitted, inputs, fp, current.columnNames());
         return new Fit(result, FittedPreprocessor.detach(current, train));
