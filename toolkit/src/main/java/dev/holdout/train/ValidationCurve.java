@@ -83,7 +83,7 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
 
     public Charts.Line chart() {
         return Charts.line("Validation curve over " + hyperparameter, hyperparameter, metric)
-                .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue());
+                .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue(), "best " + hyperparameter + " = " + fmt(bestValue()));
     }
 
     public BufferedImage image() { return chart().image(); }
