@@ -9,6 +9,8 @@ import dev.holdout.split.Part;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.Split;
 import dev.holdout.split.SplitManifest;
+import dev.holdout.train.Algorithm;
+import dev.holdout.train.Comparison;
 import dev.holdout.train.Evaluation;
 import dev.holdout.train.TrainingResult;
 import java.io.PrintWriter;
@@ -33,7 +35,8 @@ import tech.tablesaw.api.Table;
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = {"The main job: seattle-weather split by time (train 2012-2013, validation 2014, test 2015),",
-                "preprocessor fitted on train only, XGBoost with early stopping on validation, metrics on test,",
+                "preprocessor fitted on train only, XGBoost with early stopping on validation, metrics on test",
+                "(beside Tribuo logistic regression and CART on the same split),",
                 "and a run folder with the split, the model, metrics, the learning curve and report.html."})
 final class QuickstartCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -79,6 +82,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
         TrainingResult[] result = new TrainingResult[1];
         Evaluation[] ev = new Evaluation[1];
+        Comparison[] cmp = new Comparison[1];
         TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false, 10);
         AtomicFiles.replaceDirectory(run, true, tmp -> {
             try {
@@ -87,7 +91,9 @@ final class QuickstartCommand implements Callable<Integer> {
                 progress.finish();
             }
             ev[0] = result[0].evaluation().with("test", result[0].model().evaluate(d.test()));
-            writeRunFiles(tmp, d, manifest, result[0], ev[0]);
+            cmp[0] = Comparison.of(d.job("quickstart", threads), List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.CART), "test", d.test())
+                    .withFirst(Algorithm.XGBOOST, ev[0].values().get("test"));
+            writeRunFiles(tmp, d, manifest, result[0], ev[0], cmp[0]);
         });
         TrainingResult r = result[0];
         out.println("   " + r.stopSummary());
@@ -96,6 +102,9 @@ final class QuickstartCommand implements Callable<Integer> {
         out.println();
         out.println("5. Metrics (the test part is used once, now):");
         out.print(ev[0].toTable().indent(3));
+        out.println();
+        out.println("6. The same split, preprocessing and metrics with Tribuo learners (CART with max_depth 4):");
+        out.print(cmp[0].toTable().indent(3));
         out.println();
         out.println("Run folder: " + run);
         out.println("  report.html       the report (split, learning curve, metrics)");
@@ -109,7 +118,7 @@ final class QuickstartCommand implements Callable<Integer> {
         return HoldoutCli.EXIT_OK;
     }
 
-    private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev)
+    private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev, Comparison cmp)
             throws java.io.IOException {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
@@ -132,6 +141,8 @@ final class QuickstartCommand implements Callable<Integer> {
         o.put("stopped_early", r.stoppedEarly());
         o.put("prediction_rounds", r.predictionRounds());
         o.set("metrics", m.valueToTree(ev.values()));
+        ObjectNode c = o.putObject("comparison_on_test");
+        cmp.results().forEach((a, v) -> c.set(a.id(), m.valueToTree(v)));
         Files.writeString(dir.resolve("metrics.json"), m.writeValueAsString(o));
         Files.copy(dir.resolve("job/output/learning-curve.png"), dir.resolve("learning-curve.png"));
         String body = "<p class=\"note\">" + Html.escape(d.dataset()) + ", split by time on <code>" + Html.escape(d.schema().time())
@@ -141,6 +152,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 + "<h2>Where it stopped</h2><p>" + Html.escape(r.stopSummary()) + "</p>"
                 + Html.image(r.learningCurve().image(), "learning curve")
                 + "<h2>Metrics</h2>" + ev.toHtml()
+                + "<h2>Compared with Tribuo learners (test)</h2>" + cmp.toHtml()
                 + "<p class=\"note\">The test part was used once, after training, to score the model at its best iteration.</p>";
         Files.writeString(dir.resolve("report.html"), Html.page("Holdout quickstart: will it rain in Seattle tomorrow?", body));
     }

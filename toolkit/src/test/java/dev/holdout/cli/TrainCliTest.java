@@ -42,6 +42,7 @@ class TrainCliTest {
         assertTrue(r.out().contains("stopped early") || r.out().contains("ran all "), r.out());
         assertTrue(r.out().contains("test"), r.out());
         assertTrue(r.out().contains("roc_auc"), r.out());
+        assertTrue(r.out().contains("logistic-regression") && r.out().contains("cart"), "Tribuo learners compared: " + r.out());
         for (String f : QuickstartCommand.files()) assertTrue(Files.isRegularFile(run.resolve(f)), f);
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("data:image/png;base64,"), "the learning curve is inline");

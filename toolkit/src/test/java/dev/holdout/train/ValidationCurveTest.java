@@ -27,6 +27,23 @@ class ValidationCurveTest {
         assertEquals(c, ValidationCurve.of(job, "max_depth", depths), "reproducible");
     }
 
+    @Test void algorithmsCompareSideBySideOnTheSameMetrics() {
+        Table train = TestData.binary("train", 300, 3, 31);
+        Table test = TestData.binary("test", 200, 3, 32);
+        TrainingJob job = TrainingJob.xgboost("y", Channel.of(train))
+                .withHyperparameters(Hyperparameters.numRound(20).withObjective("binary:logistic").withMaxDepth(3).withSeed(1).withNthread(1));
+        Comparison c = Comparison.of(job, java.util.List.of(Algorithm.XGBOOST, Algorithm.LOGISTIC_REGRESSION, Algorithm.CART), "test", test);
+        assertEquals(3, c.results().size());
+        for (Algorithm a : c.results().keySet()) {
+            assertEquals(c.metricNames(), java.util.List.copyOf(c.results().get(a).keySet()), a + " has every metric");
+            assertTrue(c.get(a, "roc_auc") > 0.6, a + " learns the linear rule: " + c.get(a, "roc_auc"));
+        }
+        assertTrue(c.toTable().contains("logistic-regression"));
+        // the table's numbers are the models' own evaluations
+        double direct = job.withAlgorithm(Algorithm.CART).run().model().evaluate(test).get("f1");
+        assertEquals(direct, c.get(Algorithm.CART, "f1"));
+    }
+
     @Test void xgboostPlugsIntoCrossValidationAsALearner() {
         XGBoostLearner learner = new XGBoostLearner(Hyperparameters.numRound(20).withObjective("binary:logistic").withMaxDepth(3)
                 .withSeed(1).withNthread(1));
