@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Instructor demos with measured numbers.",
         subcommands = {
                 LeakageDemoCommand.class,
+                DemoOverfittingCommand.class,
         })
 final class DemoCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 AuditCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

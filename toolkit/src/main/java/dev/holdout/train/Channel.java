@@ -1,15 +1,15 @@
 package dev.holdout.train;
 
+import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * A data channel of a training job (SageMaker's {@code train} and {@code validation}): a table in
- * memory or a CSV file with a header row, read when the job runs.
+ * memory or a CSV (or TSV) file with a header row, read by {@link CsvLoader}, read when the job runs.
  *
  * <pre>{@code
  * Channel train = Channel.of(trainTable);
@@ -51,11 +51,7 @@ public sealed interface Channel permits Channel.InMemory, Channel.CsvFile {
             if (!Files.isRegularFile(file)) {
                 throw DataValidationException.param("channel", file, "no such file", "check the path in the job spec");
             }
-            try {
-                return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString()));
-            } catch (RuntimeException e) {
-                throw DataValidationException.at(file.toString(), -1, null, null, "could not read the CSV: " + e.getMessage());
-            }
+            return CsvLoader.forFile(file).load(file);   // file/line/column errors
         }
 
         @Override public String source() { return file.toString(); }

@@ -33,6 +33,7 @@ import tech.tablesaw.api.Table;
 final class JobRunner {
     static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
     static final String JOB_SPEC = "input/config/job.json";
+    static final String INPUT_DATA_CONFIG = "input/config/inputdataconfig.json";
     static final String METRICS = "output/metrics.json";
     static final String CURVE = "output/learning-curve.png";
     static final String FAILURE = "output/failure";
@@ -118,7 +119,8 @@ final class JobRunner {
             try {
                 Boosting.Outcome o = Boosting.train(dTrain, dValid, hp, listener);
                 curve = o.curve();
-                model = new TrainedModel.XGBoostModel(hp.objective(), job.label(), features, pre, o.booster(), curve.bestIteration(), hp.numClass());
+                int predictionRounds = hp.earlyStopping() ? curve.bestIteration() + 1 : curve.rounds();
+                model = new TrainedModel.XGBoostModel(hp.objective(), job.label(), features, pre, o.booster(), predictionRounds, hp.numClass());
             } finally {
                 dTrain.dispose();
                 if (dValid != null) dValid.dispose();
@@ -149,6 +151,8 @@ final class JobRunner {
     private void writeJobFolder(Path dir, Trained t) throws IOException {
         ObjectMapper m = mapper();
         writeInputs(dir, m);
+        writeChannel(dir, "train", job.train());
+        if (job.validation() != null) writeChannel(dir, "validation", job.validation());
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         t.model.save(model);
@@ -166,6 +170,21 @@ final class JobRunner {
         Files.createDirectories(config);
         Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
         Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(job.toJson()));
+        ObjectNode channels = m.createObjectNode();
+        channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
+    }
+
+    /** SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV. */
+    private static void writeChannel(Path dir, String name, Channel channel) throws IOException {
+        Path d = dir.resolve("input/data").resolve(name);
+        Files.createDirectories(d);
+        if (channel instanceof Channel.CsvFile f) {
+            Files.copy(f.file(), d.resolve(f.file().getFileName()));
+        } else if (channel instanceof Channel.InMemory t) {
+            t.table().write().csv(d.resolve(name + ".csv").toFile());
+        }
     }
 
     private ObjectNode modelCard(ObjectMapper m, Trained t) {
@@ -182,7 +201,11 @@ final class JobRunner {
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());
             c.put("rounds_trained", t.curve.rounds());
             c.put("stopped_early", t.curve.stoppedEarly());
-            c.put("prediction", "trees of rounds [0, " + (t.curve.bestIteration() + 1) + ") (best iteration)");
+            if (t.model instanceof TrainedModel.XGBoostModel x) {
+                c.put("prediction_rounds", x.predictionRounds());
+                c.put("prediction", "trees of rounds [0, " + x.predictionRounds() + ")"
+                        + (job.hyperparameters().earlyStopping() ? " (up to the best iteration)" : " (all rounds; no early stopping)"));
+            }
         }
         ObjectNode data = c.putObject("data");
         ObjectNode tr = data.putObject("train");

@@ -76,6 +76,24 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         return scores(x);
     }
 
+    /**
+     * Scores {@code raw} rows that carry the label column and computes the standard metrics for the
+     * objective with the project's metric registry (accuracy, precision, recall, F1, ROC AUC, log
+     * loss; or RMSE, MAE, R²).
+     *
+     * <pre>{@code
+     * Map<String, Double> test = model.evaluate(testTable);   // {accuracy=0.74, ..., roc_auc=0.78, log_loss=0.52}
+     * }</pre>
+     */
+    default java.util.Map<String, Double> evaluate(Table raw) {
+        Table t = preprocessor().transform(raw);
+        float[] y = Labels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
+        return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
+    }
+
+    /** The number of classes (multi:softprob), else 0. */
+    default int numClasses() { return 0; }
+
     /** Scores already-transformed features. */
     double[][] scores(FeatureMatrix x);
 
@@ -106,11 +124,16 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 Path file = modelDir.resolve(XGBOOST_FILE);
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
                 Booster b = XGBoost.loadModel(Files.readAllBytes(file));
-                int best = c.path("best_iteration").asInt(-1);
-                String attr = b.getAttr("best_iteration");
-                if (attr != null) best = Integer.parseInt(attr); // XGBoost keeps it as a string attribute
-                if (best < 0) best = b.getNumBoostedRound() - 1;
-                return new XGBoostModel(objective, label, features, pre, b, best, c.path("hyperparameters").path("num_class").asInt(0));
+                int rounds = c.path("prediction_rounds").asInt(-1);
+                if (rounds < 0) {
+                    // a model without our card field: XGBoost's convention, best_iteration as a string attribute
+                    String attr = b.getAttr("best_iteration");
+                    rounds = attr != null ? Integer.parseInt(attr) + 1 : b.getNumBoostedRound();
+                }
+                if (rounds < 1 || rounds > b.getNumBoostedRound()) {
+                    throw new IOException("prediction_rounds=" + rounds + " but the booster has " + b.getNumBoostedRound() + " rounds");
+                }
+                return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
             if (!Files.isRegularFile(file)) throw new IOException("missing " + TRIBUO_FILE);
@@ -122,19 +145,25 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
     }
 
-    /** An XGBoost booster, predicting with the trees up to {@code bestIteration}. */
+    /**
+     * An XGBoost booster predicting with the trees of rounds {@code [0, predictionRounds)}: the best
+     * iteration + 1 after early stopping, every round otherwise (as SageMaker, which truncates only
+     * when early stopping is on).
+     */
     record XGBoostModel(String objective, String label, List<String> features, FittedPreprocessor preprocessor,
-                        Booster booster, int bestIteration, int numClass) implements TrainedModel {
+                        Booster booster, int predictionRounds, int numClass) implements TrainedModel {
         public XGBoostModel {
             features = List.copyOf(features);
         }
 
         @Override public Algorithm algorithm() { return Algorithm.XGBOOST; }
 
+        @Override public int numClasses() { return numClass; }
+
         @Override public double[][] scores(FeatureMatrix x) {
             checkColumns(x, features);
             try {
-                float[][] p = booster.inplace_predict(x.values(), x.rows(), x.columns(), Float.NaN, new int[] {0, bestIteration + 1});
+                float[][] p = booster.inplace_predict(x.values(), x.rows(), x.columns(), Float.NaN, new int[] {0, predictionRounds});
                 double[][] out = new double[p.length][];
                 for (int i = 0; i < p.length; i++) {
                     out[i] = new double[p[i].length];
@@ -161,7 +190,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
 
         @Override public String toString() {
-            return "XGBoostModel[" + objective + ", " + features.size() + " features, best_iteration=" + bestIteration + "]";
+            return "XGBoostModel[" + objective + ", " + features.size() + " features, predicting with rounds [0, " + predictionRounds + ")]";
         }
     }
 

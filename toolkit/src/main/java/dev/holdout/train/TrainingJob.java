@@ -115,7 +115,10 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     public TrainingResult run() { return run(TrainingListener.NONE); }
 
     /** As {@link #run()}, reporting each boosting round to {@code listener}. */
-    public TrainingResult run(TrainingListener listener) { return new JobRunner(this, listener).run(); }
+    public TrainingResult run(TrainingListener listener) { return new JobRunner(this, listener, false).run(); }
+
+    /** As {@link #run(TrainingListener)}; with {@code force} an existing job folder is replaced (only once the new one is complete). */
+    public TrainingResult run(TrainingListener listener, boolean force) { return new JobRunner(this, listener, force).run(); }
 
     /** The feature columns this job uses on a (transformed) table. */
     List<String> resolveFeatures(Table table) {

@@ -32,6 +32,11 @@ public record TrainingResult(TrainingJob job, TrainedModel model, LearningCurve 
     /** 0-based best round (XGBoost), -1 for Tribuo learners. */
     public int bestIteration() { return learningCurve.rounds() == 0 ? -1 : learningCurve.bestIteration(); }
 
+    /** Rounds whose trees the model predicts with: best iteration + 1 after early stopping, else all. */
+    public int predictionRounds() {
+        return model instanceof TrainedModel.XGBoostModel x ? x.predictionRounds() : 0;
+    }
+
     /** The validation metric at the best round (NaN without validation). */
     public float bestScore() { return learningCurve.bestScore(); }
 
@@ -42,8 +47,9 @@ public record TrainingResult(TrainingJob job, TrainedModel model, LearningCurve 
         if (learningCurve.rounds() == 0) return job.algorithm() + " trained (no boosting rounds)";
         Hyperparameters hp = job.hyperparameters();
         if (!learningCurve.hasValidation()) return "trained " + learningCurve.rounds() + " rounds (no validation channel, no early stopping)";
-        return String.format(Locale.ROOT, "%s after %d of %d rounds; best iteration %d (validation-%s=%.5f)%s",
-                learningCurve.stoppedEarly() ? "stopped early" : "ran all rounds", learningCurve.rounds(), hp.numRound(),
+        return String.format(Locale.ROOT, "%s; best iteration %d (validation-%s=%.5f)%s",
+                learningCurve.stoppedEarly() ? "stopped early after " + learningCurve.rounds() + " of " + hp.numRound() + " rounds"
+                        : "ran all " + learningCurve.rounds() + " rounds",
                 learningCurve.bestIteration(), learningCurve.metric(), learningCurve.bestScore(),
                 hp.earlyStopping() ? ", early_stopping_rounds=" + hp.earlyStoppingRounds() : "");
     }

@@ -84,6 +84,14 @@ class EarlyStoppingTest {
         assertNotEquals(java.util.Arrays.toString(all.model().predict(test)), java.util.Arrays.toString(early.model().predict(test)));
     }
 
+    @Test void withoutEarlyStoppingEveryRoundPredictsEvenWithAValidationChannel() {
+        TrainingResult r = TrainingJob.xgboost("y", Channel.of(train)).withValidation(Channel.of(valid))
+                .withHyperparameters(hp().withEarlyStoppingRounds(0).withNumRound(40)).run();
+        assertEquals(40, r.learningCurve().rounds());
+        assertTrue(r.learningCurve().bestIteration() < 39, "the validation best is still recorded");
+        assertEquals(40, r.predictionRounds());
+    }
+
     @Test void withoutValidationAllRoundsRunAndTheLastIsUsed() {
         TrainingResult r = TrainingJob.xgboost("y", Channel.of(train))
                 .withHyperparameters(hp().withEarlyStoppingRounds(0).withNumRound(7)).run();
