@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                MetricsCommand.class,
                 AuditCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

@@ -48,9 +48,15 @@ public final class ConfusionMatrix {
                 throw DataValidationException.param((bad == t ? "truth[" : "predicted[") + i + "]", bad,
                         "must be a label code in [0, " + k + ")", "encode labels with Labels.of(...) first");
             }
-            c[t * k + p] += weights == null ? 1.0 : weights[i];
-            present[t] = true;
-            present[p] = true;
+            double w = weights == null ? 1.0 : weights[i];
+            c[t * k + p] += w;
+            // A label counts as present when a row with positive weight carries it. (scikit-learn also
+            // keeps labels whose rows all have weight 0; this way integer weights equal repeated rows,
+            // which bootstrap resampling by weights relies on.)
+            if (w > 0) {
+                present[t] = true;
+                present[p] = true;
+            }
         }
         List<String> names = new ArrayList<>(k);
         for (int i = 0; i < k; i++) names.add(Integer.toString(i));
@@ -79,7 +85,7 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** True when the class occurs in the truth or the predictions (scikit-learn averages over those). */
+    /** True when the class occurs (with positive weight) in the truth or the predictions; averages run over those. */
     public boolean present(int code) { return present[code]; }
 
     public double total() {
