@@ -16,7 +16,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 MetricsCommand.class,
+                AuditCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HoldoutCli implements Runnable {

@@ -1,0 +1,121 @@
+package dev.holdout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.data.ColumnKind;
+import dev.holdout.data.CsvLoader;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
+import dev.holdout.leakage.AuditReport;
+import dev.holdout.leakage.LeakageAudit;
+import dev.holdout.preprocess.FittedPreprocessor;
+import dev.holdout.split.Gap;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code holdout audit --split DIR --label COL}: audits the parts that {@code holdout split} wrote
+ * (DIR/train.csv, optional DIR/validation.csv, DIR/test.csv, DIR/split.json) for leakage. Exit code 0
+ * when clean, 3 when leakage is found. The time, group and id columns and the gap default to what
+ * split.json recorded.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Audit a split folder for leakage: duplicates across parts, training rows from the future or inside the gap,",
+                "groups on both sides, preprocessing fitted outside train, features that give the label away.",
+                "Exit code 0 when clean, 3 when leakage is found."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--split", required = true, description = "Folder written by 'holdout split' (train.csv, validation.csv, test.csv, split.json).") Path dir;
+    @Option(names = "--label", required = true, description = "Label column.") String label;
+    @Option(names = "--time", description = "Time column (default: the one recorded in split.json).") String time;
+    @Option(names = "--group", description = "Group column (default: the one recorded in split.json).") String group;
+    @Option(names = "--preprocessor", description = "A saved FittedPreprocessor JSON to check against the train part.") Path preprocessor;
+    @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE}).") String format;
+
+    @Override public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw DataValidationException.param("--format", format, "must be table or json", "pass --format table or --format json");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw DataValidationException.param("--split", dir, "is not a folder", "pass the folder 'holdout split --output' wrote");
+        }
+        Path trainFile = dir.resolve("train.csv");
+        Path testFile = dir.resolve("test.csv");
+        if (!Files.isRegularFile(trainFile) || !Files.isRegularFile(testFile)) {
+            boolean folds = Files.isDirectory(dir.resolve("fold-1"));
+            throw DataValidationException.param("--split", dir, "has no train.csv and test.csv",
+                    folds ? "this is a folds folder: audit one fold at a time, e.g. --split " + dir.resolve("fold-1")
+                            : "pass the folder 'holdout split --output' wrote");
+        }
+        JsonNode manifest = readManifest(dir.resolve("split.json"));
+        List<String> notes = new ArrayList<>();
+        String timeCol = time != null ? time : text(manifest, "time");
+        String groupCol = group != null ? group : text(manifest, "group");
+        String idCol = text(manifest, "id");
+        if (time == null && timeCol != null) notes.add("time column '" + timeCol + "' from split.json");
+        if (group == null && groupCol != null) notes.add("group column '" + groupCol + "' from split.json");
+        java.time.Duration gap = null;
+        if (manifest != null && "time".equals(text(manifest, "strategy"))) {
+            String g = text(manifest.path("parameters"), "gap");
+            if (g != null) gap = Gap.parse(g);
+        }
+
+        Table train = CsvLoader.forFile(trainFile).load(trainFile);
+        Schema sameTypes = Schema.empty();
+        for (Map.Entry<String, ColumnKind> e : CsvLoader.kinds(train).entrySet()) sameTypes = sameTypes.withType(e.getKey(), e.getValue());
+        Path validationFile = dir.resolve("validation.csv");
+        Table validation = Files.isRegularFile(validationFile) ? CsvLoader.forFile(validationFile).schema(sameTypes).load(validationFile) : null;
+        Table test = CsvLoader.forFile(testFile).schema(sameTypes).load(testFile);
+        train.setName("train.csv");
+        test.setName("test.csv");
+        if (validation != null) validation.setName("validation.csv");
+
+        LeakageAudit audit = LeakageAudit.of(label);
+        if (timeCol != null) audit = audit.time(timeCol);
+        if (groupCol != null) audit = audit.group(groupCol);
+        if (idCol != null && train.containsColumn(idCol)) audit = audit.id(idCol);
+        if (gap != null && !gap.isZero()) audit = audit.gap(gap);
+        if (preprocessor != null) audit = audit.preprocessor(FittedPreprocessor.load(preprocessor));
+        AuditReport report = audit.run(train, validation, test);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) out.print(report.toJson());
+        else {
+            out.print(report);
+            for (String n : notes) out.println("note: " + n);
+        }
+        out.flush();
+        return report.clean() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_CHECK_FAILED;
+    }
+
+    private static JsonNode readManifest(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return new ObjectMapper().readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw DataValidationException.param("--split", file, "split.json is not valid JSON: " + e.getOriginalMessage(),
+                    "re-run holdout split or delete split.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null) return null;
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

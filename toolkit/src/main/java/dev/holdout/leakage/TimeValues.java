@@ -1,0 +1,54 @@
+package dev.holdout.leakage;
+
+import dev.holdout.data.Columns;
+import dev.holdout.data.DataValidationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** A time column as comparable longs: epoch seconds for dates and date-times (UTC), raw values for numbers. */
+final class TimeValues {
+    static final long MISSING = Long.MIN_VALUE;
+
+    private TimeValues() {}
+
+    /** Whether the keys are seconds (a date or date-time column), so a gap in days can be applied. */
+    static boolean isTemporal(Table t, String column) {
+        Column<?> c = Columns.require(t, column, "time");
+        return !(c instanceof NumericColumn<?>);
+    }
+
+    static long[] of(Table t, String column) {
+        Column<?> c = Columns.require(t, column, "time");
+        int n = c.size();
+        long[] k = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (c.isMissing(i)) { k[i] = MISSING; continue; }
+            if (c instanceof DateColumn d) k[i] = d.get(i).toEpochDay() * 86_400L;
+            else if (c instanceof DateTimeColumn d) k[i] = d.get(i).toEpochSecond(ZoneOffset.UTC);
+            else if (c instanceof InstantColumn d) k[i] = d.get(i).getEpochSecond();
+            else if (c instanceof NumericColumn<?> d) k[i] = Math.round(d.getDouble(i));
+            else k[i] = parse(t, column, i, c.getString(i));
+        }
+        return k;
+    }
+
+    private static long parse(Table t, String column, int row, String s) {
+        try {
+            if (s.length() == 10) return LocalDate.parse(s).toEpochDay() * 86_400L;
+            if (s.endsWith("Z")) return Instant.parse(s).getEpochSecond();
+            return LocalDateTime.parse(s).toEpochSecond(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw DataValidationException.at(t.name(), row + 1, column, s,
+                    "'" + s + "' is not a date (yyyy-MM-dd) or date-time (ISO-8601); pass a date, date-time or numeric time column");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.holdout.train;
+
+import dev.holdout.data.Columns;
+import dev.holdout.data.DataValidationException;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The feature columns of a table as one row-major {@code float[]} (NaN for missing), the layout
+ * XGBoost's dense {@link DMatrix} and {@code inplace_predict} take. Filled column by column with
+ * primitive reads: no boxing and no per-row objects.
+ *
+ * <pre>{@code
+ * FeatureMatrix x = FeatureMatrix.of(table, List.of("temp_max", "wind"));
+ * x.rows();      // 1461
+ * x.get(0, 1);   // 4.7f  (row 0, "wind")
+ * DMatrix d = x.toDMatrix(labels);
+ * }</pre>
+ */
+public final class FeatureMatrix {
+    private final float[] values;
+    private final int rows;
+    private final List<String> names;
+
+    private FeatureMatrix(float[] values, int rows, List<String> names) {
+        this.values = values;
+        this.rows = rows;
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * Copies {@code features} of {@code table} into a row-major float array. Numeric and boolean
+     * columns only; anything else must be encoded by the preprocessing first.
+     */
+    public static FeatureMatrix of(Table table, List<String> features) {
+        int n = table.rowCount();
+        int p = features.size();
+        if ((long) n * p > Integer.MAX_VALUE - 8) {
+            throw DataValidationException.param("rows x features", (long) n * p, "exceeds one Java array", "train on fewer rows or columns");
+        }
+        float[] values = new float[n * p];
+        for (int c = 0; c < p; c++) {
+            Column<?> column = Columns.require(table, features.get(c), "features");
+            fill(column, values, n, p, c, table.name());
+        }
+        return new FeatureMatrix(values, n, features);
+    }
+
+    /** Wraps an existing row-major array (not copied): the benchmark's and the tests' direct path. */
+    public static FeatureMatrix wrap(float[] rowMajor, int rows, List<String> names) {
+        if (rows < 0 || (long) rows * names.size() != rowMajor.length) {
+            throw DataValidationException.param("rows", rows, "rows x " + names.size() + " features must equal the array length " + rowMajor.length, null);
+        }
+        return new FeatureMatrix(rowMajor, rows, names);
+    }
+
+    private static void fill(Column<?> column, float[] out, int n, int p, int c, String tableName) {
+        if (column instanceof DoubleColumn d) {
+            for (int r = 0, i = c; r < n; r++, i += p) out[i] = (float) d.getDouble(r); // missing is NaN already
+        } else if (column instanceof FloatColumn f) {
+            for (int r = 0, i = c; r < n; r++, i += p) out[i] = f.getFloat(r);
+        } else if (column instanceof NumericColumn<?> num) {
+            for (int r = 0, i = c; r < n; r++, i += p) out[i] = num.isMissing(r) ? Float.NaN : (float) num.getDouble(r);
+        } else if (column instanceof BooleanColumn b) {
+            for (int r = 0, i = c; r < n; r++, i += p) {
+                byte v = b.getByte(r);
+                out[i] = BooleanColumn.valueIsMissing(v) ? Float.NaN : v;
+            }
+        } else {
+            throw DataValidationException.param("features", column.name(),
+                    "column '" + column.name() + "' in '" + tableName + "' is " + column.type().name() + ", not numeric",
+                    "encode it in the preprocessing (one-hot or ordinal) or leave it out of the features");
+        }
+    }
+
+    public int rows() { return rows; }
+
+    public int columns() { return names.size(); }
+
+    public List<String> featureNames() { return names; }
+
+    /** The value at a row and a feature index. */
+    public float get(int row, int column) { return values[row * names.size() + column]; }
+
+    /** The row-major array itself, for XGBoost (package-private: callers must not mutate it). */
+    float[] values() { return values; }
+
+    /** A dense DMatrix over these values with NaN as missing; {@code labels} may be null (prediction). */
+    public DMatrix toDMatrix(float[] labels) {
+        try {
+            DMatrix m = new DMatrix(values, rows, names.size(), Float.NaN);
+            if (labels != null) m.setLabel(labels);
+            return m;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not build a DMatrix of " + rows + "x" + names.size() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override public String toString() {
+        return "FeatureMatrix[" + rows + " x " + names.size() + " " + names + "]";
+    }
+}

@@ -1,0 +1,299 @@
+package dev.holdout.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.io.AtomicFiles;
+import dev.holdout.preprocess.Fingerprint;
+import dev.holdout.preprocess.FittedPreprocessor;
+import dev.holdout.preprocess.Preprocessor;
+import dev.holdout.report.Charts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import org.tribuo.Model;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs one {@link TrainingJob}: load channels, fit the preprocessing on train only, train, evaluate,
+ * and write the job folder atomically (a temporary folder renamed into place). A failed job leaves
+ * no model and writes its reason to {@code output/failure}.
+ */
+final class JobRunner {
+    static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
+    static final String JOB_SPEC = "input/config/job.json";
+    static final String INPUT_DATA_CONFIG = "input/config/inputdataconfig.json";
+    static final String METRICS = "output/metrics.json";
+    static final String CURVE = "output/learning-curve.png";
+    static final String FAILURE = "output/failure";
+    static final String LOG = "output/training.log";
+
+    private final TrainingJob job;
+    private final TrainingListener listener;
+    private final boolean force;
+    private final StringBuilder log = new StringBuilder();
+
+    JobRunner(TrainingJob job, TrainingListener listener) {
+        this(job, listener, false);
+    }
+
+    JobRunner(TrainingJob job, TrainingListener listener, boolean force) {
+        this.job = job;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.force = force;
+    }
+
+    TrainingResult run() {
+        Path out = job.output();
+        if (out != null && !force) {
+            try {
+                if (AtomicFiles.isNonEmptyDirectory(out)) {
+                    throw DataValidationException.param("output", out, "folder is not empty (a job folder is written once)",
+                            "choose a new output folder or pass --force");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        long start = System.nanoTime();
+        try {
+            Trained t = train();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
+            TrainingResult r = new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null);
+            if (out == null) return r;
+            AtomicFiles.replaceDirectory(out, true, tmp -> writeJobFolder(tmp, t));
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out);
+        } catch (RuntimeException e) {
+            if (out != null) writeFailure(out, e);
+            throw e;
+        }
+    }
+
+    private record Trained(TrainedModel model, LearningCurve curve, Evaluation evaluation, int trainRows, int validationRows,
+                           String trainFingerprint, String validationFingerprint) {}
+
+    private Trained train() {
+        Hyperparameters hp = job.hyperparameters();
+        log("job %s: algorithm=%s label=%s hyperparameters=%s", job.name(), job.algorithm(), job.label(), hp.toMap());
+        Table trainRaw = job.train().load();
+        Table validRaw = job.validation() == null ? null : job.validation().load();
+        if (trainRaw.rowCount() == 0) {
+            throw DataValidationException.param("channels.train", job.train().source(), "the train channel is empty (0 rows)", "give at least one row");
+        }
+        if (validRaw != null && validRaw.rowCount() == 0) {
+            throw DataValidationException.param("channels.validation", job.validation().source(), "the validation channel is empty (0 rows)", "give rows or drop the channel");
+        }
+        log("train channel %s: %d rows x %d columns", job.train().source(), trainRaw.rowCount(), trainRaw.columnCount());
+        if (validRaw != null) log("validation channel %s: %d rows", job.validation().source(), validRaw.rowCount());
+
+        // fitted on the train rows only; the train table comes from fitTransform (cross-fitted where a step needs it)
+        Preprocessor.Fit fit = job.preprocessing().fitTransform(trainRaw);
+        FittedPreprocessor pre = fit.fitted();
+        Table trainT = fit.train();
+        Table validT = validRaw == null ? null : pre.transform(validRaw);
+        List<String> features = job.resolveFeatures(trainT);
+        log("features (%d): %s", features.size(), features);
+
+        float[] yTrain = Labels.read(trainT, job.label(), hp, "train", job.train().source());
+        float[] yValid = validT == null ? null : Labels.read(validT, job.label(), hp, "validation", job.validation().source());
+        FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
+        FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
+
+        TrainedModel model;
+        LearningCurve curve;
+        if (job.algorithm() == Algorithm.XGBOOST) {
+            DMatrix dTrain = xTrain.toDMatrix(yTrain);
+            DMatrix dValid = xValid == null ? null : xValid.toDMatrix(yValid);
+            try {
+                Boosting.Outcome o = Boosting.train(dTrain, dValid, hp, listener);
+                curve = o.curve();
+                int predictionRounds = hp.earlyStopping() ? curve.bestIteration() + 1 : curve.rounds();
+                model = new TrainedModel.XGBoostModel(hp.objective(), job.label(), features, pre, o.booster(), predictionRounds, hp.numClass());
+            } finally {
+                dTrain.dispose();
+                if (dValid != null) dValid.dispose();
+            }
+            log("%s", curve);
+        } else {
+            Model<?> m = TribuoLearners.train(job.algorithm(), hp, xTrain, yTrain, job.train().source());
+            model = new TrainedModel.TribuoModel(job.algorithm(), hp.objective(), job.label(), features, pre, m);
+            curve = new LearningCurve(hp.evalMetric(), hp.maximizeMetric(), new float[0], new float[0], 0, Float.NaN, false);
+        }
+        Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
+        if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
+        return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw));
+    }
+
+    private static String fingerprint(Table t) {
+        Fingerprint f = Fingerprint.of(t, t.columnNames());
+        return f.contentHash();
+    }
+
+    private String summary(Trained t) {
+        return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, Duration.ZERO, null).stopSummary();
+    }
+
+    // ------------------------------------------------------------------ the job folder
+
+    private void writeJobFolder(Path dir, Trained t) throws IOException {
+        ObjectMapper m = mapper();
+        writeInputs(dir, m);
+        writeChannel(dir, "train", job.train());
+        if (job.validation() != null) writeChannel(dir, "validation", job.validation());
+        Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        t.model.save(model);
+        Files.writeString(model.resolve(TrainedModel.PREPROCESSOR_FILE), t.model.preprocessor().toJson());
+        Files.writeString(model.resolve(TrainedModel.CARD_FILE), m.writeValueAsString(modelCard(m, t)));
+        Path output = dir.resolve("output");
+        Files.createDirectories(output);
+        Files.writeString(dir.resolve(METRICS), m.writeValueAsString(metricsJson(m, t.curve, t.evaluation)));
+        if (t.curve.rounds() > 0) Files.write(dir.resolve(CURVE), Charts.png(t.curve.chart("Learning curve: " + job.name()).image()));
+        Files.writeString(dir.resolve(LOG), log.toString());
+    }
+
+    private void writeInputs(Path dir, ObjectMapper m) throws IOException {
+        Path config = dir.resolve("input/config");
+        Files.createDirectories(config);
+        Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
+        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(job.toJson()));
+        ObjectNode channels = m.createObjectNode();
+        channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
+    }
+
+    /** SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV. */
+    private static void writeChannel(Path dir, String name, Channel channel) throws IOException {
+        Path d = dir.resolve("input/data").resolve(name);
+        Files.createDirectories(d);
+        if (channel instanceof Channel.CsvFile f) {
+            Files.copy(f.file(), d.resolve(f.file().getFileName()));
+        } else if (channel instanceof Channel.InMemory t) {
+            t.table().write().csv(d.resolve(name + ".csv").toFile());
+        }
+    }
+
+    private ObjectNode modelCard(ObjectMapper m, Trained t) {
+        ObjectNode c = m.createObjectNode();
+        c.put("job", job.name());
+        c.put("algorithm", job.algorithm().id());
+        c.put("label", job.label());
+        ObjectNode hp = c.putObject("hyperparameters");
+        job.hyperparameters().toMap().forEach(hp::put);
+        ArrayNode f = c.putArray("features");
+        t.model.features().forEach(f::add);
+        if (t.curve.rounds() > 0) {
+            c.put("best_iteration", t.curve.bestIteration());
+            if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());
+            c.put("rounds_trained", t.curve.rounds());
+            c.put("stopped_early", t.curve.stoppedEarly());
+            if (t.model instanceof TrainedModel.XGBoostModel x) {
+                c.put("prediction_rounds", x.predictionRounds());
+                c.put("prediction", "trees of rounds [0, " + x.predictionRounds() + ")"
+                        + (job.hyperparameters().earlyStopping() ? " (up to the best iteration)" : " (all rounds; no early stopping)"));
+            }
+        }
+        ObjectNode data = c.putObject("data");
+        ObjectNode tr = data.putObject("train");
+        tr.put("source", job.train().source());
+        tr.put("rows", t.trainRows);
+        tr.put("fingerprint", t.trainFingerprint);
+        if (t.validationFingerprint != null) {
+            ObjectNode va = data.putObject("validation");
+            va.put("source", job.validation().source());
+            va.put("rows", t.validationRows);
+            va.put("fingerprint", t.validationFingerprint);
+        }
+        c.set("metrics", m.valueToTree(t.evaluation.values()));
+        c.set("preprocessing", PreprocessingSpecs.toJson(job.preprocessing()));
+        ObjectNode v = c.putObject("versions");
+        v.put("holdout", version("dev.holdout", "holdout-toolkit"));
+        v.put("xgboost4j", version("ml.dmlc", "xgboost4j_2.12"));
+        v.put("tribuo", version("org.tribuo", "tribuo-core"));
+        v.put("java", System.getProperty("java.version"));
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        c.put("trained_at", Instant.now().toString());
+        return c;
+    }
+
+    static ObjectNode metricsJson(ObjectMapper m, LearningCurve curve, Evaluation evaluation) {
+        ObjectNode o = m.createObjectNode();
+        o.put("metric", curve.metric());
+        o.put("direction", curve.maximize() ? "maximize" : "minimize");
+        if (curve.rounds() > 0) {
+            o.put("best_iteration", curve.bestIteration());
+            if (curve.hasValidation()) o.put("best_score", curve.bestScore());
+            o.put("rounds", curve.rounds());
+            o.put("stopped_early", curve.stoppedEarly());
+        }
+        ArrayNode h = o.putArray("history");
+        float[] tr = curve.train();
+        float[] va = curve.validation();
+        for (int i = 0; i < tr.length; i++) {
+            ObjectNode r = h.addObject();
+            r.put("round", i);
+            r.put("train:" + curve.metric(), tr[i]);
+            if (va.length > 0) r.put("validation:" + curve.metric(), va[i]);
+        }
+        o.set("final", m.valueToTree(evaluation.values()));
+        return o;
+    }
+
+    private void writeFailure(Path out, RuntimeException e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        log("FAILED: %s", reason);
+        try {
+            AtomicFiles.replaceDirectory(out, true, tmp -> {
+                writeInputs(tmp, mapper());
+                Files.createDirectories(tmp.resolve("output"));
+                // SageMaker reads the first 1024 characters of output/failure as FailureReason
+                Files.writeString(tmp.resolve(FAILURE), reason + "\n");
+                Files.writeString(tmp.resolve(LOG), log.toString());
+            });
+        } catch (RuntimeException nested) {
+            e.addSuppressed(nested);
+        }
+    }
+
+    private void log(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        log.append(Instant.now()).append(' ').append(line).append('\n');
+        listener.onLog(line);
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    static String version(String group, String artifact) {
+        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = JobRunner.class.getResourceAsStream(res)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        return "unknown";
+    }
+
+    static Map<String, String> versions() {
+        return Map.of("xgboost4j", version("ml.dmlc", "xgboost4j_2.12"), "tribuo", version("org.tribuo", "tribuo-core"));
+    }
+}

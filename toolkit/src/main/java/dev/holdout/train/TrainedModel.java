@@ -1,0 +1,253 @@
+package dev.holdout.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.preprocess.FittedPreprocessor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.regression.Regressor;
+import tech.tablesaw.api.Table;
+
+/**
+ * A trained model with the preprocessing fitted on its train channel: {@link #predict(Table)} takes
+ * raw rows, applies exactly the training transform, and scores them. XGBoost models predict with
+ * the trees up to the best iteration ({@code inplace_predict} with the iteration range
+ * {@code [0, best_iteration + 1)}), as SageMaker hosting uses the best model.
+ *
+ * <pre>{@code
+ * TrainedModel m = TrainedModel.load(Path.of("runs/rain/model"));
+ * double[] p = m.predict(test);   // P(rain = 1) per row for binary:logistic
+ * }</pre>
+ */
+public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedModel.TribuoModel {
+
+    String XGBOOST_FILE = "xgboost-model.json";
+    String TRIBUO_FILE = "tribuo-model.tribuo";
+    String PREPROCESSOR_FILE = "preprocessor.json";
+    String CARD_FILE = "model-card.json";
+
+    Algorithm algorithm();
+
+    /** The objective (decides what predict returns). */
+    String objective();
+
+    String label();
+
+    /** Feature columns after preprocessing, in model order. */
+    List<String> features();
+
+    FittedPreprocessor preprocessor();
+
+    /**
+     * Scores raw rows: P(class 1) for binary:logistic, the predicted value for regression, the
+     * most probable class index for multi:softprob.
+     */
+    default double[] predict(Table raw) {
+        double[][] p = scores(raw);
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (Hyperparameters.MULTI_SOFTPROB.equals(objective())) {
+                int best = 0;
+                for (int k = 1; k < p[i].length; k++) if (p[i][k] > p[i][best]) best = k;
+                out[i] = best;
+            } else {
+                out[i] = p[i][0];
+            }
+        }
+        return out;
+    }
+
+    /** Per row: {P(1)} for binary, class probabilities for multiclass, {value} for regression. */
+    default double[][] scores(Table raw) {
+        Table t = preprocessor().transform(raw);
+        FeatureMatrix x = FeatureMatrix.of(t, features());
+        return scores(x);
+    }
+
+    /**
+     * Scores {@code raw} rows that carry the label column and computes the standard metrics for the
+     * objective with the project's metric registry (accuracy, precision, recall, F1, ROC AUC, log
+     * loss; or RMSE, MAE, R²).
+     *
+     * <pre>{@code
+     * Map<String, Double> test = model.evaluate(testTable);   // {accuracy=0.74, ..., roc_auc=0.78, log_loss=0.52}
+     * }</pre>
+     */
+    default java.util.Map<String, Double> evaluate(Table raw) {
+        Table t = preprocessor().transform(raw);
+        float[] y = Labels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
+        return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
+    }
+
+    /** The number of classes (multi:softprob), else 0. */
+    default int numClasses() { return 0; }
+
+    /** Scores already-transformed features. */
+    double[][] scores(FeatureMatrix x);
+
+    /** Writes the model files into {@code modelDir} (the job writes them atomically). */
+    void save(Path modelDir) throws IOException;
+
+    /** Loads a model folder written by a training job (model/ of the job folder). */
+    static TrainedModel load(Path modelDir) {
+        if (!Files.isDirectory(modelDir)) {
+            throw DataValidationException.param("model", modelDir, "no such model folder", "pass the model/ folder of a finished training job");
+        }
+        Path card = modelDir.resolve(CARD_FILE);
+        if (!Files.isRegularFile(card)) {
+            throw DataValidationException.param("model", modelDir, "has no " + CARD_FILE + " (not a finished training job's model folder?)",
+                    "pass <job>/model; a failed job has output/failure instead of a model");
+        }
+        try {
+            ObjectMapper m = new ObjectMapper();
+            JsonNode c = m.readTree(card.toFile());
+            Algorithm algorithm = Algorithm.parse(c.path("algorithm").asText());
+            String objective = c.path("hyperparameters").path("objective").asText();
+            String label = c.path("label").asText();
+            List<String> features = new ArrayList<>();
+            c.path("features").forEach(f -> features.add(f.asText()));
+            if (features.isEmpty()) throw new IOException("the model card lists no features");
+            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
+            if (algorithm == Algorithm.XGBOOST) {
+                Path file = modelDir.resolve(XGBOOST_FILE);
+                if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
+                Booster b = XGBoost.loadModel(Files.readAllBytes(file));
+                int rounds = c.path("prediction_rounds").asInt(-1);
+                if (rounds < 0) {
+                    // a model without our card field: XGBoost's convention, best_iteration as a string attribute
+                    String attr = b.getAttr("best_iteration");
+                    rounds = attr != null ? Integer.parseInt(attr) + 1 : b.getNumBoostedRound();
+                }
+                if (rounds < 1 || rounds > b.getNumBoostedRound()) {
+                    throw new IOException("prediction_rounds=" + rounds + " but the booster has " + b.getNumBoostedRound() + " rounds");
+                }
+                return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
+            }
+            Path file = modelDir.resolve(TRIBUO_FILE);
+            if (!Files.isRegularFile(file)) throw new IOException("missing " + TRIBUO_FILE);
+            return new TribuoModel(algorithm, objective, label, features, pre, Model.deserializeFromFile(file));
+        } catch (IOException | XGBoostError | RuntimeException e) {
+            if (e instanceof DataValidationException d) throw d;
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + e.getMessage(),
+                    "retrain the model (holdout train) or restore the folder");
+        }
+    }
+
+    /**
+     * An XGBoost booster predicting with the trees of rounds {@code [0, predictionRounds)}: the best
+     * iteration + 1 after early stopping, every round otherwise (as SageMaker, which truncates only
+     * when early stopping is on).
+     */
+    record XGBoostModel(String objective, String label, List<String> features, FittedPreprocessor preprocessor,
+                        Booster booster, int predictionRounds, int numClass) implements TrainedModel {
+        public XGBoostModel {
+            features = List.copyOf(features);
+        }
+
+        @Override public Algorithm algorithm() { return Algorithm.XGBOOST; }
+
+        @Override public int numClasses() { return numClass; }
+
+        @Override public double[][] scores(FeatureMatrix x) {
+            checkColumns(x, features);
+            try {
+                float[][] p = booster.inplace_predict(x.values(), x.rows(), x.columns(), Float.NaN, new int[] {0, predictionRounds});
+                double[][] out = new double[p.length][];
+                for (int i = 0; i < p.length; i++) {
+                    out[i] = new double[p[i].length];
+                    for (int k = 0; k < p[i].length; k++) out[i][k] = p[i][k];
+                }
+                return out;
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** The model in XGBoost's JSON format. */
+        public byte[] modelJson() {
+            try {
+                return booster.toByteArray("json");
+            } catch (XGBoostError e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override public void save(Path modelDir) throws IOException {
+            Files.createDirectories(modelDir);
+            Files.write(modelDir.resolve(XGBOOST_FILE), modelJson());
+        }
+
+        @Override public String toString() {
+            return "XGBoostModel[" + objective + ", " + features.size() + " features, predicting with rounds [0, " + predictionRounds + ")]";
+        }
+    }
+
+    /** A Tribuo model (logistic regression, CART, linear regression). */
+    record TribuoModel(Algorithm algorithm, String objective, String label, List<String> features,
+                       FittedPreprocessor preprocessor, Model<?> model) implements TrainedModel {
+        public TribuoModel {
+            features = List.copyOf(features);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override public double[][] scores(FeatureMatrix x) {
+            checkColumns(x, features);
+            String[] names = features.toArray(new String[0]);
+            double[][] out = new double[x.rows()][];
+            if (Hyperparameters.REG_SQUAREDERROR.equals(objective)) {
+                Model<Regressor> m = (Model<Regressor>) model;
+                for (int r = 0; r < x.rows(); r++) {
+                    Example<Regressor> e = new ArrayExample<>(org.tribuo.regression.RegressionFactory.UNKNOWN_REGRESSOR, names, TribuoData.row(x, r, "input"));
+                    out[r] = new double[] {m.predict(e).getOutput().getValues()[0]};
+                }
+                return out;
+            }
+            Model<Label> m = (Model<Label>) model;
+            int k = Hyperparameters.MULTI_SOFTPROB.equals(objective) ? m.getOutputIDInfo().size() : 2;
+            for (int r = 0; r < x.rows(); r++) {
+                Example<Label> e = new ArrayExample<>(org.tribuo.classification.LabelFactory.UNKNOWN_LABEL, names, TribuoData.row(x, r, "input"));
+                Prediction<Label> p = m.predict(e);
+                double[] probs = new double[k];
+                for (int c = 0; c < k; c++) probs[c] = score(p, TribuoData.className(c));
+                out[r] = Hyperparameters.BINARY_LOGISTIC.equals(objective) ? new double[] {probs[1]} : probs;
+            }
+            return out;
+        }
+
+        private static double score(Prediction<Label> p, String cls) {
+            if (p.hasProbabilities()) {
+                Label l = p.getOutputScores().get(cls);
+                return l == null ? 0 : l.getScore();
+            }
+            return p.getOutput().getLabel().equals(cls) ? 1 : 0;
+        }
+
+        @Override public void save(Path modelDir) throws IOException {
+            Files.createDirectories(modelDir);
+            model.serializeToFile(modelDir.resolve(TRIBUO_FILE));
+        }
+
+        @Override public String toString() {
+            return "TribuoModel[" + algorithm + ", " + objective + ", " + features.size() + " features]";
+        }
+    }
+
+    private static void checkColumns(FeatureMatrix x, List<String> features) {
+        if (!x.featureNames().equals(features)) {
+            throw DataValidationException.param("features", x.featureNames(), "do not match the model's features " + features,
+                    "score a table with the training columns");
+        }
+    }
+}
