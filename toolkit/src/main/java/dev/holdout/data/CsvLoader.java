@@ -59,10 +59,18 @@ public final class CsvLoader {
     private final Schema schema;
     private final Set<String> missing;
 
+    private final int longestMissing;
+
     private CsvLoader(char delimiter, Schema schema, Set<String> missing) {
         this.delimiter = delimiter;
         this.schema = schema;
         this.missing = missing;
+        this.longestMissing = missing.stream().mapToInt(String::length).max().orElse(-1);
+    }
+
+    /** Whether a raw value is a missing token (a length check first: most values are longer). */
+    private boolean isMissing(String v) {
+        return v.length() <= longestMissing && missing.contains(v);
     }
 
     /** Comma-separated. */
@@ -363,7 +371,7 @@ public final class CsvLoader {
             case DATETIME -> dateTimeColumn(source, name, values, rows, lines);
             case TEXT -> {
                 String[] copy = new String[rows];
-                for (int i = 0; i < rows; i++) copy[i] = missing.contains(values[i]) ? "" : values[i];
+                for (int i = 0; i < rows; i++) copy[i] = isMissing(values[i]) ? "" : values[i];
                 yield StringColumn.create(name, copy);
             }
         };
@@ -373,7 +381,7 @@ public final class CsvLoader {
         boolean integer = true, number = true, date = true, dateTime = true, any = false;
         for (int i = 0; i < rows; i++) {
             String v = values[i];
-            if (missing.contains(v)) continue;
+            if (isMissing(v)) continue;
             any = true;
             if (integer && !isInteger(v)) integer = false;
             if (!integer && number && !isNumber(v)) number = false;
@@ -424,13 +432,26 @@ public final class CsvLoader {
     }
 
     static boolean isDate(String v) {
-        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') return false;
-        try {
-            LocalDate.parse(v);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
+        return parseDate(v) != null;
+    }
+
+    /** ISO {@code yyyy-MM-dd} without the formatter machinery; null when it is not a valid date. */
+    static LocalDate parseDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') return null;
+        int y = digits(v, 0, 4), m = digits(v, 5, 7), d = digits(v, 8, 10);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+        if (d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) return null;
+        return LocalDate.of(y, m, d);
+    }
+
+    private static int digits(String v, int from, int to) {
+        int x = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            x = x * 10 + (c - '0');
         }
+        return x;
     }
 
     static boolean isDateTime(String v) {
@@ -457,7 +478,7 @@ public final class CsvLoader {
         boolean[] miss = new boolean[rows];
         boolean fitsInt = true;
         for (int i = 0; i < rows; i++) {
-            if (missing.contains(v[i])) {
+            if (isMissing(v[i])) {
                 miss[i] = true;
                 continue;
             }
@@ -486,7 +507,7 @@ public final class CsvLoader {
     private Column<?> numberColumn(String source, String name, String[] v, int rows, long[] lines) {
         double[] out = new double[rows];
         for (int i = 0; i < rows; i++) {
-            if (missing.contains(v[i])) {
+            if (isMissing(v[i])) {
                 out[i] = Double.NaN;
             } else if (isNumber(v[i])) {
                 out[i] = Double.parseDouble(v[i]);
@@ -500,12 +521,9 @@ public final class CsvLoader {
     private Column<?> dateColumn(String source, String name, String[] v, int rows, long[] lines) {
         LocalDate[] out = new LocalDate[rows];
         for (int i = 0; i < rows; i++) {
-            if (missing.contains(v[i])) continue;
-            try {
-                out[i] = LocalDate.parse(v[i]);
-            } catch (DateTimeParseException e) {
-                throw bad(source, lines[i], name, v[i], "a date in ISO form yyyy-MM-dd (column " + name + " is DATE)");
-            }
+            if (isMissing(v[i])) continue;
+            out[i] = parseDate(v[i]);
+            if (out[i] == null) throw bad(source, lines[i], name, v[i], "a date in ISO form yyyy-MM-dd (column " + name + " is DATE)");
         }
         return DateColumn.create(name, out);
     }
@@ -513,7 +531,7 @@ public final class CsvLoader {
     private Column<?> dateTimeColumn(String source, String name, String[] v, int rows, long[] lines) {
         LocalDateTime[] out = new LocalDateTime[rows];
         for (int i = 0; i < rows; i++) {
-            if (missing.contains(v[i])) continue;
+            if (isMissing(v[i])) continue;
             try {
                 out[i] = parseDateTime(v[i]);
             } catch (DateTimeParseException e) {

@@ -56,22 +56,31 @@ public final class RandomSplit implements Splitter {
     public Split split(int n) {
         int[] sizes = Sizes.resolve(n, test, validation, "samples");
         int nVal = sizes[1], nTest = sizes[2];
-        byte[] part = new byte[n];
+        int nTrain = sizes[0];
+        int[] trainRows = new int[nTrain], valRows = new int[nVal], testRows = new int[nTest];
         if (shuffle) {
-            int[] perm = new int[n];
-            for (int i = 0; i < n; i++) perm[i] = i;
-            new SeededRandom(seed).sampleToFront(perm, 0, n, nVal + nTest);
-            for (int i = 0; i < nTest; i++) part[perm[i]] = Assign.TEST;
-            for (int i = nTest; i < nTest + nVal; i++) part[perm[i]] = Assign.VALIDATION;
+            // Sequential selection sampling: row i goes to each part with probability (still needed in
+            // that part) / (rows left). Exact sizes, every assignment equally likely, one pass in row
+            // order (parts come out ascending), no random access into a permutation.
+            SeededRandom rng = new SeededRandom(seed);
+            int a = 0, b = 0, c = 0;
+            for (int i = 0; i < n; i++) {
+                int r = rng.nextInt(n - i);
+                if (r < nTest - c) testRows[c++] = i;
+                else if (r < nTest - c + nVal - b) valRows[b++] = i;
+                else trainRows[a++] = i;
+            }
         } else {
-            java.util.Arrays.fill(part, n - nTest - nVal, n - nTest, Assign.VALIDATION);
-            java.util.Arrays.fill(part, n - nTest, n, Assign.TEST);
+            for (int i = 0; i < nTrain; i++) trainRows[i] = i;
+            for (int i = 0; i < nVal; i++) valRows[i] = nTrain + i;
+            for (int i = 0; i < nTest; i++) testRows[i] = nTrain + nVal + i;
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("testSize", test.toString());
         if (validation != null) params.put("validationSize", validation.toString());
         params.put("shuffle", Boolean.toString(shuffle));
-        return Assign.fromCodes(part, new SplitProvenance("random", params, shuffle ? seed : null, n));
+        return new Split(RowIndices.adoptSorted(trainRows), RowIndices.adoptSorted(valRows), RowIndices.adoptSorted(testRows),
+                new SplitProvenance("random", params, shuffle ? seed : null, n));
     }
 
     @Override public String toString() {

@@ -57,15 +57,24 @@ public final class StratifiedSplit implements Splitter {
         for (int c : classOf) counts[c]++;
         SeededRandom rng = new SeededRandom(seed);
         int[][] cells = Assign.proportional(counts, sizes, rng);
-        int[][] grouped = Assign.groupRows(classOf, k);
-        int[] members = grouped[0], offsets = grouped[1];
-        byte[] part = new byte[n];
+        // Per class, sequential selection sampling (see RandomSplit): one pass in row order.
+        int[] left = counts.clone();
+        int[] needTest = new int[k], needVal = new int[k];
         for (int c = 0; c < k; c++) {
-            int from = offsets[c], to = offsets[c + 1];
-            int nTest = cells[c][2], nVal = cells[c][1];
-            rng.sampleToFront(members, from, to, nTest + nVal);
-            for (int i = from; i < from + nTest; i++) part[members[i]] = Assign.TEST;
-            for (int i = from + nTest; i < from + nTest + nVal; i++) part[members[i]] = Assign.VALIDATION;
+            needTest[c] = cells[c][2];
+            needVal[c] = cells[c][1];
+        }
+        byte[] part = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = classOf[i];
+            int r = rng.nextInt(left[c]--);
+            if (r < needTest[c]) {
+                part[i] = Assign.TEST;
+                needTest[c]--;
+            } else if (r < needTest[c] + needVal[c]) {
+                part[i] = Assign.VALIDATION;
+                needVal[c]--;
+            }
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("label", label);
