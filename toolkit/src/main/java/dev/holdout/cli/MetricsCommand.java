@@ -178,8 +178,6 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private NumericCsvReader.Columns cols;
-    private int[] truthCodes;
-    private double[] scores;
     private int positiveCode = -1;
 
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
@@ -190,6 +188,8 @@ final class MetricsCommand implements Callable<Integer> {
         cols = r.read();
         requireRows();
         NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
+        rejectNanLabels(t, label);
+        rejectNanLabels(p, prediction);
         // One label space over truth and predictions; "1" and "1.0" are the same class when all labels are numbers.
         Map<String, String> canon = canonicalNames(t.values(), p.values());
         Labels labels = Labels.ofNames(new LinkedHashSet<>(canon.values()));
@@ -200,8 +200,6 @@ final class MetricsCommand implements Callable<Integer> {
         if (s != null) checkProbabilities(s);
         ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
                 positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
-        truthCodes = truth;
-        scores = labels.size() <= 2 ? s : null;
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
             if (rep.positive() != null) positiveCode = labels.code(rep.positive());
@@ -229,6 +227,20 @@ final class MetricsCommand implements Callable<Integer> {
         NumericCsvReader.LabelColumn g = cols.labels(groupBy);
         return SlicedReport.of(groupBy, g.codes(), g.values(), rows -> RegressionReport.of(
                 SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
+    }
+
+    private void rejectNanLabels(NumericCsvReader.LabelColumn col, String name) {
+        List<String> values = col.values();
+        for (int code = 0; code < values.size(); code++) {
+            if (!Labels.isNanOrInfinity(values.get(code))) continue;
+            int[] codes = col.codes();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == code) {
+                    throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code),
+                            "'" + values.get(code) + "' is not a class label; drop or fix rows with NaN or infinity");
+                }
+            }
+        }
     }
 
     private void requireRows() {
@@ -356,6 +368,6 @@ final class MetricsCommand implements Callable<Integer> {
 
     private String chartsHtml() {
         if (roc == null) return "";
-        return "<h2>Curves</h2>" + Html.image(roc.chart().image(), "ROC curve") + Html.image(pr.chart().image(), "Precision/recall curve");
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
     }
 }

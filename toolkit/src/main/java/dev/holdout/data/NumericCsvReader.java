@@ -139,7 +139,7 @@ public final class NumericCsvReader {
             return out;
         }
 
-        /** The 1-based file line of row {@code row} is not tracked; see {@link Columns#line(int)}. */
+        /** Number of rows. */
         public int size() { return codes.length; }
     }
 
@@ -230,8 +230,13 @@ public final class NumericCsvReader {
         private int entries;
         private int[] table = new int[64];
         private int mask = 63;
+        /** Codes of one-byte labels ("0", "1", "y"), the common case, looked up without hashing. */
+        final int[] single = new int[256];
 
-        Dictionary() { Arrays.fill(table, -1); }
+        Dictionary() {
+            Arrays.fill(table, -1);
+            Arrays.fill(single, -1);
+        }
 
         /** Returns the code of the bytes, or -1 when they are new (the caller then validates and adds). */
         int find(byte[] b, int from, int to, int h) {
@@ -417,6 +422,7 @@ public final class NumericCsvReader {
             int rows = 0;
             boolean trackLines = false;
             long[] lines = null;
+            int capacity = sinksCapacity(sinks);
             while (rows < limit && fill()) {
                 // Skip blank lines.
                 byte first = buf[pos];
@@ -425,7 +431,10 @@ public final class NumericCsvReader {
                     continue;
                 }
                 long rowLine = line;
-                if (rows == sinksCapacity(sinks)) for (Sink s : sinks) if (s != null) s.grow(rows + 1);
+                if (rows == capacity) {
+                    for (Sink s : sinks) if (s != null) s.grow(rows + 1);
+                    capacity = sinksCapacity(sinks);
+                }
                 for (int f = 0; f < nf; f++) {
                     int kind = kinds[f];
                     if (kind == 0) {
@@ -520,6 +529,13 @@ public final class NumericCsvReader {
                 s.numbers[row] = number(b, from, to, s.name, rowLine);
             }
             if ((s.kind & LABEL) != 0) {
+                if (len == 1) {
+                    int c = s.dictionary.single[b[from] & 0xFF];
+                    if (c >= 0) {
+                        s.codes[row] = c;
+                        return;
+                    }
+                }
                 int h = 0;
                 for (int i = from; i < to; i++) h = 31 * h + b[i];
                 h ^= h >>> 16;
@@ -531,6 +547,7 @@ public final class NumericCsvReader {
                         throw DataValidationException.at(file, rowLine, s.name, "", "the value is missing; every row needs a label");
                     }
                     code = d.add(b, from, to, h, v.intern());
+                    if (len == 1) d.single[b[from] & 0xFF] = code;
                 }
                 s.codes[row] = code;
             }

@@ -88,7 +88,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         }
         ConfusionMatrix m = ConfusionMatrix.of(truth, predicted, k, weights).withLabels(labels.names());
         Computation c = new Computation(truth, predicted, score, k, avg, pos, o, labels);
-        if (score != null && k <= 2) c.prepareScores(weights);
+        if (score != null && k <= 2) c.prepareScores(weights, bootstrap != null);
         LinkedHashMap<String, Double> v = c.values(weights, m);
 
         for (String w : m.zeroDivisionWarnings(avg, pos)) {
@@ -147,7 +147,9 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             this.o = o;
         }
 
-        void prepareScores(double[] weights) {
+        long[] posKeys, negKeys;
+
+        void prepareScores(double[] weights, boolean resampling) {
             for (int i = 0; i < score.length; i++) {
                 double s = score[i];
                 if (!(s >= 0 && s <= 1)) {
@@ -155,7 +157,12 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
                             "pass the predicted probability of the positive class (apply a sigmoid to raw scores)");
                 }
             }
-            order = ScoreOrder.descending(score);
+            if (weights == null) {
+                // Unweighted: sort each class's scores without payload once; AUC and AP merge them.
+                posKeys = ScoreOrder.sortedKeys(truth, score, pos, true);
+                negKeys = ScoreOrder.sortedKeys(truth, score, pos, false);
+            }
+            if (weights != null || resampling) order = ScoreOrder.descending(score);
             double[] pn = classWeights(weights);
             posWeight = pn[0];
             negWeight = pn[1];
@@ -182,7 +189,11 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             v.put("balanced_accuracy", m.balancedAccuracy());
             v.put("mcc", m.mcc());
             Double auc = null, ap = null, ll = null;
-            if (order != null) {
+            if (w == null && posKeys != null) {
+                if (posKeys.length > 0 && negKeys.length > 0) auc = Scores.rocAucSorted(posKeys, negKeys, pos);
+                if (posKeys.length > 0) ap = Scores.averagePrecisionSorted(posKeys, negKeys);
+                ll = Scores.logLoss(truth, score, pos, null);
+            } else if (order != null) {
                 double[] pn = classWeights(w);
                 if (pn[0] > 0 && pn[1] > 0) auc = Scores.rocAucOrdered(order, truth, score, pos, w);
                 if (pn[0] > 0) ap = Scores.averagePrecisionOrdered(order, truth, score, pos, w, pn[0]);

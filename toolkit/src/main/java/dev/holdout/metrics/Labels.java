@@ -49,6 +49,10 @@ public final class Labels {
             if (s == null) {
                 throw DataValidationException.param("label", "null", "labels must not be missing", "drop rows with an empty label");
             }
+            if (isNanOrInfinity(s)) {
+                throw DataValidationException.param("label", s, "NaN or infinity is not a class label",
+                        "drop or fix rows whose label or prediction is missing");
+            }
             if (parse(s) == null) numeric = false;
         }
         if (numeric) {
@@ -67,6 +71,13 @@ public final class Labels {
         List<String> names = new ArrayList<>();
         for (int v : distinct) names.add(Integer.toString(v));
         return new Labels(names);
+    }
+
+    /** True for text that parses as NaN or an infinity ("NaN", "nan", "inf", "-Infinity"). */
+    public static boolean isNanOrInfinity(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.equals("nan") || t.equals("inf") || t.equals("+inf") || t.equals("-inf") || t.equals("infinity")
+                || t.equals("+infinity") || t.equals("-infinity");
     }
 
     private static Double parse(String s) {

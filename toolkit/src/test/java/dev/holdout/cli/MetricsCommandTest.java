@@ -145,6 +145,10 @@ class MetricsCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(":3, column 'p'"), r.err());
 
+        Run nanLabel = run("--input", csv("y,p\n1,1\nNaN,0\n").toString(), "--label", "y", "--prediction", "p");
+        assertEquals(2, nanLabel.exit());
+        assertTrue(nanLabel.err().contains(":3, column 'y'"), nanLabel.err());
+
         Run prob = run("--input", csv("y,p,s\n1,1,1.5\n0,0,0.1\n").toString(), "--label", "y", "--prediction", "p", "--score", "s");
         assertEquals(2, prob.exit());
         assertTrue(prob.err().contains("not a probability"), prob.err());
