@@ -32,7 +32,7 @@ public final class Charts {
 
     /** Starts a line chart. */
     public static Line line(String title, String xLabel, String yLabel) {
-        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN);
+        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, null);
     }
 
     /** An immutable line-chart description; {@link #image()} renders it. */
@@ -40,13 +40,16 @@ public final class Charts {
         private final String title, xLabel, yLabel;
         private final LinkedHashMap<String, double[][]> series;
         private final double markerX;
+        private final String markerLabel;
 
-        private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series, double markerX) {
+        private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series, double markerX,
+                     String markerLabel) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             this.series = series;
             this.markerX = markerX;
+            this.markerLabel = markerLabel;
         }
 
         /** Adds a series (copies the arrays). */
@@ -56,12 +59,17 @@ public final class Charts {
             }
             LinkedHashMap<String, double[][]> copy = new LinkedHashMap<>(series);
             copy.put(name, new double[][] {x.clone(), y.clone()});
-            return new Line(title, xLabel, yLabel, copy, markerX);
+            return new Line(title, xLabel, yLabel, copy, markerX, markerLabel);
         }
 
         /** Draws a vertical marker line at {@code x} (for example the best iteration). */
         public Line verticalMarker(double x) {
-            return new Line(title, xLabel, yLabel, series, x);
+            return new Line(title, xLabel, yLabel, series, x, null);
+        }
+
+        /** A vertical marker with its legend text, e.g. {@code verticalMarker(60, "best iteration 60")}. */
+        public Line verticalMarker(double x, String label) {
+            return new Line(title, xLabel, yLabel, series, x, label);
         }
 
         public Map<String, double[][]> seriesData() { return java.util.Collections.unmodifiableMap(series); }
@@ -88,7 +96,7 @@ public final class Charts {
                     }
                 }
                 if (lo <= hi) {
-                    var m = chart.addSeries("x = " + (long) markerX, new double[] {markerX, markerX}, new double[] {lo, hi});
+                    var m = chart.addSeries(markerLabel != null ? markerLabel : "x = " + (long) markerX, new double[] {markerX, markerX}, new double[] {lo, hi});
                     m.setMarker(SeriesMarkers.NONE);
                     m.setLineColor(java.awt.Color.GRAY);
                 }

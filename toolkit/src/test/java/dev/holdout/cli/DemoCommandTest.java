@@ -10,6 +10,7 @@ class DemoCommandTest {
         AuditCommandTest.Run r = AuditCommandTest.run("demo");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("leakage"), r.out());
+        assertTrue(r.out().contains("overfitting"), r.out());
     }
 
     @Test void leakageDemoRefusesAnUnknownFormat() {
