@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
-                TrainCommand.class,
-                PredictCommand.class,
                 MetricsCommand.class,
                 AuditCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
