@@ -364,8 +364,17 @@ public final class HoldoutKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         int start = snippetStart(code, at);
+        String snippet = code.substring(start);
+        int cursor = at - start;
         List<SourceCodeAnalysis.Documentation> docs =
-                shell.sourceCodeAnalysis().documentation(code.substring(start), at - start, extraDetail);
+                shell.sourceCodeAnalysis().documentation(snippet, cursor, extraDetail);
+        if (docs.isEmpty()) {
+            // JShell documents a call from inside its parentheses; Jupyter asks with the cursor on the name.
+            int end = cursor;
+            while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) end++;
+            String probe = snippet.substring(0, end) + "(";
+            docs = shell.sourceCodeAnalysis().documentation(probe, probe.length(), extraDetail);
+        }
         if (docs.isEmpty()) return null;
         String text = docs.stream()
                 .map(d -> d.signature() + (extraDetail && d.javadoc() != null ? "\n" + d.javadoc() : ""))

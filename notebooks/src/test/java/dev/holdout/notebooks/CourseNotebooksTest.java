@@ -87,6 +87,10 @@ class CourseNotebooksTest {
                     "birdstrikes: leak (" + leak + ") is more optimistic than the safe pipeline, as the prose says");
         }
         assertTrue(way(out, "synthetic-churn", "c")[1] < 0.5, "the leaky model is worse than a coin flip later");
+        for (String leak : List.of("a", "b")) {
+            assertTrue(Math.abs(way(out, "synthetic-churn", leak)[2] - way(out, "synthetic-churn", "d")[2]) < 0.05,
+                    "on the synthetic table (a), (b) and (d) land close together, as the prose says");
+        }
         find(out, "random split with the leaky column: [1-9]\\d* findings, clean=false");
         find(out, "time split without the leaky column: 0 findings, clean=true");
     }
@@ -102,11 +106,27 @@ class CourseNotebooksTest {
     void choosingAMetric() throws Exception {
         JsonNode nb = execute("03-choosing-a-metric.ipynb");
         String out = stdout(nb);
-        Matcher half = find(out, "threshold 0.50: precision ([\\d.]+), recall ([\\d.]+)");
-        Matcher low = find(out, "threshold [\\d.]+ \\(recall >= 0.95\\): precision ([\\d.]+), recall ([\\d.]+)");
-        assertTrue(Double.parseDouble(low.group(2)) >= 0.95, "the chosen threshold reaches the recall asked for");
-        assertTrue(Double.parseDouble(low.group(2)) >= Double.parseDouble(half.group(2)), "a lower threshold raises recall");
-        assertTrue(Double.parseDouble(low.group(1)) <= Double.parseDouble(half.group(1)), "and costs precision");
+        Matcher sweep = Pattern.compile("threshold ([\\d.]+): precision ([\\d.]+), recall ([\\d.]+), flagged (\\d+) of")
+                .matcher(out);
+        List<double[]> rows = new ArrayList<>();
+        while (sweep.find()) {
+            rows.add(new double[] {Double.parseDouble(sweep.group(1)), Double.parseDouble(sweep.group(2)),
+                    Double.parseDouble(sweep.group(3)), Double.parseDouble(sweep.group(4))});
+        }
+        assertEquals(4, rows.size(), out);
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i)[0] < rows.get(i - 1)[0], "thresholds are printed from high to low");
+            assertTrue(rows.get(i)[2] >= rows.get(i - 1)[2], "a lower threshold never lowers recall");
+            assertTrue(rows.get(i)[3] >= rows.get(i - 1)[3], "a lower threshold flags at least as many rows");
+        }
+        assertTrue(rows.get(3)[1] < rows.get(0)[1], "at the lowest threshold precision has fallen, as the prose says");
+        Matcher none = find(out, "highest threshold that misses no cancer: ([\\d.]+) \\(precision ([\\d.]+), recall ([\\d.]+)\\)");
+        assertEquals(1.0, Double.parseDouble(none.group(3)), "the chosen threshold misses no positive");
+        for (double[] row : rows) {
+            if (row[2] < 1.0) {
+                assertTrue(Double.parseDouble(none.group(1)) <= row[0], "it lies below every threshold that misses one");
+            }
+        }
         Matcher benign = find(out, "all benign: accuracy ([\\d.]+), recall ([\\d.]+)");
         Matcher model = find(out, "model: +accuracy ([\\d.]+), recall ([\\d.]+)");
         assertTrue(Double.parseDouble(benign.group(1)) > 0.5, "the do-nothing model still has a high accuracy");

@@ -174,6 +174,13 @@ final class KernelClient implements AutoCloseable {
         return awaitReply(shell, id);
     }
 
+    JsonNode inspect(String code, int cursor) throws IOException {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("code", code).put("cursor_pos", cursor).put("detail_level", 0);
+        String id = send(shell, "inspect_request", content);
+        return awaitReply(shell, id);
+    }
+
     JsonNode isComplete(String code) throws IOException {
         ObjectNode content = JSON.createObjectNode();
         content.put("code", code);

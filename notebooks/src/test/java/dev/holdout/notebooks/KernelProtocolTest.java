@@ -196,6 +196,24 @@ class KernelProtocolTest {
     }
 
     @Test
+    void toolkitResultsRenderThroughTheirToHtml() throws Exception {
+        KernelClient.Execution e = kernel.execute("RandomSplit.ofTestSize(0.25).seed(7).split(40)");
+        assertEquals("ok", e.status(), e.traceback());
+        String html = e.result().path("text/html").asText();
+        assertTrue(html.contains("<table") && html.contains("test"), html);
+        assertTrue(e.result().path("text/plain").asText().startsWith("Split{"), e.result().toString());
+    }
+
+    @Test
+    void inspectShowsTheSignature() throws Exception {
+        String code = "Math.max(1, 2)";
+        JsonNode reply = kernel.inspect(code, "Math.ma".length());
+        assertEquals("ok", reply.path("status").asText(), reply.toString());
+        assertTrue(reply.path("found").asBoolean(), reply.toString());
+        assertTrue(reply.path("data").path("text/plain").asText().contains("max("), reply.toString());
+    }
+
+    @Test
     void isCompleteTellsAFrontEndWhetherToWaitForMoreLines() throws Exception {
         assertEquals("complete", kernel.isComplete("int a = 1;").path("status").asText());
         assertEquals("incomplete", kernel.isComplete("for (int i = 0; i < 3; i++) {").path("status").asText());

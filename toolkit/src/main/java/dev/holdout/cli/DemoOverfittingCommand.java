@@ -90,9 +90,9 @@ final class DemoOverfittingCommand implements Callable<Integer> {
                 : Path.of("runs", "demo-overfitting-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)", "max_depth", metric)
                 .series("train", depths, byDepth[0]).series("validation", depths, byDepth[1]).series("test", depths, byDepth[2])
-                .verticalMarker(bestDepth);
+                .verticalMarker(bestDepth, "best validation: max_depth " + bestDepth);
         Charts.Line roundChart = c.chart("Overfitting with rounds (max_depth 6): train vs validation " + c.metric())
-                .verticalMarker(early.bestIteration());
+                .verticalMarker(early.bestIteration(), "early stopping: best iteration " + early.bestIteration());
         AtomicFiles.replaceDirectory(dir, false, tmp -> {
             Files.write(tmp.resolve("depth.png"), Charts.png(depthChart.image()));
             Files.write(tmp.resolve("rounds.png"), Charts.png(roundChart.image()));

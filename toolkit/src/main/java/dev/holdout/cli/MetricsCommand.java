@@ -72,7 +72,8 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--average", paramLabel = "AVG", description = "binary | micro | macro | weighted (default: binary for two classes, macro for more).")
     String average;
 
-    @Option(names = "--positive", paramLabel = "LABEL", description = "The positive label for binary metrics (default: 1).")
+    @Option(names = "--positive", paramLabel = "LABEL", description = "The positive label for binary metrics and --score (default: 1 for numeric labels, even when 1 "
+                    + "does not occur; required for two text labels).")
     String positive;
 
     @Option(names = "--zero-division", paramLabel = "0|1|nan", defaultValue = "0",
@@ -106,6 +107,14 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score).")
     Path charts;
 
+    @Option(names = "--target-precision", paramLabel = "P",
+            description = "Also choose the lowest score threshold whose precision is at least P (binary with --score).")
+    Double targetPrecision;
+
+    @Option(names = "--target-recall", paramLabel = "R",
+            description = "Also choose the highest score threshold whose recall is at least R (binary with --score).")
+    Double targetRecall;
+
     @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
     boolean explain;
 
@@ -131,11 +140,26 @@ final class MetricsCommand implements Callable<Integer> {
         boolean classification = decideTask(notes);
         MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
 
+        LinkedHashMap<String, Object> thresholds = thresholds(report);
         if (format.equals("json")) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(report.toMap()));
+            LinkedHashMap<String, Object> map = report.toMap();
+            if (!thresholds.isEmpty()) {
+                // keep warnings last
+                Object warnings = map.remove("warnings");
+                map.putAll(thresholds);
+                map.put("warnings", warnings);
+            }
+            out.println(json.writeValueAsString(map));
         } else {
-            out.print(report.toText());
+            String text = report.toText();
+            if (!thresholds.isEmpty()) {
+                StringBuilder t = new StringBuilder();
+                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v).append('\n'));
+                int guide = text.indexOf("How to read these metrics");
+                text = guide > 0 ? text.substring(0, guide) + t + "\n" + text.substring(guide) : text + t;
+            }
+            out.print(text);
         }
         out.flush();
         if (html != null) {
@@ -143,6 +167,45 @@ final class MetricsCommand implements Callable<Integer> {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** Threshold choices for --target-precision / --target-recall; a target out of reach is null with a warning. */
+    private LinkedHashMap<String, Object> thresholds(MetricsReport report) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        if (targetPrecision == null && targetRecall == null) return out;
+        if (pr == null && report instanceof ClassificationReport c && c.positive() != null && score != null && c.averagePrecision() != null) {
+            pr = Scores.precisionRecallCurve(lastTruth, cols.numbers(score), positiveCode, lastWeights);
+        }
+        if (pr == null) {
+            throw DataValidationException.param(targetPrecision != null ? "target-precision" : "target-recall",
+                    targetPrecision != null ? targetPrecision : targetRecall,
+                    "needs binary classification with --score, without --group-by, and positive rows in the truth",
+                    "add --score COL, or drop the option");
+        }
+        if (targetPrecision != null) out.put("threshold_for_precision", choice(targetPrecision, true, report));
+        if (targetRecall != null) out.put("threshold_for_recall", choice(targetRecall, false, report));
+        return out;
+    }
+
+    private Object choice(double target, boolean precision, MetricsReport report) {
+        dev.holdout.metrics.ThresholdChoice c;
+        try {
+            c = precision ? pr.thresholdForPrecision(target) : pr.thresholdForRecall(target);
+        } catch (DataValidationException e) {
+            if (target <= 0 || target > 1) throw e;
+            LinkedHashMap<String, Object> none = new LinkedHashMap<>();
+            none.put("target", target);
+            none.put("threshold", null);
+            none.put("reason", e.getMessage());
+            return none;
+        }
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("threshold", c.threshold());
+        m.put("precision", c.precision());
+        m.put("recall", c.recall());
+        m.put("false_positive_rate", c.falsePositiveRate());
+        return m;
     }
 
     private static void require(Object value, String name, String fix) {
@@ -178,8 +241,6 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private NumericCsvReader.Columns cols;
-    private int[] truthCodes;
-    private double[] scores;
     private int positiveCode = -1;
 
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
@@ -190,6 +251,8 @@ final class MetricsCommand implements Callable<Integer> {
         cols = r.read();
         requireRows();
         NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
+        rejectNanLabels(t, label);
+        rejectNanLabels(p, prediction);
         // One label space over truth and predictions; "1" and "1.0" are the same class when all labels are numbers.
         Map<String, String> canon = canonicalNames(t.values(), p.values());
         Labels labels = Labels.ofNames(new LinkedHashSet<>(canon.values()));
@@ -200,16 +263,16 @@ final class MetricsCommand implements Callable<Integer> {
         if (s != null) checkProbabilities(s);
         ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
                 positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
-        truthCodes = truth;
-        scores = labels.size() <= 2 ? s : null;
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
-            if (rep.positive() != null) positiveCode = labels.code(rep.positive());
+            if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.code(rep.positive());
+            lastTruth = truth;
+            lastWeights = w;
             writeCharts(truth, s, w);
             return withNotes(rep, notes);
         }
         NumericCsvReader.LabelColumn g = cols.labels(groupBy);
-        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofCodes(
+        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofSlice(
                 SlicedReport.take(truth, rows), SlicedReport.take(pred, rows), labels, SlicedReport.take(s, rows),
                 SlicedReport.take(w, rows), o, boot));
         return sliced;
@@ -229,6 +292,20 @@ final class MetricsCommand implements Callable<Integer> {
         NumericCsvReader.LabelColumn g = cols.labels(groupBy);
         return SlicedReport.of(groupBy, g.codes(), g.values(), rows -> RegressionReport.of(
                 SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
+    }
+
+    private void rejectNanLabels(NumericCsvReader.LabelColumn col, String name) {
+        List<String> values = col.values();
+        for (int code = 0; code < values.size(); code++) {
+            if (!Labels.isNanOrInfinity(values.get(code))) continue;
+            int[] codes = col.codes();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == code) {
+                    throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code),
+                            "'" + values.get(code) + "' is not a class label; drop or fix rows with NaN or infinity");
+                }
+            }
+        }
     }
 
     private void requireRows() {
@@ -337,6 +414,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private Curve roc, pr;
+    private int[] lastTruth;
+    private double[] lastWeights;
 
     private void writeCharts(int[] truth, double[] s, double[] w) {
         if ((charts == null && html == null) || s == null || positiveCode < 0) return;
@@ -356,6 +435,6 @@ final class MetricsCommand implements Callable<Integer> {
 
     private String chartsHtml() {
         if (roc == null) return "";
-        return "<h2>Curves</h2>" + Html.image(roc.chart().image(), "ROC curve") + Html.image(pr.chart().image(), "Precision/recall curve");
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
     }
 }

@@ -5,85 +5,127 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.io.AtomicFiles;
 import dev.holdout.report.Html;
+import dev.holdout.split.Part;
+import dev.holdout.split.RandomSplit;
+import dev.holdout.split.Split;
+import dev.holdout.split.SplitManifest;
+import dev.holdout.train.Algorithm;
+import dev.holdout.train.Comparison;
 import dev.holdout.train.Evaluation;
 import dev.holdout.train.TrainingResult;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
 /**
- * {@code holdout quickstart}: the whole loop on a shipped dated dataset. Split by time, fit the
- * preprocessor on train only, train XGBoost with early stopping on validation, evaluate on test,
- * and write a run folder (the job folder, metrics, learning curve, an HTML report).
+ * {@code holdout quickstart}: the whole loop on a shipped dated dataset. Split by time (and see why
+ * a random split of time-ordered days is wrong), fit the preprocessor on train only, train XGBoost
+ * with early stopping on validation, evaluate once on test, and write a run folder (split, job
+ * folder with the model, metrics, learning curve, HTML report).
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = {"The main job: seattle-weather split by time (train 2012-2013, validation 2014, test 2015),",
-                "preprocessor fitted on train only, XGBoost with early stopping on validation, metrics on test,",
-                "and a run folder with the model, metrics, the learning curve and report.html."})
+                "preprocessor fitted on train only, XGBoost with early stopping on validation, metrics on test",
+                "(beside Tribuo logistic regression and CART on the same split),",
+                "and a run folder with the split, the model, metrics, the learning curve and report.html."})
 final class QuickstartCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "The run folder (default: runs/quickstart-<time>).")
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "The run folder (default: runs/quickstart-<time>); an existing one is replaced once the new one is complete.")
     Path output;
-
-    @Option(names = "--force", description = "Replace an existing run folder (only once the new one is complete).")
-    boolean force;
 
     @Option(names = "--nthread", description = "XGBoost threads (default: min(2, cores)).")
     Integer nthread;
 
-    @Override public Integer call() throws Exception {
+    @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path run = output != null ? output
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RainData d = RainData.load();
-        out.println("dataset  " + d.dataset() + ": " + d.all().rowCount() + " days, label '" + d.schema().label()
-                + "', features " + d.schema().features());
-        out.println("split    by time on '" + d.schema().time() + "' at " + String.join(", ", RainData.CUTOFFS));
-        for (var part : List.of(d.train(), d.validation(), d.test())) {
-            out.println(String.format(Locale.ROOT, "         %-10s %4d rows  %s  (rain share %.2f)", part.name().substring(d.dataset().length() + 1),
-                    part.rowCount(), d.dateRange(part), part.intColumn(d.schema().label()).mean()));
+        Table weather = d.all();
+        out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
+
+        Split random = RandomSplit.ofTestSize(0.2).seed(42).split(weather);
+        // One row per day in date order, so rows i-1 and i+1 are the days before and after.
+        int sandwiched = 0;
+        var test = random.rows(Part.TEST);
+        for (int i = 0; i < test.size(); i++) {
+            int r = test.get(i);
+            if (r > 0 && r + 1 < weather.rowCount() && !test.contains(r - 1) && !test.contains(r + 1)) sandwiched++;
         }
-        out.println("preprocessing fitted on train only: " + d.preprocessor());
+        out.printf("1. A random 80/20 split (seed 42) of these time-ordered days: %d of %d test days (%.0f%%) have both the%n"
+                        + "   day before and the day after in the training part. The model is tested on days it has seen%n"
+                        + "   the future of: its score will be optimistic, and no real forecast works that way.%n%n",
+                sandwiched, test.size(), 100.0 * sandwiched / test.size());
+
+        SplitManifest manifest = SplitManifest.of(d.split(), weather, d.schema());
+        out.println("2. A time split (train < " + RainData.CUTOFFS[0] + " <= validation < " + RainData.CUTOFFS[1]
+                + " <= test), as the study guide does it:");
+        out.println(manifest);
+        out.println("3. Preprocessing, fitted on the train part only: " + d.preprocessor());
+        out.println();
+        int threads = nthread != null ? nthread : RainData.threads();
+        out.println("4. XGBoost (binary:logistic, eval_metric=logloss, early_stopping_rounds=10, nthread=" + threads
+                + "), early stopping on the validation part:");
         out.flush();
 
-        int threads = nthread != null ? nthread : RainData.threads();
         TrainingResult[] result = new TrainingResult[1];
         Evaluation[] ev = new Evaluation[1];
-        TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false);
-        AtomicFiles.replaceDirectory(run, force, tmp -> {
+        Comparison[] cmp = new Comparison[1];
+        TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false, 10);
+        AtomicFiles.replaceDirectory(run, true, tmp -> {
             try {
                 result[0] = d.job("quickstart", threads).withOutput(tmp.resolve("job")).run(progress);
             } finally {
                 progress.finish();
             }
             ev[0] = result[0].evaluation().with("test", result[0].model().evaluate(d.test()));
-            writeRunFiles(tmp, d, result[0], ev[0]);
+            cmp[0] = Comparison.of(d.job("quickstart", threads), List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.CART), "test", d.test())
+                    .withFirst(Algorithm.XGBOOST, ev[0].values().get("test"));
+            writeRunFiles(tmp, d, manifest, result[0], ev[0], cmp[0]);
         });
         TrainingResult r = result[0];
+        out.println("   " + r.stopSummary());
+        out.println("   (predictions use the trees of rounds 0.." + (r.predictionRounds() - 1)
+                + ": SageMaker hosting also uses the best model)");
         out.println();
-        out.println("XGBoost " + r.stopSummary());
-        out.println("(predictions use the trees of rounds 0.." + (r.predictionRounds() - 1) + ", as SageMaker hosting uses the best model)");
+        out.println("5. Metrics (the test part is used once, now):");
+        out.print(ev[0].toTable().indent(3));
         out.println();
-        out.print(ev[0].toTable());
+        out.println("6. The same split, preprocessing and metrics with Tribuo learners (CART with max_depth 4):");
+        out.print(cmp[0].toTable().indent(3));
         out.println();
-        out.println("run folder: " + run);
-        out.println("  report.html, metrics.json, learning-curve.png, job/ (input/config/hyperparameters.json, model/, output/metrics.json)");
-        out.println("  score new rows: holdout predict --model " + run.resolve("job/model") + " --input FILE.csv --output predictions.csv");
+        out.println("Run folder: " + run);
+        out.println("  report.html       the report (split, learning curve, metrics)");
+        out.println("  metrics.json      train / validation / test metrics and where training stopped");
+        out.println("  split.json, data/ the split manifest and the three parts as CSV");
+        out.println("  job/              the SageMaker-shaped job folder: input/config/hyperparameters.json, model/, output/");
+        out.println("Score rows with the saved preprocessor and model:");
+        out.println("  holdout predict --model " + run.resolve("job/model") + " --input " + run.resolve("data/test.csv")
+                + " --output predictions.csv");
         out.flush();
         return HoldoutCli.EXIT_OK;
     }
 
-    private static void writeRunFiles(Path dir, RainData d, TrainingResult r, Evaluation ev) throws java.io.IOException {
+    private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev, Comparison cmp)
+            throws java.io.IOException {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        for (Part p : Part.values()) {
+            Files.writeString(data.resolve(p.label() + ".csv"), d.split().part(p, d.all()).write().toString("csv"), StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = m.createObjectNode();
         o.put("dataset", d.dataset());
@@ -92,25 +134,32 @@ final class QuickstartCommand implements Callable<Integer> {
         rows.put("train", d.train().rowCount());
         rows.put("validation", d.validation().rowCount());
         rows.put("test", d.test().rowCount());
+        o.put("eval_metric", r.learningCurve().metric());
         o.put("best_iteration", r.bestIteration());
         o.put("best_score", r.bestScore());
         o.put("rounds_trained", r.learningCurve().rounds());
         o.put("stopped_early", r.stoppedEarly());
-        o.put("eval_metric", r.learningCurve().metric());
+        o.put("prediction_rounds", r.predictionRounds());
         o.set("metrics", m.valueToTree(ev.values()));
+        ObjectNode c = o.putObject("comparison_on_test");
+        cmp.results().forEach((a, v) -> c.set(a.id(), m.valueToTree(v)));
         Files.writeString(dir.resolve("metrics.json"), m.writeValueAsString(o));
         Files.copy(dir.resolve("job/output/learning-curve.png"), dir.resolve("learning-curve.png"));
         String body = "<p class=\"note\">" + Html.escape(d.dataset()) + ", split by time on <code>" + Html.escape(d.schema().time())
-                + "</code> at " + Html.escape(String.join(", ", RainData.CUTOFFS)) + "; preprocessing fitted on train only; "
-                + "XGBoost " + Html.escape(r.job().hyperparameters().toMap()) + "</p>"
-                + Html.table(List.of("part", "rows", "dates"), List.of(
-                        List.of("train", d.train().rowCount(), d.dateRange(d.train())),
-                        List.of("validation", d.validation().rowCount(), d.dateRange(d.validation())),
-                        List.of("test", d.test().rowCount(), d.dateRange(d.test()))))
+                + "</code> at " + Html.escape(String.join(", ", RainData.CUTOFFS)) + "; preprocessing fitted on train only; XGBoost "
+                + Html.escape(r.job().hyperparameters().toMap()) + "</p>"
+                + "<h2>Split</h2>" + manifest.toHtml()
                 + "<h2>Where it stopped</h2><p>" + Html.escape(r.stopSummary()) + "</p>"
                 + Html.image(r.learningCurve().image(), "learning curve")
                 + "<h2>Metrics</h2>" + ev.toHtml()
-                + "<p class=\"note\">Test rows were used once, after training, to score the model at its best iteration.</p>";
-        Files.writeString(dir.resolve("report.html"), Html.page("Holdout quickstart: will it rain in Seattle?", body));
+                + "<h2>Compared with Tribuo learners (test)</h2>" + cmp.toHtml()
+                + "<p class=\"note\">The test part was used once, after training, to score the model at its best iteration.</p>";
+        Files.writeString(dir.resolve("report.html"), Html.page("Holdout quickstart: will it rain in Seattle tomorrow?", body));
+    }
+
+    static List<String> files() {
+        return List.of("report.html", "metrics.json", "learning-curve.png", "split.json", "data/train.csv", "data/validation.csv",
+                "data/test.csv", "job/model/xgboost-model.json", "job/model/preprocessor.json", "job/model/model-card.json",
+                "job/output/metrics.json", "job/input/config/hyperparameters.json");
     }
 }

@@ -4,6 +4,7 @@ import dev.holdout.data.Datasets;
 import dev.holdout.data.Schema;
 import dev.holdout.preprocess.Imputer;
 import dev.holdout.preprocess.Preprocessor;
+import dev.holdout.preprocess.StandardScaler;
 import dev.holdout.split.Split;
 import dev.holdout.split.TimeSplit;
 import dev.holdout.train.Channel;
@@ -39,9 +40,13 @@ record RainData(String dataset, Schema schema, Table all, Split split, Table tra
         return t;
     }
 
-    /** Median imputation of the features, fitted on train only (the weather file has no gaps, but new data may). */
+    /**
+     * Median imputation and standard scaling of the features, both fitted on train only (the weather
+     * file has no gaps, but new data may; scaling does not change trees but the linear learners need it).
+     */
     Preprocessor preprocessor() {
-        return Preprocessor.of(Imputer.median(schema.features().toArray(new String[0])));
+        String[] f = schema.features().toArray(new String[0]);
+        return Preprocessor.of(Imputer.median(f), StandardScaler.of(f));
     }
 
     /** The XGBoost job on this data: binary:logistic, logloss, early stopping on validation. */

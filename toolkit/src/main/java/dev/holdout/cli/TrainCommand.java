@@ -44,7 +44,6 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        out.println(r.stopSummary());
         if (!r.evaluation().parts().isEmpty()) out.print(r.evaluation().toTable());
         out.println("job folder: " + r.jobFolder());
         out.flush();

@@ -15,12 +15,20 @@ final class TrainingProgress implements TrainingListener {
     private final PrintWriter out;
     private final boolean tty;
     private final boolean verboseLog;
+    private final int every;
     private boolean barOpen;
+    private RoundEvent pending;
 
     TrainingProgress(PrintWriter out, boolean tty, boolean verboseLog) {
+        this(out, tty, verboseLog, 1);
+    }
+
+    /** Without a terminal, prints round 0, every {@code every}-th round and the last one. */
+    TrainingProgress(PrintWriter out, boolean tty, boolean verboseLog, int every) {
         this.out = out;
         this.tty = tty;
         this.verboseLog = verboseLog;
+        this.every = Math.max(1, every);
     }
 
     /** A terminal is attached when the JVM has a console (stdout and stdin are not redirected). */
@@ -37,10 +45,19 @@ final class TrainingProgress implements TrainingListener {
             out.print(String.format(Locale.ROOT, "\r[%s] round %d/%d  %s  best=%d  ~%s left ", bar, e.round() + 1, e.numRound(),
                     metrics, e.bestIteration(), human(e.timeLeft())));
             barOpen = true;
+        } else if (e.round() % every == 0 || e.round() + 1 == e.numRound()) {
+            line(e);
+            pending = null;
         } else {
-            out.println(String.format(Locale.ROOT, "[%d]\t%s\tbest=%d", e.round(), metrics.replace("  ", "\t"), e.bestIteration()));
+            pending = e;   // printed by finish() if it turns out to be the last round
         }
         out.flush();
+    }
+
+    private void line(RoundEvent e) {
+        String metrics = String.format(Locale.ROOT, "train-%s=%.5f%s", e.metric(), e.train(),
+                Float.isNaN(e.validation()) ? "" : String.format(Locale.ROOT, "\tvalidation-%s=%.5f", e.metric(), e.validation()));
+        out.println(String.format(Locale.ROOT, "[%d]\t%s\tbest=%d", e.round(), metrics, e.bestIteration()));
     }
 
     @Override public void onLog(String line) {
@@ -49,12 +66,20 @@ final class TrainingProgress implements TrainingListener {
             out.println();
             barOpen = false;
         }
+        if (pending != null) {
+            line(pending);
+            pending = null;
+        }
         out.println(line);
         out.flush();
     }
 
     /** Ends an open bar line. */
     void finish() {
+        if (pending != null) {
+            line(pending);
+            pending = null;
+        }
         if (barOpen) {
             out.println();
             out.flush();

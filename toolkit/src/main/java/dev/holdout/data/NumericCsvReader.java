@@ -139,7 +139,7 @@ public final class NumericCsvReader {
             return out;
         }
 
-        /** The 1-based file line of row {@code row} is not tracked; see {@link Columns#line(int)}. */
+        /** Number of rows. */
         public int size() { return codes.length; }
     }
 
@@ -230,8 +230,13 @@ public final class NumericCsvReader {
         private int entries;
         private int[] table = new int[64];
         private int mask = 63;
+        /** Codes of one-byte labels ("0", "1", "y"), the common case, looked up without hashing. */
+        final int[] single = new int[256];
 
-        Dictionary() { Arrays.fill(table, -1); }
+        Dictionary() {
+            Arrays.fill(table, -1);
+            Arrays.fill(single, -1);
+        }
 
         /** Returns the code of the bytes, or -1 when they are new (the caller then validates and adds). */
         int find(byte[] b, int from, int to, int h) {
@@ -417,6 +422,8 @@ public final class NumericCsvReader {
             int rows = 0;
             boolean trackLines = false;
             long[] lines = null;
+            int capacity = sinksCapacity(sinks);
+            int[] starts = new int[nf], ends = new int[nf];
             while (rows < limit && fill()) {
                 // Skip blank lines.
                 byte first = buf[pos];
@@ -425,30 +432,31 @@ public final class NumericCsvReader {
                     continue;
                 }
                 long rowLine = line;
-                if (rows == sinksCapacity(sinks)) for (Sink s : sinks) if (s != null) s.grow(rows + 1);
-                for (int f = 0; f < nf; f++) {
-                    int kind = kinds[f];
-                    if (kind == 0) {
-                        skip();
-                    } else {
-                        int len = fieldFast();
-                        store(sinks[f], rows, len, rowLine);
-                    }
-                    int d = delimiter();
-                    if (f < nf - 1 && d != ',') {
-                        throw DataValidationException.at(file, rowLine, header.get(f + 1), null,
-                                "the row has " + (f + 1) + " fields but the header has " + nf + "; every row needs one value per column");
-                    }
-                    if (f == nf - 1 && d == ',') {
-                        throw DataValidationException.at(file, rowLine, null, null,
-                                "the row has more fields than the header's " + nf + "; quote values that contain commas");
-                    }
+                if (rows == capacity) {
+                    for (Sink s : sinks) if (s != null) s.grow(rows + 1);
+                    capacity = sinksCapacity(sinks);
                 }
-                if (line != rowLine + 1 && !trackLines) {
-                    // A quoted newline: from now on remember each row's line for error messages.
+                if (!trackLines && rowLine != rows + 2L) {
+                    // Blank lines or a quoted newline came before: from now on remember each row's line.
                     trackLines = true;
                     lines = new long[Math.max(16, rows + 1)];
                     for (int r = 0; r < rows; r++) lines[r] = r + 2L;
+                }
+                int fast;
+                while ((fast = fastRow(kinds, starts, ends)) == RETRY) {
+                    // The row runs past the buffer: keep its start, read more, try again.
+                    compactAndRead();
+                }
+                if (fast == DONE) {
+                    for (int f = 0; f < nf; f++) {
+                        if (kinds[f] != 0) {
+                            fb = buf;
+                            fs = starts[f];
+                            store(sinks[f], rows, ends[f] - starts[f], rowLine);
+                        }
+                    }
+                } else {
+                    slowRow(kinds, sinks, rows, rowLine);
                 }
                 if (trackLines) {
                     if (rows == lines.length) lines = Arrays.copyOf(lines, rows * 2);
@@ -458,6 +466,92 @@ public final class NumericCsvReader {
             }
             if (trackLines) for (Sink s : sinks) if (s != null) s.lines = lines;
             return rows;
+        }
+
+        private static final int DONE = 0, SLOW = 1, RETRY = 2;
+
+        /**
+         * The hot path: a row without quotes that lies entirely in the buffer. It records where each
+         * field starts and ends, and only then (in body) stores values, so a row cut by the buffer end
+         * never leaves half a label in a dictionary. Anything unusual (a quote, a wrong field count)
+         * returns SLOW and the general path reads the row and reports errors.
+         */
+        private int fastRow(int[] kinds, int[] starts, int[] ends) {
+            final byte[] b = buf;
+            final int l = lim;
+            final int nf = kinds.length;
+            int p = pos;
+            for (int f = 0; f < nf; f++) {
+                if (p < l && b[p] == '"') return SLOW;
+                int start = p;
+                while (p < l) {
+                    byte c = b[p];
+                    if (c == ',' || c == '\n' || c == '\r') break;
+                    p++;
+                }
+                if (p >= l && !eof) return RETRY;
+                starts[f] = start;
+                ends[f] = p;
+                if (f < nf - 1) {
+                    if (p >= l || b[p] != ',') return SLOW; // too few fields: the slow path says so
+                    p++;
+                } else {
+                    if (p < l && b[p] == ',') return SLOW; // too many fields
+                    if (p < l) {
+                        if (b[p] == '\r') {
+                            p++;
+                            if (p >= l && !eof) return RETRY; // is a \n next? read on to know
+                            if (p < l && b[p] == '\n') p++;
+                        } else {
+                            p++;
+                        }
+                    }
+                }
+            }
+            pos = p;
+            line++;
+            return DONE;
+        }
+
+        /** Moves the unread tail to the front of the buffer (growing it if the tail fills it) and reads more. */
+        private void compactAndRead() throws IOException {
+            int tail = lim - pos;
+            if (tail == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+            System.arraycopy(buf, pos, buf, 0, tail);
+            pos = 0;
+            lim = tail;
+            while (lim < buf.length) {
+                int n = in.read(buf, lim, buf.length - lim);
+                if (n <= 0) {
+                    eof = true;
+                    return;
+                }
+                lim += n;
+                if (lim - tail >= 1 << 16) return; // enough new bytes for now
+            }
+        }
+
+        /** The general path for one row: quotes, quoted newlines, and every error message. */
+        private void slowRow(int[] kinds, Sink[] sinks, int row, long rowLine) throws IOException {
+            int nf = kinds.length;
+            for (int f = 0; f < nf; f++) {
+                int kind = kinds[f];
+                if (kind == 0) {
+                    skip();
+                } else {
+                    int len = fieldFast();
+                    store(sinks[f], row, len, rowLine);
+                }
+                int d = delimiter();
+                if (f < nf - 1 && d != ',') {
+                    throw DataValidationException.at(file, rowLine, header.get(f + 1), null,
+                            "the row has " + (f + 1) + " fields but the header has " + nf + "; every row needs one value per column");
+                }
+                if (f == nf - 1 && d == ',') {
+                    throw DataValidationException.at(file, rowLine, null, null,
+                            "the row has more fields than the header's " + nf + "; quote values that contain commas");
+                }
+            }
         }
 
         private static int sinksCapacity(Sink[] sinks) {
@@ -520,6 +614,13 @@ public final class NumericCsvReader {
                 s.numbers[row] = number(b, from, to, s.name, rowLine);
             }
             if ((s.kind & LABEL) != 0) {
+                if (len == 1) {
+                    int c = s.dictionary.single[b[from] & 0xFF];
+                    if (c >= 0) {
+                        s.codes[row] = c;
+                        return;
+                    }
+                }
                 int h = 0;
                 for (int i = from; i < to; i++) h = 31 * h + b[i];
                 h ^= h >>> 16;
@@ -531,6 +632,7 @@ public final class NumericCsvReader {
                         throw DataValidationException.at(file, rowLine, s.name, "", "the value is missing; every row needs a label");
                     }
                     code = d.add(b, from, to, h, v.intern());
+                    if (len == 1) d.single[b[from] & 0xFF] = code;
                 }
                 s.codes[row] = code;
             }

@@ -22,9 +22,9 @@ public final class Classification {
     /** Fraction of rows where the prediction equals the truth. */
     public static double accuracy(int[] truth, int[] predicted) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
-        long correct = 0;
+        int correct = 0; // an int cannot overflow: it counts at most truth.length rows
         for (int i = 0; i < truth.length; i++) {
-            correct += truth[i] == predicted[i] ? 1 : 0;
+            correct += equal(truth[i], predicted[i]);
         }
         return (double) correct / truth.length;
     }
@@ -37,7 +37,7 @@ public final class Classification {
         double correct = 0, total = 0;
         for (int i = 0; i < truth.length; i++) {
             double w = weights[i];
-            correct += truth[i] == predicted[i] ? w : 0;
+            correct += equal(truth[i], predicted[i]) * w;
             total += w;
         }
         return correct / total;
@@ -49,22 +49,22 @@ public final class Classification {
         int n = truth.length;
         if (weights == null) {
             // Branch-free: count TP, predicted positives and actual positives; the rest follows.
-            long tp = 0, pp = 0, ap = 0;
+            int tp = 0, pp = 0, ap = 0; // ints cannot overflow: each counts at most n rows
             for (int i = 0; i < n; i++) {
-                int t = truth[i] == positive ? 1 : 0;
-                int p = predicted[i] == positive ? 1 : 0;
+                int t = equal(truth[i], positive);
+                int p = equal(predicted[i], positive);
                 tp += t & p;
                 pp += p;
                 ap += t;
             }
-            return new BinaryCounts(tp, pp - tp, ap - tp, n - pp - ap + tp);
+            return new BinaryCounts(tp, pp - tp, ap - tp, (long) n - pp - ap + tp);
         }
         Checks.weights(weights, n);
         double tp = 0, pp = 0, ap = 0, all = 0;
         for (int i = 0; i < n; i++) {
             double w = weights[i];
-            int t = truth[i] == positive ? 1 : 0;
-            int p = predicted[i] == positive ? 1 : 0;
+            int t = equal(truth[i], positive);
+            int p = equal(predicted[i], positive);
             tp += (t & p) * w;
             pp += p * w;
             ap += t * w;
@@ -136,6 +136,12 @@ public final class Classification {
     public static double fbeta(int[] truth, int[] predicted, int numClasses, double beta, Average average, int positive,
                                double[] weights, ZeroDivision zd) {
         return ConfusionMatrix.of(truth, predicted, numClasses, weights).fbeta(beta, average, positive, zd);
+    }
+
+    /** 1 when a == b, else 0, without a branch (random labels would defeat the branch predictor). */
+    static int equal(int a, int b) {
+        int x = a ^ b;
+        return ((x | -x) >>> 31) ^ 1;
     }
 
     static void checkBeta(double beta) {

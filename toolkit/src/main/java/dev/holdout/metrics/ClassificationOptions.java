@@ -6,7 +6,10 @@ import dev.holdout.data.DataValidationException;
  * Options of a classification report, validated on construction; withers return a new object.
  *
  * @param average      null = automatic: binary for two classes, macro for more
- * @param positive     the positive label for binary averaging; null = "1" if present, else the last label
+ * @param positive     the positive label for binary averaging and the score (P(positive)); null = "1"
+ *                     for numeric labels as in scikit-learn (pos_label=1), even when no row has it (then
+ *                     tp = fp = fn = 0 and the zero-division rules apply); two numeric labels without 1,
+ *                     or text labels with binary averaging or a score, need it given (an error otherwise)
  * @param zeroDivision value of an undefined precision/recall/F (default 0; recorded in the warnings)
  * @param beta         the F-beta weight (1 = F1)
  *

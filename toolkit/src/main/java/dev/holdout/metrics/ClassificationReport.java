@@ -72,26 +72,52 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
                     "use --average micro, macro or weighted for multiclass data");
         }
         int pos = -1;
+        String absentPositive = null; // the positive label when it occurs in neither the truth nor the predictions
         if (k <= 2) {
             if (o.positive() != null) {
-                pos = labels.code(o.positive());
-            } else if (labels.contains("1")) {
-                pos = labels.code("1");
-            } else {
-                pos = k - 1;
-                warnings.add("positive: not given and there is no label '1'; using '" + labels.name(pos)
-                        + "' (the last label in order); pass --positive to choose");
+                if (labels.contains(o.positive())) {
+                    pos = labels.code(o.positive());
+                } else if (k == 2) {
+                    labels.code(o.positive()); // two other labels: an error naming them
+                } else {
+                    absentPositive = o.positive();
+                }
+            } else if (labels.numeric()) {
+                pos = labels.codeOfNumber(1.0);
+                if (pos < 0 && k == 2) {
+                    throw DataValidationException.param("positive", null, "not given, and neither of the labels "
+                            + labels.names() + " is 1 (the default positive label)",
+                            "pass --positive " + labels.name(1) + " (or " + labels.name(0) + ")");
+                }
+                if (pos < 0) absentPositive = "1";
+            } else if (avg == Average.BINARY || score != null) {
+                throw DataValidationException.param("positive", null, "must be given for text labels " + labels.names()
+                        + " (binary metrics and --score need to know which label is positive; the default 1 is not a label here)",
+                        "pass --positive " + labels.name(k - 1));
+            }
+            if (absentPositive != null) {
+                pos = k; // a code no row has: tp = fp = fn = 0, every row is a negative
+                warnings.add("positive: label '" + absentPositive + "' does not occur in the truth or the predictions;"
+                        + " every row counts as negative");
             }
         } else if (o.positive() != null) {
             labels.code(o.positive()); // an unknown label is still an error
             warnings.add("positive=" + o.positive() + " is ignored with average=" + avg);
         }
         ConfusionMatrix m = ConfusionMatrix.of(truth, predicted, k, weights).withLabels(labels.names());
+        // With an absent positive label the metrics use one more (empty) class; the reported matrix keeps the data's labels.
+        final int kk = absentPositive == null ? k : k + 1;
+        ConfusionMatrix mm = m;
+        if (absentPositive != null) {
+            List<String> names = new ArrayList<>(labels.names());
+            names.add(absentPositive);
+            mm = ConfusionMatrix.of(truth, predicted, kk, weights).withLabels(names);
+        }
         Computation c = new Computation(truth, predicted, score, k, avg, pos, o, labels);
         if (score != null && k <= 2) c.prepareScores(weights, bootstrap != null);
-        LinkedHashMap<String, Double> v = c.values(weights, m);
+        LinkedHashMap<String, Double> v = c.values(weights, mm);
 
-        for (String w : m.zeroDivisionWarnings(avg, pos)) {
+        for (String w : mm.zeroDivisionWarnings(avg, pos)) {
             warnings.add(w + "; set to zero_division=" + o.zeroDivision());
         }
         for (int j = 0; j < k; j++) {
@@ -105,26 +131,61 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             warnings.add("roc_auc, average_precision, log_loss: one score column only defines them for two classes, but there are " + k);
         } else {
             if (c.posWeight == 0 || c.negWeight == 0) {
-                warnings.add("roc_auc: the truth has only one class ('" + labels.name(c.posWeight == 0 ? firstOther(k, pos) : pos)
+                warnings.add("roc_auc: the truth has only one class ('" + (c.posWeight == 0 ? labels.name(firstOther(k, pos)) : labels.name(pos))
                         + "'); ROC AUC needs both classes");
             }
             if (c.posWeight == 0) {
-                warnings.add("average_precision: the positive label '" + labels.name(pos) + "' never occurs in the truth");
+                warnings.add("average_precision: the positive label '" + positiveName(labels, pos, absentPositive)
+                        + "' never occurs in the truth");
             }
         }
         Map<String, ConfidenceInterval> intervals = Map.of();
         if (bootstrap != null) {
-            intervals = Bootstrap.intervals(w -> c.values(w, ConfusionMatrix.of(truth, predicted, k, w)), truth.length,
+            intervals = Bootstrap.intervals(w -> c.values(w, ConfusionMatrix.of(truth, predicted, kk, w)), truth.length,
                     weights, v, bootstrap);
         }
         return new ClassificationReport(truth.length, weights != null, labels.names(), avg,
-                pos >= 0 ? labels.name(pos) : null, o.zeroDivision(), o.beta(), v.get("accuracy"), v.get("precision"),
+                pos >= 0 ? positiveName(labels, pos, absentPositive) : null, o.zeroDivision(), o.beta(), v.get("accuracy"), v.get("precision"),
                 v.get("recall"), v.get("f1"), v.get("fbeta"), v.get("specificity"), v.get("balanced_accuracy"),
                 v.get("mcc"), v.get("roc_auc"), v.get("average_precision"), v.get("log_loss"), m, intervals, warnings);
     }
 
+    /**
+     * One slice (a {@code --group-by} value) of rows coded by the whole file's {@code labels}: the
+     * metrics are those of {@link #ofCodes} with the file's labels, so the automatic average and the
+     * positive label mean the same in every slice (a macro average only counts the labels present
+     * in the slice anyway), while {@link #labels()} and the confusion matrix list only the labels
+     * that occur in the slice's truth or predictions, as scikit-learn's {@code confusion_matrix} on
+     * the slice does.
+     */
+    public static ClassificationReport ofSlice(int[] truth, int[] predicted, Labels labels, double[] score,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        ClassificationReport r = ofCodes(truth, predicted, labels, score, weights, options, bootstrap);
+        boolean[] seen = new boolean[labels.size()];
+        for (int t : truth) seen[t] = true;
+        for (int p : predicted) seen[p] = true;
+        int n = 0;
+        for (boolean b : seen) n += b ? 1 : 0;
+        if (n == labels.size()) return r;
+        int[] keep = new int[n];
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0, j = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                keep[j++] = i;
+                names.add(labels.name(i));
+            }
+        }
+        return new ClassificationReport(r.rows(), r.weighted(), names, r.average(), r.positive(), r.zeroDivision(), r.beta(),
+                r.accuracy(), r.precision(), r.recall(), r.f1(), r.fbeta(), r.specificity(), r.balancedAccuracy(), r.mcc(),
+                r.rocAuc(), r.averagePrecision(), r.logLoss(), r.confusionMatrix().restrictTo(keep), r.intervals(), r.warnings());
+    }
+
     private static int firstOther(int k, int pos) {
-        return k == 1 ? 0 : 1 - pos;
+        return k == 1 || pos >= k ? 0 : 1 - pos;
+    }
+
+    private static String positiveName(Labels labels, int pos, String absentPositive) {
+        return pos < labels.size() ? labels.name(pos) : absentPositive;
     }
 
     /** Computes the metric values for given row weights (the report, or one bootstrap resample). */

@@ -13,6 +13,10 @@ package dev.holdout.metrics;
  */
 public record ConfidenceInterval(double estimate, double lower, double upper, double confidence, int resamples,
                                  long seed, int skipped) {
+    public String toHtml() {
+        return "<span class=\"holdout-ci\">" + dev.holdout.report.Html.escape(toString()) + "</span>";
+    }
+
     @Override public String toString() {
         return String.format("%.4f [%.4f, %.4f] (%.0f%% percentile bootstrap, %d resamples, seed %d%s)",
                 estimate, lower, upper, confidence * 100, resamples, seed, skipped > 0 ? ", " + skipped + " skipped" : "");

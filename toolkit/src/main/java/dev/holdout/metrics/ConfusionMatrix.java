@@ -71,6 +71,23 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(k, counts, present, List.copyOf(names));
     }
 
+    /**
+     * The matrix of only the given label codes (in the given order), e.g. the labels that occur in a
+     * slice; rows and columns of other codes must be empty, since they are dropped.
+     */
+    public ConfusionMatrix restrictTo(int[] codes) {
+        int m = codes.length;
+        double[] c = new double[m * m];
+        boolean[] pr = new boolean[m];
+        List<String> names = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            pr[i] = present[codes[i]];
+            names.add(labels.get(codes[i]));
+            for (int j = 0; j < m; j++) c[i * m + j] = counts[codes[i] * k + codes[j]];
+        }
+        return new ConfusionMatrix(m, c, pr, List.copyOf(names));
+    }
+
     public int numClasses() { return k; }
 
     /** Label names in row/column order. */
@@ -197,6 +214,7 @@ public final class ConfusionMatrix {
             if (b.precisionUndefined()) out.add("precision: " + name + " was never predicted (tp + fp = 0)");
             if (b.recallUndefined()) out.add("recall: " + name + " never occurs in the truth (tp + fn = 0)");
             if (b.fUndefined()) out.add("f1: " + name + " has tp + fp + fn = 0");
+            if (b.tn() + b.fp() == 0) out.add("specificity: every row is " + name + " (tn + fp = 0)");
         }
         return out;
     }

@@ -6,7 +6,7 @@ import dev.holdout.data.DataValidationException;
  * Regression metrics over {@code double[]} arrays, {@code (truth, predicted)} order, one pass each
  * and no boxing; {@code weights} may be {@code null}. Semantics follow scikit-learn: R² and explained
  * variance use {@code force_finite=True} (a constant truth gives 1.0 for perfect predictions, else
- * 0.0); MAPE is a fraction with the denominator floored at machine epsilon.
+ * 0.0; so explained variance of one row is 1.0, while R² needs two rows, as scikit-learn); MAPE is a fraction with the denominator floored at machine epsilon.
  *
  * <pre>{@code
  * double[] y    = {3, -0.5, 2, 7};
@@ -152,11 +152,21 @@ public final class Regression {
         return explainedVariance(truth, predicted, null);
     }
 
-    /** 1 − Var(y − ŷ)/Var(y): like R² but blind to a constant bias; same force_finite rule. */
+    /**
+     * 1 − Var(y − ŷ)/Var(y): like R² but blind to a constant bias; same force_finite rule. Unlike R²
+     * it is defined for one row, as in scikit-learn: both variances are 0, so it is 1.0.
+     */
     public static double explainedVariance(double[] truth, double[] predicted, double[] weights) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         Checks.weights(weights, truth.length);
-        requireTwoRows(truth.length, "explained variance");
+        if (truth.length == 0) {
+            throw DataValidationException.param("truth.length", 0, "explained variance needs at least one row",
+                    "evaluate on at least one row");
+        }
+        if (truth.length == 1) {
+            if (!Double.isFinite(truth[0]) || !Double.isFinite(predicted[0])) throw nonFinite(truth, predicted);
+            return forceFinite(0, 0); // exactly: the residual and the truth each have variance 0 (no rounding from weights)
+        }
         double wsum = 0, my = 0, me = 0;
         for (int i = 0; i < truth.length; i++) {
             double w = weights == null ? 1.0 : weights[i];

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Every regression metric for one set of predictions, with warnings and optional bootstrap
- * intervals. R² and explained variance are null (with a warning) for fewer than two rows.
+ * intervals. R² is null (with a warning) for fewer than two rows; explained variance of one row is
+ * 1.0, as in scikit-learn (force_finite: both variances are 0).
  *
  * <pre>{@code
  * RegressionReport r = RegressionReport.of(new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0, 2, 8}, null);
@@ -37,7 +38,10 @@ public record RegressionReport(int rows, boolean weighted, Double mse, Double rm
         Checks.finite(predicted, "predicted");
         List<String> warnings = new ArrayList<>();
         LinkedHashMap<String, Double> v = values(truth, predicted, weights);
-        if (truth.length < 2) warnings.add("r2, explained_variance: not defined for fewer than two rows");
+        if (truth.length < 2) {
+            warnings.add("r2: not defined for fewer than two rows (scikit-learn returns NaN); explained_variance is 1.0 for one row"
+                    + " (both variances are 0; scikit-learn force_finite)");
+        }
         for (double y : truth) {
             if (Math.abs(y) < 1e-12) {
                 warnings.add("mape: the truth contains values at or near 0, so MAPE is huge; prefer mae or rmse");
@@ -69,7 +73,7 @@ public record RegressionReport(int rows, boolean weighted, Double mse, Double rm
         v.put("r2", t.length >= 2 ? Regression.r2(t, p, w) : null);
         v.put("mape", Regression.mape(t, p, w));
         v.put("median_ae", Regression.medianAbsoluteError(t, p, w));
-        v.put("explained_variance", t.length >= 2 ? Regression.explainedVariance(t, p, w) : null);
+        v.put("explained_variance", Regression.explainedVariance(t, p, w));
         return v;
     }
 

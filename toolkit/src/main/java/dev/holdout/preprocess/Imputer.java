@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -80,6 +79,11 @@ public final class Imputer extends Step {
         for (String name : columns) {
             Column<?> c = Columns.require(train, name, "Imputer.column");
             boolean numeric = c instanceof NumericColumn<?>;
+            if (!numeric && !(c instanceof StringColumn)) {
+                throw DataValidationException.param("Imputer.column", name,
+                        "is " + c.type().name() + "; the imputer fills numeric and text columns only",
+                        "convert the column to text or numbers first, or leave it out");
+            }
             int missing = c.countMissing();
             if (missing == c.size() && strategy != Strategy.CONSTANT) {
                 throw DataValidationException.param("Imputer.column", name,

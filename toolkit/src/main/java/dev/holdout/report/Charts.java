@@ -32,7 +32,7 @@ public final class Charts {
 
     /** Starts a line chart. */
     public static Line line(String title, String xLabel, String yLabel) {
-        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, java.util.Set.of());
+        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, null, java.util.Set.of());
     }
 
     /** An immutable line-chart description; {@link #image()} renders it. */
@@ -40,15 +40,17 @@ public final class Charts {
         private final String title, xLabel, yLabel;
         private final LinkedHashMap<String, double[][]> series;
         private final double markerX;
+        private final String markerLabel;
         private final java.util.Set<String> pointSeries;
 
         private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series, double markerX,
-                     java.util.Set<String> pointSeries) {
+                     String markerLabel, java.util.Set<String> pointSeries) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             this.series = series;
             this.markerX = markerX;
+            this.markerLabel = markerLabel;
             this.pointSeries = pointSeries;
         }
 
@@ -57,7 +59,7 @@ public final class Charts {
             Line withSeries = series(name, x, y);
             java.util.Set<String> p = new java.util.LinkedHashSet<>(pointSeries);
             p.add(name);
-            return new Line(title, xLabel, yLabel, withSeries.series, markerX, java.util.Collections.unmodifiableSet(p));
+            return new Line(title, xLabel, yLabel, withSeries.series, markerX, markerLabel, java.util.Collections.unmodifiableSet(p));
         }
 
         /** Adds a series (copies the arrays). */
@@ -67,12 +69,17 @@ public final class Charts {
             }
             LinkedHashMap<String, double[][]> copy = new LinkedHashMap<>(series);
             copy.put(name, new double[][] {x.clone(), y.clone()});
-            return new Line(title, xLabel, yLabel, copy, markerX, pointSeries);
+            return new Line(title, xLabel, yLabel, copy, markerX, markerLabel, pointSeries);
         }
 
         /** Draws a vertical marker line at {@code x} (for example the best iteration). */
         public Line verticalMarker(double x) {
-            return new Line(title, xLabel, yLabel, series, x, pointSeries);
+            return new Line(title, xLabel, yLabel, series, x, null, pointSeries);
+        }
+
+        /** A vertical marker with its legend text, e.g. {@code verticalMarker(60, "best iteration 60")}. */
+        public Line verticalMarker(double x, String label) {
+            return new Line(title, xLabel, yLabel, series, x, label, pointSeries);
         }
 
         public Map<String, double[][]> seriesData() { return java.util.Collections.unmodifiableMap(series); }
@@ -104,7 +111,7 @@ public final class Charts {
                     }
                 }
                 if (lo <= hi) {
-                    var m = chart.addSeries("x = " + (long) markerX, new double[] {markerX, markerX}, new double[] {lo, hi});
+                    var m = chart.addSeries(markerLabel != null ? markerLabel : "x = " + (long) markerX, new double[] {markerX, markerX}, new double[] {lo, hi});
                     m.setMarker(SeriesMarkers.NONE);
                     m.setLineColor(java.awt.Color.GRAY);
                 }

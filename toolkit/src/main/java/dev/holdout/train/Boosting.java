@@ -9,18 +9,28 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * The boosting loop of XGBoost4J 3.4.0's {@code XGBoost.trainAndSaveCheckpoint}, written out so
+ * The boosting loop on DMatrix level (what {@link TrainingJob} runs; public for notebooks and
+ * benchmarks). It is the loop of XGBoost4J 3.4.0's {@code XGBoost.trainAndSaveCheckpoint}, written out so
  * each round can be reported: watches in a LinkedHashMap with validation last (the watch early
  * stopping reads), one eval metric, strict improvement, {@code best_iteration}/{@code best_score}
  * set as string attributes on each improvement, stop when {@code iter - best >= rounds}. The
  * returned booster is the full last one (not truncated), as XGBoost returns it.
+ *
+ * <pre>{@code
+ * Boosting.Outcome o = Boosting.train(dTrain, dValid, hp, TrainingListener.NONE);
+ * o.curve().bestIteration();                    // 23
+ * o.booster().getAttr("best_iteration");        // "23"
+ * o.booster().getNumBoostedRound();             // 34 == 23 + early_stopping_rounds(10) + 1
+ * }</pre>
  */
-final class Boosting {
+public final class Boosting {
     private Boosting() {}
 
-    record Outcome(Booster booster, LearningCurve curve) {}
+    /** The booster (all rounds trained) and the metric history. */
+    public record Outcome(Booster booster, LearningCurve curve) {}
 
-    static Outcome train(DMatrix train, DMatrix validation, Hyperparameters hp, TrainingListener listener) {
+    /** Boosts up to num_round rounds; {@code validation} may be null (then no early stopping). */
+    public static Outcome train(DMatrix train, DMatrix validation, Hyperparameters hp, TrainingListener listener) {
         Map<String, DMatrix> watches = watches(train, validation);
         DMatrix[] mats = watches.values().toArray(new DMatrix[0]);
         String[] names = watches.keySet().toArray(new String[0]);

@@ -79,8 +79,9 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         }
         List<String> allowed = metricsFor(objective);
         if (!allowed.contains(evalMetric)) {
+            boolean otherObjective = BINARY_METRICS.contains(evalMetric) || MULTI_METRICS.contains(evalMetric) || REGRESSION_METRICS.contains(evalMetric);
             throw bad("eval_metric", evalMetric, "must be one of " + allowed + " for objective=" + objective,
-                    hint(evalMetric, allowed));
+                    otherObjective ? "set the objective before the metric (withObjective(...).withEvalMetric(...))" : hint(evalMetric, allowed));
         }
         if (earlyStoppingRounds < 0) {
             throw bad("early_stopping_rounds", earlyStoppingRounds, "must be ≥ 1 (or 0 for no early stopping)", "use e.g. 10");

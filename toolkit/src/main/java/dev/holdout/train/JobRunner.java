@@ -33,6 +33,7 @@ import tech.tablesaw.api.Table;
 final class JobRunner {
     static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
     static final String JOB_SPEC = "input/config/job.json";
+    static final String INPUT_DATA_CONFIG = "input/config/inputdataconfig.json";
     static final String METRICS = "output/metrics.json";
     static final String CURVE = "output/learning-curve.png";
     static final String FAILURE = "output/failure";
@@ -150,6 +151,8 @@ final class JobRunner {
     private void writeJobFolder(Path dir, Trained t) throws IOException {
         ObjectMapper m = mapper();
         writeInputs(dir, m);
+        writeChannel(dir, "train", job.train());
+        if (job.validation() != null) writeChannel(dir, "validation", job.validation());
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         t.model.save(model);
@@ -167,6 +170,21 @@ final class JobRunner {
         Files.createDirectories(config);
         Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
         Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(job.toJson()));
+        ObjectNode channels = m.createObjectNode();
+        channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
+        Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
+    }
+
+    /** SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV. */
+    private static void writeChannel(Path dir, String name, Channel channel) throws IOException {
+        Path d = dir.resolve("input/data").resolve(name);
+        Files.createDirectories(d);
+        if (channel instanceof Channel.CsvFile f) {
+            Files.copy(f.file(), d.resolve(f.file().getFileName()));
+        } else if (channel instanceof Channel.InMemory t) {
+            t.table().write().csv(d.resolve(name + ".csv").toFile());
+        }
     }
 
     private ObjectNode modelCard(ObjectMapper m, Trained t) {

@@ -7,9 +7,21 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Reads and checks the label column for an objective: no missing values, 0/1 for binary, 0..k-1 for multiclass. */
-final class Labels {
+/**
+ * Reads and checks the label column for an objective: no missing values, 0/1 for binary:logistic,
+ * 0..num_class-1 for multi:softprob.
+ *
+ * <pre>{@code
+ * float[] y = Labels.read(table, "rain", hp);   // DataValidationException naming the row for a 2 or a NaN
+ * }</pre>
+ */
+public final class Labels {
     private Labels() {}
+
+    /** The label column as floats, checked for {@code hp}'s objective. */
+    public static float[] read(Table table, String label, Hyperparameters hp) {
+        return read(table, label, hp, "train", table.name());
+    }
 
     static float[] read(Table table, String label, Hyperparameters hp, String channel, String source) {
         return read(table, label, hp.objective(), hp.numClass(), channel, source);

@@ -62,7 +62,7 @@ public record LearningCurve(String metric, boolean maximize, float[] train, floa
             if (validation.length > 0) v[i] = validation[i];
         }
         Charts.Line line = Charts.line(title, "boosting round", metric).series("train", x, t);
-        if (validation.length > 0) line = line.series("validation", x, v).verticalMarker(bestIteration);
+        if (validation.length > 0) line = line.series("validation", x, v).verticalMarker(bestIteration, "best iteration " + bestIteration);
         return line;
     }
 

@@ -47,8 +47,9 @@ public record TrainingResult(TrainingJob job, TrainedModel model, LearningCurve 
         if (learningCurve.rounds() == 0) return job.algorithm() + " trained (no boosting rounds)";
         Hyperparameters hp = job.hyperparameters();
         if (!learningCurve.hasValidation()) return "trained " + learningCurve.rounds() + " rounds (no validation channel, no early stopping)";
-        return String.format(Locale.ROOT, "%s after %d of %d rounds; best iteration %d (validation-%s=%.5f)%s",
-                learningCurve.stoppedEarly() ? "stopped early" : "ran all rounds", learningCurve.rounds(), hp.numRound(),
+        return String.format(Locale.ROOT, "%s; best iteration %d (validation-%s=%.5f)%s",
+                learningCurve.stoppedEarly() ? "stopped early after " + learningCurve.rounds() + " of " + hp.numRound() + " rounds"
+                        : "ran all " + learningCurve.rounds() + " rounds",
                 learningCurve.bestIteration(), learningCurve.metric(), learningCurve.bestScore(),
                 hp.earlyStopping() ? ", early_stopping_rounds=" + hp.earlyStoppingRounds() : "");
     }

@@ -65,8 +65,9 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
             m.put(hyperparameter, v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
             TrainingResult r = inMemory.withHyperparameters(Hyperparameters.fromMap(m)).run();
             LearningCurve c = r.learningCurve();
-            tr[i] = c.train()[c.bestIteration()];
-            va[i] = c.validation()[c.bestIteration()];
+            int at = r.predictionRounds() - 1;   // the round the model predicts with: best under early stopping, else the last
+            tr[i] = c.train()[at];
+            va[i] = c.validation()[at];
         }
         return new ValidationCurve(hyperparameter, metric, job.hyperparameters().maximizeMetric(), values, tr, va);
     }
@@ -82,7 +83,7 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
 
     public Charts.Line chart() {
         return Charts.line("Validation curve over " + hyperparameter, hyperparameter, metric)
-                .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue());
+                .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue(), "best " + hyperparameter + " = " + fmt(bestValue()));
     }
 
     public BufferedImage image() { return chart().image(); }

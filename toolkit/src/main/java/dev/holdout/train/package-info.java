@@ -14,6 +14,8 @@
  * <pre>
  * job/input/config/hyperparameters.json   SageMaker-named values, as strings
  * job/input/config/job.json               the whole spec
+ * job/input/config/inputdataconfig.json   the channels (text/csv, File mode)
+ * job/input/data/train/, validation/      the channel data as CSV
  * job/model/xgboost-model.json            XGBoost's JSON model (best_iteration attribute inside)
  * job/model/preprocessor.json             the fitted preprocessor
  * job/model/model-card.json               hyperparameters, features, data fingerprints, metrics, best iteration, versions

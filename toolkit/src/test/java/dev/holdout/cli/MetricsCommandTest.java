@@ -145,6 +145,10 @@ class MetricsCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(":3, column 'p'"), r.err());
 
+        Run nanLabel = run("--input", csv("y,p\n1,1\nNaN,0\n").toString(), "--label", "y", "--prediction", "p");
+        assertEquals(2, nanLabel.exit());
+        assertTrue(nanLabel.err().contains(":3, column 'y'"), nanLabel.err());
+
         Run prob = run("--input", csv("y,p,s\n1,1,1.5\n0,0,0.1\n").toString(), "--label", "y", "--prediction", "p", "--score", "s");
         assertEquals(2, prob.exit());
         assertTrue(prob.err().contains("not a probability"), prob.err());
@@ -170,6 +174,24 @@ class MetricsCommandTest {
         JsonNode j = run("--input", csv("y,p\n1,1.0\n0,0.0\n").toString(), "--label", "y", "--prediction", "p",
                 "--task", "classification", "--format", "json").json();
         assertEquals(1.0, j.get("accuracy").asDouble());
+    }
+
+    @Test void choosesThresholdsForTargetPrecisionAndRecall() throws IOException {
+        Run r = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--score", "score",
+                "--target-precision", "0.9", "--target-recall", "1.0", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = r.json();
+        // scores of positives 0.9, 0.8, 0.4; negatives 0.6, 0.2, 0.1
+        assertEquals(0.8, j.get("threshold_for_precision").get("threshold").asDouble());
+        assertEquals(1.0, j.get("threshold_for_precision").get("precision").asDouble());
+        assertEquals(0.4, j.get("threshold_for_recall").get("threshold").asDouble());
+        assertEquals(0.75, j.get("threshold_for_recall").get("precision").asDouble(), 1e-12);
+        Run unreachable = run("--input", csv("y,p,s\n1,1,0.5\n0,1,0.5\n").toString(), "--label", "y", "--prediction", "p",
+                "--score", "s", "--target-precision", "0.9", "--format", "json");
+        assertEquals(0, unreachable.exit(), unreachable.err());
+        assertTrue(unreachable.json().get("threshold_for_precision").get("threshold").isNull());
+        Run noScore = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--target-recall", "0.5");
+        assertEquals(2, noScore.exit());
     }
 
     @Test void weightsAreUsed() throws IOException {
@@ -201,5 +223,69 @@ class MetricsCommandTest {
         byte[] png = Files.readAllBytes(charts.resolve("roc.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+    }
+
+    @Test void onlyZeroLabelsKeepOneAsThePositiveLikeScikitLearn() throws IOException {
+        Run r = run("--input", csv("label,prediction,score\n0,0,0.1\n0,0,0.2\n0,0,0.3\n").toString(), "--label", "label",
+                "--prediction", "prediction", "--score", "score", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = r.json();
+        assertEquals("1", j.get("positive").asText());
+        assertEquals(0.0, j.get("precision").asDouble());
+        assertEquals(0.0, j.get("recall").asDouble());
+        assertEquals(0.0, j.get("f1").asDouble());
+        assertEquals(0.22839300363692283, j.get("log_loss").asDouble(), 1e-15); // scikit-learn, labels=[0, 1]
+        assertTrue(j.get("average_precision").isNull());
+        assertTrue(j.get("roc_auc").isNull());
+        assertEquals("[[3]]", j.get("confusion_matrix").get("matrix").toString());
+
+        JsonNode one = run("--input", csv("label,prediction,score\n0,0,0.1\n").toString(), "--label", "label",
+                "--prediction", "prediction", "--score", "score", "--format", "json").json();
+        assertEquals(0.10536051565782628, one.get("log_loss").asDouble(), 1e-15);
+        assertEquals(0.0, one.get("f1").asDouble());
+    }
+
+    @Test void twoTextLabelsWithAScoreNeedPositive() throws IOException {
+        Path f = csv("y,p,s\nham,ham,0.2\nspam,ham,0.6\n");
+        Run r = run("--input", f.toString(), "--label", "y", "--prediction", "p", "--score", "s");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("[ham, spam]") && r.err().contains("--positive"), r.err());
+        assertEquals(0, run("--input", f.toString(), "--label", "y", "--prediction", "p", "--score", "s", "--positive", "spam").exit());
+    }
+
+    @Test void nanOrInfinityAsAClassLabelIsRefusedWithFileLineAndColumn() throws IOException {
+        for (String bad : List.of("NaN", "nan", "-NaN", "+nan", "Infinity", "-Infinity", "inf", "1e400", "-1E999")) {
+            for (String task : List.of("classification", "auto")) {
+                Path f = csv("y,p\n1,1\n" + bad + ",0\n");
+                List<String> args = new ArrayList<>(List.of("--input", f.toString(), "--label", "y", "--prediction", "p"));
+                if (!task.equals("auto")) args.addAll(List.of("--task", task));
+                Run r = run(args.toArray(new String[0]));
+                assertEquals(2, r.exit(), bad + " as label (" + task + "): " + r.out());
+                assertTrue(r.err().contains(f + ":3, column 'y'"), r.err());
+                f = csv("y,p\n1,1\n0," + bad + "\n");
+                args.set(1, f.toString());
+                r = run(args.toArray(new String[0]));
+                assertEquals(2, r.exit(), bad + " as prediction (" + task + "): " + r.out());
+                assertTrue(r.err().contains(f + ":3, column 'p'"), r.err());
+            }
+        }
+    }
+
+    @Test void groupBySlicesListOnlyTheirOwnLabels() throws IOException {
+        Path f = csv("y,p,g\n0,0,a\n0,0,a\n1,1,b\n0,1,b\n2,2,c\n0,2,c\n1,1,c\n");
+        JsonNode j = run("--input", f.toString(), "--label", "y", "--prediction", "p", "--group-by", "g", "--average", "macro",
+                "--format", "json").json();
+        assertEquals("[\"0\"]", j.get("a").get("labels").toString());
+        assertEquals("[\"0\"]", j.get("a").get("confusion_matrix").get("labels").toString());
+        assertEquals("[[2]]", j.get("a").get("confusion_matrix").get("matrix").toString());
+        assertEquals("[\"0\",\"1\"]", j.get("b").get("confusion_matrix").get("labels").toString());
+        assertEquals("[[0,1],[0,1]]", j.get("b").get("confusion_matrix").get("matrix").toString());
+        assertEquals("[[0,0,1],[0,1,0],[0,0,1]]", j.get("c").get("confusion_matrix").get("matrix").toString());
+        // macro averages are over the labels present in the slice either way: same as the slice on its own
+        JsonNode alone = run("--input", csv("y,p\n1,1\n0,1\n").toString(), "--label", "y", "--prediction", "p",
+                "--average", "macro", "--format", "json").json();
+        for (String k : List.of("precision", "recall", "f1", "balanced_accuracy", "mcc")) {
+            assertEquals(alone.get(k).asDouble(), j.get("b").get(k).asDouble(), 1e-15, k);
+        }
     }
 }

@@ -57,6 +57,38 @@ class NumericCsvReaderTest {
         assertTrue(e.getMessage().contains("'oops' is not a number"), e.getMessage());
     }
 
+    @Test void blankLinesKeepLineNumbersRight() throws IOException {
+        Path f = write("bl.csv", "y\n1\n\n\n2\nbad\n");
+        DataValidationException e = assertThrows(DataValidationException.class, () -> NumericCsvReader.of(f).numbers("y").read());
+        assertEquals(6, e.row());
+        Path g = write("bl2.csv", "y\n1\n\n2\n");
+        NumericCsvReader.Columns c = NumericCsvReader.of(g).numbers("y").read();
+        assertEquals(2, c.line(0));
+        assertEquals(4, c.line(1));
+    }
+
+    /** CRLF line ends, quoted rows and blank lines scattered through a file several buffers long. */
+    @Test void largeCrlfFileWithQuotedRowsMatchesNaiveParsing() throws IOException {
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 100_000;
+        StringBuilder sb = new StringBuilder("a,label,score\r\n");
+        double[] expected = new double[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextInt(10) == 0 ? "x,y" : (r.nextBoolean() ? "p" : "negative");
+            expected[i] = Math.round(r.nextDouble() * 1e6) / 1e6;
+            String lab = labels[i].contains(",") ? "\"" + labels[i] + "\"" : labels[i];
+            sb.append(i).append(',').append(lab).append(',').append(expected[i]).append("\r\n");
+            if (r.nextInt(1000) == 0) sb.append("\r\n");
+        }
+        sb.setLength(sb.length() - 2); // no line end after the last row
+        Path f = write("crlf.csv", sb.toString());
+        NumericCsvReader.Columns c = NumericCsvReader.of(f).labels("label").numbers("score").read();
+        assertEquals(n, c.rowCount());
+        assertArrayEquals(expected, c.numbers("score"));
+        assertArrayEquals(labels, c.labels("label").strings());
+    }
+
     @Test void rejectsNanInfinityAndMissingValuesWithTheirLocation() throws IOException {
         Path f = write("d.csv", "y\n1\nNaN\n");
         DataValidationException e = assertThrows(DataValidationException.class, () -> NumericCsvReader.of(f).numbers("y").read());

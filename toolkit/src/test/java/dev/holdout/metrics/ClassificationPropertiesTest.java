@@ -157,6 +157,27 @@ class ClassificationPropertiesTest {
                 Classification.binaryCounts(c.truth(), c.predicted(), 1, ones));
     }
 
+    /** n = 10^6 with 5 classes: identities and reference agreement hold at scale too. */
+    @net.jqwik.api.Example
+    void millionRows() {
+        int n = 1_000_000, k = 5;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        int[] t = new int[n], p = new int[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = r.nextInt(k);
+            p[i] = r.nextDouble() < 0.6 ? t[i] : r.nextInt(k);
+            w[i] = r.nextInt(3);
+        }
+        ConfusionMatrix m = ConfusionMatrix.of(t, p, k, w);
+        assertEquals(Reference.accuracy(t, p, w), m.accuracy(), 1e-12);
+        assertEquals(m.accuracy(), m.f1(Average.MICRO, -1, ZeroDivision.ZERO), 1e-12);
+        assertEquals(Reference.averaged(t, p, w, Average.MACRO, -1, 1, 0, 2), m.f1(Average.MACRO, -1, ZeroDivision.ZERO), 1e-12);
+        assertEquals(Reference.mcc(t, p, w, k), m.mcc(), 1e-9);
+        BinaryCounts b = Classification.binaryCounts(t, p, 3, null);
+        assertEquals(Reference.prf(t, p, null, 3, 1, 0)[2], b.f1(ZeroDivision.ZERO), 1e-12);
+    }
+
     static int[] permutation(int n, long seed) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) perm[i] = i;

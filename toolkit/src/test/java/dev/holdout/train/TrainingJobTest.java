@@ -33,7 +33,8 @@ class TrainingJobTest {
         TrainingResult r = job().withOutput(out).run();
         assertEquals(out, r.jobFolder());
         for (String f : List.of("input/config/hyperparameters.json", "model/xgboost-model.json", "model/preprocessor.json",
-                "model/model-card.json", "output/metrics.json", "output/learning-curve.png", "output/training.log")) {
+                "model/model-card.json", "output/metrics.json", "output/learning-curve.png", "output/training.log", "input/config/inputdataconfig.json",
+                "input/data/train/train.csv", "input/data/validation/validation.csv")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertFalse(Files.exists(out.resolve("output/failure")));

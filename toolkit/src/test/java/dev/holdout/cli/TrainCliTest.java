@@ -1,0 +1,115 @@
+package dev.holdout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** holdout train / predict / quickstart / demo overfitting, end to end through the command line. */
+class TrainCliTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        CommandLine cl = HoldoutCli.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path quickstart() {
+        Path run = dir.resolve("qs");
+        Run r = run("quickstart", "--output", run.toString(), "--nthread", "1");
+        assertEquals(0, r.code(), r.err());
+        return run;
+    }
+
+    @Test void quickstartTrainsEvaluatesOnTestAndWritesTheRunFolder() throws Exception {
+        Path run = dir.resolve("qs");
+        Run r = run("quickstart", "--output", run.toString(), "--nthread", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stopped early") || r.out().contains("ran all "), r.out());
+        assertTrue(r.out().contains("test"), r.out());
+        assertTrue(r.out().contains("roc_auc"), r.out());
+        assertTrue(r.out().contains("logistic-regression") && r.out().contains("cart"), "Tribuo learners compared: " + r.out());
+        for (String f : QuickstartCommand.files()) assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("data:image/png;base64,"), "the learning curve is inline");
+
+        // predict with the saved preprocessor and model on the test part
+        Path pred = dir.resolve("pred.csv");
+        Run p = run("predict", "--model", run.resolve("job/model").toString(), "--input", run.resolve("data/test.csv").toString(),
+                "--output", pred.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(pred);
+        assertEquals("probability,predicted_label", lines.get(0));
+        assertEquals(Files.readAllLines(run.resolve("data/test.csv")).size(), lines.size());
+    }
+
+    @Test void trainFromAJsonSpecThenPredict() throws Exception {
+        Path run = quickstart();
+        Files.writeString(dir.resolve("job.json"), """
+                {"name": "rain", "label": "rain", "features": ["temp_max", "temp_min", "wind"],
+                 "hyperparameters": {"num_round": "40", "objective": "binary:logistic", "eval_metric": "auc",
+                                     "early_stopping_rounds": "5", "max_depth": "3", "eta": "0.2", "seed": "7", "nthread": "1"},
+                 "channels": {"train": "qs/data/train.csv", "validation": "qs/data/validation.csv"},
+                 "preprocessing": {"steps": [{"step": "standard_scaler", "columns": ["temp_max", "temp_min", "wind"]}]}}
+                """);
+        Path job = dir.resolve("job");
+        Run r = run("train", "--config", dir.resolve("job.json").toString(), "--output", job.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[0]\ttrain-auc="), "a plain line per round without a terminal: " + r.out());
+        assertTrue(Files.isRegularFile(job.resolve("output/metrics.json")));
+        assertFalse(Files.exists(job.resolve("output/failure")));
+        Run again = run("train", "--config", dir.resolve("job.json").toString(), "--output", job.toString());
+        assertEquals(2, again.code(), "a job folder is not overwritten without --force");
+        assertEquals(0, run("train", "--config", dir.resolve("job.json").toString(), "--output", job.toString(), "--force").code());
+        Run p = run("predict", "--model", job.toString(), "--input", run.resolve("data/test.csv").toString(), "--output", dir.resolve("p.csv").toString());
+        assertEquals(0, p.code(), p.err());
+    }
+
+    @Test void badInputExitsTwoWithTheRule() throws Exception {
+        Files.writeString(dir.resolve("bad.json"), """
+                {"label": "y", "hyperparameters": {"num_round": "10", "max_dept": "3"}, "channels": {"train": "t.csv"}}
+                """);
+        Run r = run("train", "--config", dir.resolve("bad.json").toString(), "--output", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("max_dept=3: unknown hyperparameter; did you mean 'max_depth'?"), r.err());
+
+        Files.writeString(dir.resolve("t.csv"), "a,y\n1,0\n2,1\n3,5\n");
+        Files.writeString(dir.resolve("labels.json"), """
+                {"label": "y", "hyperparameters": {"num_round": "3", "objective": "binary:logistic", "nthread": "1"},
+                 "channels": {"train": "t.csv"}}
+                """);
+        Run l = run("train", "--config", dir.resolve("labels.json").toString(), "--output", dir.resolve("failed").toString());
+        assertEquals(2, l.code());
+        assertTrue(l.err().contains("not 0 or 1"), l.err());
+        assertTrue(Files.readString(dir.resolve("failed/output/failure")).contains("not 0 or 1"));
+        assertFalse(Files.exists(dir.resolve("failed/model")));
+
+        Run p = run("predict", "--model", dir.resolve("failed").toString(), "--input", dir.resolve("t.csv").toString(),
+                "--output", dir.resolve("p.csv").toString());
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains("model="), p.err());
+    }
+
+    @Test void demoOverfittingMeasuresTrainValidationAndTest() throws Exception {
+        Path out = dir.resolve("demo");
+        Run r = run("demo", "overfitting", "--output", out.toString(), "--max-depth", "3", "--rounds", "30");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("max_depth"), r.out());
+        assertTrue(r.out().contains("early stopping (10), best iteration"), r.out());
+        for (String f : List.of("depth.png", "rounds.png", "report.html")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+}
