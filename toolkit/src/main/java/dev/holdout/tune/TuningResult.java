@@ -124,7 +124,7 @@ public final class TuningResult {
         for (int i = 0; i < b.length; i++) if (!Double.isNaN(b[i])) pts.add(new double[] {i + 1, b[i]});
         Charts.Line c = Charts.line("Best so far (" + config.strategy() + ")", "trials run", "best " + config.objective().metricName());
         if (!pts.isEmpty()) c = c.series("best so far", col(pts, 0), col(pts, 1));
-        if (best != null) c = c.verticalMarker(best.number());
+        if (best != null) c = c.verticalMarker(best.number(), "best trial " + best.number());
         return c;
     }
 
