@@ -47,7 +47,7 @@ class CourseNotebooksTest {
     @Test
     void everyCourseNotebookHasATest() throws IOException {
         List<String> tested = List.of("01-random-vs-time-splits.ipynb", "02-leakage.ipynb",
-                "03-choosing-a-metric.ipynb", "04-early-stopping.ipynb");
+                "03-choosing-a-metric.ipynb", "04-early-stopping.ipynb", "05-tuning.ipynb");
         try (Stream<Path> files = Files.list(COURSE)) {
             List<String> present = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("\\d\\d-.*\\.ipynb") && !n.endsWith(".executed.ipynb")).sorted().toList();
@@ -157,6 +157,30 @@ class CourseNotebooksTest {
         Matcher test = find(out, "test log_loss: no early stopping ([\\d.]+), early stopping ([\\d.]+)");
         assertTrue(Double.parseDouble(test.group(2)) < Double.parseDouble(test.group(1)),
                 "the early-stopped model is better on the unseen test half-year");
+    }
+
+    @Test
+    void tuningStrategies() throws Exception {
+        JsonNode nb = execute("05-tuning.ipynb");
+        String out = stdout(nb);
+        java.util.Map<String, double[]> measured = new java.util.LinkedHashMap<>();
+        for (String strategy : List.of("Grid", "Random", "Bayesian", "Hyperband")) {
+            Matcher m = find(out, strategy + ": best validation logloss ([\\d.]+) in 12 trials \\((\\d+) stopped early\\), (\\d+) boosting rounds, ([\\d.]+) s");
+            measured.put(strategy, new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
+            assertTrue(measured.get(strategy)[0] > 0 && measured.get(strategy)[0] < 0.3, strategy + " finds a useful model");
+        }
+        assertEquals(0, measured.get("Grid")[1], "grid runs every combination in full");
+        assertEquals(12 * 60, measured.get("Grid")[2], "12 trials x 60 rounds");
+        assertTrue(measured.get("Hyperband")[1] > 0 && measured.get("Hyperband")[2] < measured.get("Grid")[2],
+                "Hyperband stops trials at rungs and so runs fewer rounds, as the prose says");
+        Matcher test = find(out, "chosen on validation: (\\w+), trial (\\d+); test logloss ([\\d.]+) on 114 rows \\(evaluated once\\)");
+        assertTrue(measured.containsKey(test.group(1)));
+        double best = measured.values().stream().mapToDouble(v -> v[0]).min().orElseThrow();
+        assertEquals(best, measured.get(test.group(1))[0], 1e-9, "the winner is chosen on validation");
+        assertTrue(Double.parseDouble(test.group(3)) > best, "the test loss is higher than the chosen validation loss, as the prose says");
+        assertTrue(out.contains("The test part was not seen while tuning"));
+        assertTrue(html(nb).contains("stopped early"), "the full trial table is shown");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                TuneCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

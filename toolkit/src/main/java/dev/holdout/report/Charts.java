@@ -32,7 +32,7 @@ public final class Charts {
 
     /** Starts a line chart. */
     public static Line line(String title, String xLabel, String yLabel) {
-        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, null);
+        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, null, java.util.Set.of());
     }
 
     /** An immutable line-chart description; {@link #image()} renders it. */
@@ -41,15 +41,25 @@ public final class Charts {
         private final LinkedHashMap<String, double[][]> series;
         private final double markerX;
         private final String markerLabel;
+        private final java.util.Set<String> pointSeries;
 
         private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series, double markerX,
-                     String markerLabel) {
+                     String markerLabel, java.util.Set<String> pointSeries) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             this.series = series;
             this.markerX = markerX;
             this.markerLabel = markerLabel;
+            this.pointSeries = pointSeries;
+        }
+
+        /** Adds a series drawn as unconnected points (a scatter), for values that are not a sequence. */
+        public Line points(String name, double[] x, double[] y) {
+            Line withSeries = series(name, x, y);
+            java.util.Set<String> p = new java.util.LinkedHashSet<>(pointSeries);
+            p.add(name);
+            return new Line(title, xLabel, yLabel, withSeries.series, markerX, markerLabel, java.util.Collections.unmodifiableSet(p));
         }
 
         /** Adds a series (copies the arrays). */
@@ -59,17 +69,17 @@ public final class Charts {
             }
             LinkedHashMap<String, double[][]> copy = new LinkedHashMap<>(series);
             copy.put(name, new double[][] {x.clone(), y.clone()});
-            return new Line(title, xLabel, yLabel, copy, markerX, markerLabel);
+            return new Line(title, xLabel, yLabel, copy, markerX, markerLabel, pointSeries);
         }
 
         /** Draws a vertical marker line at {@code x} (for example the best iteration). */
         public Line verticalMarker(double x) {
-            return new Line(title, xLabel, yLabel, series, x, null);
+            return new Line(title, xLabel, yLabel, series, x, null, pointSeries);
         }
 
         /** A vertical marker with its legend text, e.g. {@code verticalMarker(60, "best iteration 60")}. */
         public Line verticalMarker(double x, String label) {
-            return new Line(title, xLabel, yLabel, series, x, label);
+            return new Line(title, xLabel, yLabel, series, x, label, pointSeries);
         }
 
         public Map<String, double[][]> seriesData() { return java.util.Collections.unmodifiableMap(series); }
@@ -80,10 +90,15 @@ public final class Charts {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
             chart.getStyler().setPlotGridLinesVisible(true);
-            chart.getStyler().setMarkerSize(4);
+            chart.getStyler().setMarkerSize(pointSeries.isEmpty() ? 4 : 7);
             for (Map.Entry<String, double[][]> e : series.entrySet()) {
                 var s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
-                s.setMarker(e.getValue()[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+                if (pointSeries.contains(e.getKey())) {
+                    s.setMarker(SeriesMarkers.CIRCLE);
+                    s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+                } else {
+                    s.setMarker(e.getValue()[0].length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+                }
             }
             if (!Double.isNaN(markerX) && !series.isEmpty()) {
                 double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;

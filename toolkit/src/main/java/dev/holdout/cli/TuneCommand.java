@@ -1,0 +1,131 @@
+package dev.holdout.cli;
+
+import dev.holdout.data.DataValidationException;
+import dev.holdout.io.AtomicFiles;
+import dev.holdout.tune.TrainingJobObjective;
+import dev.holdout.tune.TrialRecord;
+import dev.holdout.tune.Tuner;
+import dev.holdout.tune.TuningResult;
+import dev.holdout.tune.TuningSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code holdout tune --config tuning.json [--output DIR]}: a hyperparameter tuning job over XGBoost
+ * training jobs (see {@link TuningSpec} for the file format).
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Tune XGBoost hyperparameters (SageMaker Automatic Model Tuning, locally): Grid, Random, Bayesian or Hyperband,",
+                "parallel trials, median-rule early stopping. The test part is split off first and scored once, after the best trial.",
+                "Writes DIR/tuning.json, DIR/report.html, charts, and one training job folder per trial under DIR/trials/."},
+        footer = {"",
+                "Example tuning.json:",
+                "{\"data\": {\"dataset\": \"breast-cancer\"},",
+                " \"split\": {\"testSize\": 0.2, \"validationSize\": 0.2, \"stratify\": true},",
+                " \"training\": {\"label\": \"malignant\",",
+                "   \"hyperparameters\": {\"num_round\": \"100\", \"objective\": \"binary:logistic\"}},",
+                " \"HyperParameterTuningJobConfig\": {",
+                "   \"Strategy\": \"Bayesian\",",
+                "   \"HyperParameterTuningJobObjective\": {\"MetricName\": \"validation:logloss\"},",
+                "   \"ResourceLimits\": {\"MaxNumberOfTrainingJobs\": 20,",
+                "                      \"MaxParallelTrainingJobs\": 2},",
+                "   \"ParameterRanges\": {",
+                "     \"ContinuousParameterRanges\": [{\"Name\": \"eta\", \"MinValue\": \"0.02\",",
+                "        \"MaxValue\": \"0.5\", \"ScalingType\": \"Logarithmic\"}],",
+                "     \"IntegerParameterRanges\": [{\"Name\": \"max_depth\", \"MinValue\": \"1\",",
+                "        \"MaxValue\": \"8\"}]},",
+                "   \"TrainingJobEarlyStoppingType\": \"Auto\",",
+                "   \"RandomSeed\": 7}}",
+                "Strategies: Grid (categorical ranges only), Random, Bayesian, Hyperband",
+                "(needs \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 10,",
+                "\"MaxResource\": 270}} and early stopping Off). \"split\": {\"folds\": 5} tunes",
+                "on the mean over 5 cross-validation folds instead of a validation part."})
+final class TuneCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--config", required = true, description = "Tuning JSON: data, split, training, HyperParameterTuningJobConfig.")
+    Path config;
+
+    @Option(names = "--output", description = "Output folder (default: runs/tune-<strategy>).")
+    Path output;
+
+    @Option(names = "--format", defaultValue = "table", description = "Result on stdout: table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--force", description = "Replace a non-empty output folder.")
+    boolean force;
+
+    @Override public Integer call() throws IOException {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw DataValidationException.param("--format", format, "must be table or json", "use --format json");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TuningSpec tuning = TuningSpec.fromJson(config);
+        Path dir = output != null ? output : Path.of("runs", "tune-" + tuning.config().strategy().sageMakerName().toLowerCase(Locale.ROOT));
+        if (AtomicFiles.isNonEmptyDirectory(dir)) {
+            if (!force) {
+                throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
+            }
+            AtomicFiles.deleteRecursively(dir);
+        }
+        TuningSpec.Parts parts = tuning.parts();
+        TrainingJobObjective objective = tuning.objective(parts, dir.resolve("trials"));
+        Tuner tuner = Tuner.of(tuning.config());
+        for (String w : tuner.warnings()) err.println("holdout tune: warning: " + w);
+        String metric = tuning.config().objective().metricName();
+        err.printf(Locale.ROOT, "tuning %s: %s, %d trials, %d in parallel (nthread=%d each), early stopping %s; data %s: %s%n",
+                metric, tuning.config().strategy(), tuning.config().maxTrials(), tuning.config().limits().maxParallelTrials(),
+                tuner.threadsPerTrial(), tuning.config().earlyStopping(), tuning.dataSource(),
+                parts.folds() != null ? parts.tuning().rowCount() + " rows in " + parts.folds().size() + " folds, " + parts.test().rowCount() + " test rows held out"
+                        : parts.train().rowCount() + " train / " + parts.validation().rowCount() + " validation / " + parts.test().rowCount() + " test rows (held out)");
+        err.flush();
+        TuningResult result = tuner.onTrialEnd((t, done, total, best) -> {
+            err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", done, total, t.number(),
+                    metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
+                    best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
+            err.flush();
+        }).run(objective);
+        if (result.best().isPresent()) {
+            err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
+            result = objective.evaluateOnTest(result, parts.test());
+        }
+        result.save(dir);
+        if (format.equals("json")) {
+            out.println(result.toJson());
+        } else {
+            out.println(summary(result, dir));
+        }
+        out.flush();
+        return result.best().isPresent() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_FAILURE;
+    }
+
+    static String summary(TuningResult r, Path dir) {
+        StringBuilder sb = new StringBuilder();
+        String metric = r.config().objective().metricName();
+        sb.append(String.format(Locale.ROOT, "%-6s %-10s %-8s %-18s %9s  %s%n", "trial", metric.length() > 10 ? "objective" : metric, "rounds",
+                "status", "seconds", "hyperparameters"));
+        for (TrialRecord t : r.trials()) {
+            sb.append(String.format(Locale.ROOT, "%-6s %-10s %-8d %-18s %9.2f  %s%n",
+                    t.number() + (r.best().isPresent() && r.best().get().number() == t.number() ? "*" : ""), fmt(t.objective()), t.roundsRun(),
+                    t.stoppedBy().label(), t.seconds(), t.hyperparameters().display()));
+        }
+        r.best().ifPresentOrElse(b -> sb.append("best: trial ").append(b.number()).append(", ").append(metric).append('=').append(fmt(b.objective()))
+                .append(", training job folder ").append(b.jobFolder()).append('\n'), () -> sb.append("no trial completed\n"));
+        sb.append(r.testNote()).append('\n');
+        r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        sb.append("results: ").append(dir.resolve("tuning.json")).append(", ").append(dir.resolve("report.html"));
+        return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5f", v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.holdout.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.Columns;
+import dev.holdout.data.CsvLoader;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Datasets;
+import dev.holdout.split.Folds;
+import dev.holdout.split.KFold;
+import dev.holdout.split.RandomSplit;
+import dev.holdout.split.Split;
+import dev.holdout.split.StratifiedKFold;
+import dev.holdout.split.StratifiedSplit;
+import dev.holdout.train.Channel;
+import dev.holdout.train.TrainingJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * A whole tuning run as the CLI reads it from {@code tuning.json}: the data, how to split off the test
+ * part (and the validation part, or folds), the training job (label, static hyperparameters,
+ * preprocessing), and SageMaker's {@code HyperParameterTuningJobConfig}.
+ *
+ * <pre>{@code
+ * {
+ *   "data": {"dataset": "breast-cancer"},            // or {"csv": "data.csv"}
+ *   "split": {"testSize": 0.2, "validationSize": 0.2, "stratify": true, "seed": 42},
+ *                                                     // or {"testSize": 0.2, "folds": 5, "seed": 42}
+ *   "training": {"label": "malignant", "exclude": [],
+ *                "hyperparameters": {"num_round": "100", "objective": "binary:logistic"},
+ *                "preprocessing": {"steps": []}},
+ *   "HyperParameterTuningJobConfig": {
+ *     "Strategy": "Bayesian",
+ *     "HyperParameterTuningJobObjective": {"MetricName": "validation:auc"},
+ *     "ResourceLimits": {"MaxNumberOfTrainingJobs": 20, "MaxParallelTrainingJobs": 2, "MaxRuntimeInSeconds": 600},
+ *     "ParameterRanges": {"ContinuousParameterRanges": [{"Name": "eta", "MinValue": "0.01", "MaxValue": "0.5",
+ *                                                        "ScalingType": "Logarithmic"}],
+ *                         "IntegerParameterRanges": [{"Name": "max_depth", "MinValue": "2", "MaxValue": "8"}]},
+ *     "TrainingJobEarlyStoppingType": "Auto",
+ *     "RandomSeed": 7
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The test part is split off first and is touched once: by {@link TrainingJobObjective#evaluateOnTest}
+ * after the tuner has chosen the best trial.
+ */
+public record TuningSpec(Table data, String dataSource, SplitSpec split, TrainingJob training, TuningJobConfig config) {
+
+    /** How the data is divided: a test part, then a validation part or k folds over the rest. */
+    public record SplitSpec(double testSize, double validationSize, int folds, boolean stratify, long seed) {
+        public SplitSpec {
+            if (!(testSize > 0 && testSize < 1)) {
+                throw DataValidationException.param("split.testSize", testSize, "must be in (0, 1)", "hold out a test part, e.g. 0.2");
+            }
+            if (folds == 0 && !(validationSize > 0 && testSize + validationSize < 1)) {
+                throw DataValidationException.param("split.validationSize", validationSize,
+                        "must be in (0, 1) with testSize + validationSize < 1", "e.g. 0.2, or use \"folds\": 5");
+            }
+            if (folds == 1 || folds < 0) {
+                throw DataValidationException.param("split.folds", folds, "must be >= 2 (or absent for a validation part)", "use 5");
+            }
+            if (folds > 0 && validationSize > 0) {
+                throw DataValidationException.param("split.validationSize", validationSize, "give folds or validationSize, not both",
+                        "remove one of them");
+            }
+        }
+    }
+
+    static final List<String> KEYS = List.of("data", "split", "training", "HyperParameterTuningJobConfig");
+    static final List<String> JOB_KEYS = List.of("Strategy", "HyperParameterTuningJobObjective", "ResourceLimits", "ParameterRanges",
+            "TrainingJobEarlyStoppingType", "StrategyConfig", "RandomSeed", "MedianStoppingRule");
+
+    /** Reads a spec file; a relative CSV path resolves against the spec's folder. */
+    public static TuningSpec fromJson(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw DataValidationException.param("config", file, "no such file", "pass the path of a tuning JSON file");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw DataValidationException.at(file.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null, null,
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(root, file.toAbsolutePath().getParent());
+    }
+
+    public static TuningSpec fromJson(JsonNode root, Path base) {
+        requireObject(root, "tuning config");
+        checkKeys(root, KEYS, "");
+        JsonNode d = requireObject(root.get("data"), "data");
+        Table data;
+        String source;
+        if (d.hasNonNull("dataset")) {
+            source = d.get("dataset").asText();
+            data = Datasets.load(source);
+        } else if (d.hasNonNull("csv")) {
+            Path csv = base.resolve(d.get("csv").asText());
+            source = csv.toString();
+            if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
+            data = CsvLoader.forFile(csv).load(csv);
+        } else {
+            throw DataValidationException.param("data", d, "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
+        }
+        JsonNode s = requireObject(root.get("split"), "split");
+        checkKeys(s, List.of("testSize", "validationSize", "folds", "stratify", "seed"), "split.");
+        SplitSpec split = new SplitSpec(s.path("testSize").asDouble(0.2), s.path("validationSize").asDouble(s.has("folds") ? 0 : 0.2),
+                s.path("folds").asInt(0), s.path("stratify").asBoolean(false), s.path("seed").asLong(RandomSplit.DEFAULT_SEED));
+
+        ObjectNode t = requireObject(root.get("training"), "training").deepCopy();
+        if (t.has("channels") || t.has("output")) {
+            throw DataValidationException.param("training.channels", t.has("channels") ? t.get("channels") : t.get("output"),
+                    "the tuner makes each trial's channels from data + split and its folder under --output", "remove channels and output");
+        }
+        // a placeholder channel (never read): the real channels are the split's parts, set below
+        t.putObject("channels").put("train", "unused-train.csv").put("validation", "unused-validation.csv");
+        if (!t.has("name")) t.put("name", "tuning");
+        TrainingJob job = TrainingJob.fromJson(t, base, "training");
+
+        TuningJobConfig config = jobConfig(requireObject(root.get("HyperParameterTuningJobConfig"), "HyperParameterTuningJobConfig"));
+        return new TuningSpec(data, source, split, job, config);
+    }
+
+    /** Reads SageMaker's {@code HyperParameterTuningJobConfig}; the objective's direction comes from the metric. */
+    public static TuningJobConfig jobConfig(JsonNode c) {
+        requireObject(c, "HyperParameterTuningJobConfig");
+        checkKeys(c, JOB_KEYS, "HyperParameterTuningJobConfig.");
+        Strategy strategy = Strategy.parse(c.path("Strategy").asText("Bayesian"));
+        JsonNode o = requireObject(c.get("HyperParameterTuningJobObjective"), "HyperParameterTuningJobObjective");
+        TuningObjective objective = TuningObjective.of(o.path("MetricName").asText(null));
+        if (o.hasNonNull("Type") && !o.get("Type").asText().equalsIgnoreCase(objective.type())) {
+            throw DataValidationException.param("HyperParameterTuningJobObjective.Type", o.get("Type").asText(),
+                    "disagrees with " + objective.metricName() + ", which is " + objective.type().toLowerCase() + "d ("
+                            + objective.direction().word() + " is better)", "remove Type: the direction comes from the metric");
+        }
+        JsonNode l = c.path("ResourceLimits");
+        int maxTrials = l.path("MaxNumberOfTrainingJobs").asInt(strategy == Strategy.GRID ? 0 : 10);
+        int parallel = l.path("MaxParallelTrainingJobs").asInt(1);
+        Duration runtime = l.hasNonNull("MaxRuntimeInSeconds") ? Duration.ofSeconds(l.get("MaxRuntimeInSeconds").asLong()) : null;
+        if (runtime != null && runtime.isZero() && l.get("MaxRuntimeInSeconds").asLong() == 0) {
+            throw DataValidationException.param("MaxRuntimeInSeconds", 0, "must be > 0", "give seconds, or leave it out");
+        }
+        ResourceLimits limits = new ResourceLimits(maxTrials, parallel, runtime);
+        SearchSpace space = SearchSpace.fromJson(c.get("ParameterRanges"));
+        EarlyStoppingType es = EarlyStoppingType.parse(c.hasNonNull("TrainingJobEarlyStoppingType") ? c.get("TrainingJobEarlyStoppingType").asText() : null);
+        HyperbandConfig hb = null;
+        JsonNode h = c.path("StrategyConfig").path("HyperbandStrategyConfig");
+        if (!h.isMissingNode()) {
+            hb = new HyperbandConfig(h.path("MinResource").asInt(0), h.path("MaxResource").asInt(0), h.path("eta").asInt(3));
+        }
+        MedianStoppingRule rule = MedianStoppingRule.defaults();
+        JsonNode m = c.path("MedianStoppingRule");
+        if (!m.isMissingNode()) rule = new MedianStoppingRule(m.path("minEarlierTrials").asInt(3), m.path("graceRounds").asInt(0));
+        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb, c.path("RandomSeed").asLong(0));
+    }
+
+    /** The test part and the rows the tuner may use (train + validation, or the fold rows). */
+    public record Parts(Table tuning, Table train, Table validation, Folds folds, Table test) {}
+
+    /** Splits the data: the test part first, then validation or folds over the rest. */
+    public Parts parts() {
+        String label = training.label();
+        Columns.require(data, label, "training.label");
+        if (split.folds() > 0) {
+            Split outer = split.stratify()
+                    ? StratifiedSplit.on(label).testSize(split.testSize()).seed(split.seed()).split(data)
+                    : RandomSplit.ofTestSize(split.testSize()).seed(split.seed()).split(data);
+            Table rest = outer.train(data);
+            Folds folds = split.stratify() ? StratifiedKFold.on(label, split.folds()).shuffled(split.seed()).split(rest)
+                    : KFold.of(split.folds()).shuffled(split.seed()).split(rest);
+            return new Parts(rest, null, null, folds, outer.test(data));
+        }
+        Split s = split.stratify()
+                ? StratifiedSplit.on(label).testSize(split.testSize()).validationSize(split.validationSize()).seed(split.seed()).split(data)
+                : RandomSplit.ofTestSize(split.testSize()).validationSize(split.validationSize()).seed(split.seed()).split(data);
+        return new Parts(null, s.train(data), s.validation(data), null, s.test(data));
+    }
+
+    /** The trial objective over the tuning rows (never the test part). */
+    public TrainingJobObjective objective(Parts parts, Path trialsFolder) {
+        if (parts.folds() != null) {
+            return TrainingJobObjective.crossValidation(training.withTrain(Channel.of(parts.tuning())), parts.tuning(), parts.folds(),
+                    config.objective(), trialsFolder);
+        }
+        return TrainingJobObjective.holdout(training.withTrain(Channel.of(parts.train())).withValidation(Channel.of(parts.validation())),
+                config.objective(), trialsFolder);
+    }
+
+    private static ObjectNode requireObject(JsonNode n, String name) {
+        if (n == null || !n.isObject()) {
+            throw DataValidationException.param(name, n == null ? "missing" : n, "must be a JSON object", "see `holdout tune --help` for the format");
+        }
+        return (ObjectNode) n;
+    }
+
+    private static void checkKeys(JsonNode n, List<String> keys, String prefix) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) {
+                String hint = Columns.closest(k, keys);
+                throw DataValidationException.param(prefix + k, "...", "unknown key",
+                        (hint != null ? "did you mean '" + prefix + hint + "'? " : "") + "valid keys are " + keys);
+            }
+        }
+    }
+}
