@@ -16,9 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,
+                MetricsCommand.class,
+                AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
-                AuditCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -45,7 +45,8 @@ import tech.tablesaw.columns.Column;
  *     p &lt; 0.001 and a large effect: missing rates 10 points apart, or label means 0.5 std apart).</li>
  * </ul>
  * A label with two distinct values, or a text/boolean label, is a classification label; any other
- * numeric label is a regression label. Features default to every column except label, time, group and id.
+ * numeric label is a regression label; a multiclass label is scored one class against the rest, for
+ * classes with at least 10 rows on each side. Features default to every column except label, time, group and id.
  *
  * <pre>{@code
  * AuditReport r = LeakageAudit.of("rain").time("date").preprocessor(fitted).run(train, validation, test);
@@ -57,6 +58,8 @@ public final class LeakageAudit {
     public static final double TARGET_LEAK_THRESHOLD = 0.98;
     static final double MISSINGNESS_P = 1e-3;
     static final int MAX_EXAMPLES = 10;
+    /** Rows needed on each side of a class (one-vs-rest) before its single-feature AUC is trusted. */
+    static final int MIN_CLASS_ROWS = 10;
 
     private final String label;
     private final String time;
@@ -397,6 +400,7 @@ public final class LeakageAudit {
         List<String> classList = new ArrayList<>(classes);
         for (String f : feats) {
             Column<?> x = train.column(f);
+            String bestClass = null;
             double strength;
             String measure;
             if (regression) {
@@ -408,6 +412,7 @@ public final class LeakageAudit {
                 measure = "|pearson r|";
             } else {
                 double best = 0;
+                bestClass = null;
                 double[] xs = numericOrEncoded(train, f, false);
                 for (String cls : classes.size() == 2 ? classList.subList(1, 2) : classList) {
                     int[] truth = new int[n];
@@ -421,9 +426,13 @@ public final class LeakageAudit {
                     int[] t = java.util.Arrays.copyOf(truth, m);
                     int pos = 0;
                     for (int v : t) pos += v;
-                    if (pos == 0 || pos == m) continue;
+                    // one-vs-rest needs enough rows on both sides, or a rare class makes any feature look perfect
+                    if (pos < MIN_CLASS_ROWS || m - pos < MIN_CLASS_ROWS) continue;
                     double auc = Scores.rocAuc(t, java.util.Arrays.copyOf(s, m));
-                    best = Math.max(best, Math.max(auc, 1 - auc));
+                    if (Math.max(auc, 1 - auc) > best) {
+                        best = Math.max(auc, 1 - auc);
+                        bestClass = cls;
+                    }
                 }
                 strength = best;
                 measure = "single-feature ROC AUC" + (x instanceof NumericColumn<?> ? "" : " (cross-fitted target encoding)");
@@ -432,6 +441,7 @@ public final class LeakageAudit {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("feature", f);
                 ev.put("measure", measure);
+                if (bestClass != null && classes.size() > 2) ev.put("class", bestClass + " vs the rest");
                 ev.put("value", round(strength));
                 ev.put("threshold", TARGET_LEAK_THRESHOLD);
                 ev.put("train_rows", n);

@@ -79,6 +79,12 @@ public record BinaryCounts(double tp, double fp, double fn, double tn) {
         return "BinaryCounts[tp=" + fmt(tp) + ", fp=" + fmt(fp) + ", fn=" + fmt(fn) + ", tn=" + fmt(tn) + "]";
     }
 
+    /** A 2×2 table (rows = truth, columns = predicted), positive first. */
+    public String toHtml() {
+        return dev.holdout.report.Html.table(java.util.List.of("truth \\ predicted", "positive", "negative"),
+                java.util.List.of(java.util.List.of("positive", fmt(tp), fmt(fn)), java.util.List.of("negative", fmt(fp), fmt(tn))));
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

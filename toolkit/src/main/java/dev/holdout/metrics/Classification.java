@@ -22,9 +22,9 @@ public final class Classification {
     /** Fraction of rows where the prediction equals the truth. */
     public static double accuracy(int[] truth, int[] predicted) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
-        long correct = 0;
+        int correct = 0; // an int cannot overflow: it counts at most truth.length rows
         for (int i = 0; i < truth.length; i++) {
-            correct += truth[i] == predicted[i] ? 1 : 0;
+            correct += equal(truth[i], predicted[i]);
         }
         return (double) correct / truth.length;
     }
@@ -37,7 +37,7 @@ public final class Classification {
         double correct = 0, total = 0;
         for (int i = 0; i < truth.length; i++) {
             double w = weights[i];
-            correct += truth[i] == predicted[i] ? w : 0;
+            correct += equal(truth[i], predicted[i]) * w;
             total += w;
         }
         return correct / total;
@@ -48,28 +48,30 @@ public final class Classification {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         int n = truth.length;
         if (weights == null) {
-            long tp = 0, fp = 0, fn = 0;
+            // Branch-free: count TP, predicted positives and actual positives; the rest follows.
+            int tp = 0, pp = 0, ap = 0; // ints cannot overflow: each counts at most n rows
             for (int i = 0; i < n; i++) {
-                int t = truth[i] == positive ? 1 : 0;
-                int p = predicted[i] == positive ? 1 : 0;
+                int t = equal(truth[i], positive);
+                int p = equal(predicted[i], positive);
                 tp += t & p;
-                fp += p & ~t & 1;
-                fn += t & ~p & 1;
+                pp += p;
+                ap += t;
             }
-            return new BinaryCounts(tp, fp, fn, n - tp - fp - fn);
+            return new BinaryCounts(tp, pp - tp, ap - tp, (long) n - pp - ap + tp);
         }
         Checks.weights(weights, n);
-        double tp = 0, fp = 0, fn = 0, tn = 0;
+        double tp = 0, pp = 0, ap = 0, all = 0;
         for (int i = 0; i < n; i++) {
             double w = weights[i];
-            boolean t = truth[i] == positive, p = predicted[i] == positive;
-            if (t) {
-                if (p) tp += w; else fn += w;
-            } else {
-                if (p) fp += w; else tn += w;
-            }
+            int t = equal(truth[i], positive);
+            int p = equal(predicted[i], positive);
+            tp += (t & p) * w;
+            pp += p * w;
+            ap += t * w;
+            all += w;
         }
-        return new BinaryCounts(tp, fp, fn, tn);
+        // Clamp the differences at 0: they are exact sums of the same weights, rounding aside.
+        return new BinaryCounts(tp, Math.max(0, pp - tp), Math.max(0, ap - tp), Math.max(0, all - pp - ap + tp));
     }
 
     /** Precision of class {@code positive}; 0 when nothing is predicted positive. */
@@ -134,6 +136,12 @@ public final class Classification {
     public static double fbeta(int[] truth, int[] predicted, int numClasses, double beta, Average average, int positive,
                                double[] weights, ZeroDivision zd) {
         return ConfusionMatrix.of(truth, predicted, numClasses, weights).fbeta(beta, average, positive, zd);
+    }
+
+    /** 1 when a == b, else 0, without a branch (random labels would defeat the branch predictor). */
+    static int equal(int a, int b) {
+        int x = a ^ b;
+        return ((x | -x) >>> 31) ^ 1;
     }
 
     static void checkBeta(double beta) {

@@ -48,9 +48,15 @@ public final class ConfusionMatrix {
                 throw DataValidationException.param((bad == t ? "truth[" : "predicted[") + i + "]", bad,
                         "must be a label code in [0, " + k + ")", "encode labels with Labels.of(...) first");
             }
-            c[t * k + p] += weights == null ? 1.0 : weights[i];
-            present[t] = true;
-            present[p] = true;
+            double w = weights == null ? 1.0 : weights[i];
+            c[t * k + p] += w;
+            // A label counts as present when a row with positive weight carries it. (scikit-learn also
+            // keeps labels whose rows all have weight 0; this way integer weights equal repeated rows,
+            // which bootstrap resampling by weights relies on.)
+            if (w > 0) {
+                present[t] = true;
+                present[p] = true;
+            }
         }
         List<String> names = new ArrayList<>(k);
         for (int i = 0; i < k; i++) names.add(Integer.toString(i));
@@ -63,6 +69,23 @@ public final class ConfusionMatrix {
             throw DataValidationException.param("labels.size", names.size(), "must equal numClasses=" + k, "pass one name per code");
         }
         return new ConfusionMatrix(k, counts, present, List.copyOf(names));
+    }
+
+    /**
+     * The matrix of only the given label codes (in the given order), e.g. the labels that occur in a
+     * slice; rows and columns of other codes must be empty, since they are dropped.
+     */
+    public ConfusionMatrix restrictTo(int[] codes) {
+        int m = codes.length;
+        double[] c = new double[m * m];
+        boolean[] pr = new boolean[m];
+        List<String> names = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            pr[i] = present[codes[i]];
+            names.add(labels.get(codes[i]));
+            for (int j = 0; j < m; j++) c[i * m + j] = counts[codes[i] * k + codes[j]];
+        }
+        return new ConfusionMatrix(m, c, pr, List.copyOf(names));
     }
 
     public int numClasses() { return k; }
@@ -79,7 +102,7 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** True when the class occurs in the truth or the predictions (scikit-learn averages over those). */
+    /** True when the class occurs (with positive weight) in the truth or the predictions; averages run over those. */
     public boolean present(int code) { return present[code]; }
 
     public double total() {
@@ -191,6 +214,7 @@ public final class ConfusionMatrix {
             if (b.precisionUndefined()) out.add("precision: " + name + " was never predicted (tp + fp = 0)");
             if (b.recallUndefined()) out.add("recall: " + name + " never occurs in the truth (tp + fn = 0)");
             if (b.fUndefined()) out.add("f1: " + name + " has tp + fp + fn = 0");
+            if (b.tn() + b.fp() == 0) out.add("specificity: every row is " + name + " (tn + fp = 0)");
         }
         return out;
     }

@@ -147,7 +147,7 @@ public final class Curve {
     public Charts.Line chart() {
         double[] x = kind == Kind.ROC ? fpr : recall;
         double[] y = kind == Kind.ROC ? recall : precision;
-        int from = kind == Kind.ROC ? 0 : 0;
+        int from = 0;
         int step = Math.max(1, (x.length - from) / 2000);
         int m = (x.length - from + step - 1) / step;
         double[] xs = new double[m + 1], ys = new double[m + 1];
@@ -166,6 +166,11 @@ public final class Curve {
                     .series("model", xs, ys).series("chance", new double[] {0, 1}, new double[] {0, 1});
         }
         return Charts.line("Precision / recall curve", "recall", "precision").series("model", xs, ys);
+    }
+
+    /** The chart as an inline PNG, for notebooks and HTML reports. */
+    public String toHtml() {
+        return dev.holdout.report.Html.image(chart().image(), kind == Kind.ROC ? "ROC curve" : "Precision/recall curve");
     }
 
     @Override public String toString() {

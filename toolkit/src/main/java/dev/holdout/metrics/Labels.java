@@ -38,7 +38,19 @@ public final class Labels {
         Set<String> all = new LinkedHashSet<>();
         for (String s : truth) all.add(s);
         if (predicted != null) for (String s : predicted) all.add(s);
+        for (String s : all) {
+            if (s != null && isNanOrInfinity(s)) {
+                // Name the first row that carries it.
+                for (int i = 0; i < truth.length; i++) if (s.equals(truth[i])) throw notALabel("truth[" + i + "]", s);
+                for (int i = 0; i < predicted.length; i++) if (s.equals(predicted[i])) throw notALabel("predicted[" + i + "]", s);
+            }
+        }
         return ofNames(all);
+    }
+
+    private static DataValidationException notALabel(String param, String value) {
+        return DataValidationException.param(param, value, "NaN or infinity is not a class label",
+                "drop or fix rows whose label or prediction is NaN or infinite");
     }
 
     /** Labels from an explicit collection of names, sorted as described above. */
@@ -48,6 +60,10 @@ public final class Labels {
         for (String s : list) {
             if (s == null) {
                 throw DataValidationException.param("label", "null", "labels must not be missing", "drop rows with an empty label");
+            }
+            if (isNanOrInfinity(s)) {
+                throw DataValidationException.param("label", s, "NaN or infinity is not a class label",
+                        "drop or fix rows whose label or prediction is missing");
             }
             if (parse(s) == null) numeric = false;
         }
@@ -69,6 +85,22 @@ public final class Labels {
         return new Labels(names);
     }
 
+    /**
+     * True for text that means NaN or an infinity: "NaN", "nan", "-NaN", "inf", "-Infinity", and numbers
+     * too large for a double ("1e400"), which every numeric reader turns into infinity.
+     */
+    public static boolean isNanOrInfinity(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("+") || t.startsWith("-")) t = t.substring(1);
+        if (t.equals("nan") || t.equals("inf") || t.equals("infinity")) return true;
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || t.charAt(0) == '.')) return false;
+        try {
+            return !Double.isFinite(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static Double parse(String s) {
         try {
             double d = Double.parseDouble(s.trim());
@@ -86,6 +118,23 @@ public final class Labels {
     public String name(int code) { return names.get(code); }
 
     public boolean contains(String name) { return codes.containsKey(name); }
+
+    /** True when every label is a finite number (then they are ordered numerically). */
+    public boolean numeric() {
+        for (String s : names) if (parse(s) == null) return false;
+        return true;
+    }
+
+    /** The code of the label whose numeric value is {@code value} ("1", "1.0", "+1"), or -1 when there is none. */
+    public int codeOfNumber(double value) {
+        Integer exact = codes.get(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+        if (exact != null) return exact;
+        for (int i = 0; i < names.size(); i++) {
+            Double d = parse(names.get(i));
+            if (d != null && d == value) return i;
+        }
+        return -1;
+    }
 
     /** The code of a label; an unknown label is an error naming the known ones. */
     public int code(String name) {

@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 public enum Metric {
     ACCURACY("accuracy", Direction.HIGHER_IS_BETTER, Input.LABELS, "acc"),
-    ERROR("error", Direction.LOWER_IS_BETTER, Input.LABELS, "error_rate"),
+    ERROR("error", Direction.LOWER_IS_BETTER, Input.LABELS, "error_rate", "merror"),
     PRECISION("precision", Direction.HIGHER_IS_BETTER, Input.LABELS),
     RECALL("recall", Direction.HIGHER_IS_BETTER, Input.LABELS, "sensitivity", "tpr"),
     F1("f1", Direction.HIGHER_IS_BETTER, Input.LABELS, "f1_score"),

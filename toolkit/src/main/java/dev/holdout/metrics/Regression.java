@@ -6,7 +6,7 @@ import dev.holdout.data.DataValidationException;
  * Regression metrics over {@code double[]} arrays, {@code (truth, predicted)} order, one pass each
  * and no boxing; {@code weights} may be {@code null}. Semantics follow scikit-learn: R² and explained
  * variance use {@code force_finite=True} (a constant truth gives 1.0 for perfect predictions, else
- * 0.0); MAPE is a fraction with the denominator floored at machine epsilon.
+ * 0.0; so explained variance of one row is 1.0, while R² needs two rows, as scikit-learn); MAPE is a fraction with the denominator floored at machine epsilon.
  *
  * <pre>{@code
  * double[] y    = {3, -0.5, 2, 7};
@@ -30,11 +30,23 @@ public final class Regression {
         Checks.weights(weights, truth.length);
         double sum = 0, wsum = 0;
         if (weights == null) {
-            for (int i = 0; i < truth.length; i++) {
-                double d = truth[i] - predicted[i];
-                sum += d * d;
+            // Four independent accumulators: the adds no longer wait on each other.
+            int n = truth.length, i = 0;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; i + 3 < n; i += 4) {
+                double d0 = truth[i] - predicted[i], d1 = truth[i + 1] - predicted[i + 1];
+                double d2 = truth[i + 2] - predicted[i + 2], d3 = truth[i + 3] - predicted[i + 3];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
             }
-            wsum = truth.length;
+            for (; i < n; i++) {
+                double d = truth[i] - predicted[i];
+                s0 += d * d;
+            }
+            sum = (s0 + s1) + (s2 + s3);
+            wsum = n;
         } else {
             for (int i = 0; i < truth.length; i++) {
                 double d = truth[i] - predicted[i];
@@ -59,8 +71,17 @@ public final class Regression {
         Checks.weights(weights, truth.length);
         double sum = 0, wsum = 0;
         if (weights == null) {
-            for (int i = 0; i < truth.length; i++) sum += Math.abs(truth[i] - predicted[i]);
-            wsum = truth.length;
+            int n = truth.length, i = 0;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; i + 3 < n; i += 4) {
+                s0 += Math.abs(truth[i] - predicted[i]);
+                s1 += Math.abs(truth[i + 1] - predicted[i + 1]);
+                s2 += Math.abs(truth[i + 2] - predicted[i + 2]);
+                s3 += Math.abs(truth[i + 3] - predicted[i + 3]);
+            }
+            for (; i < n; i++) s0 += Math.abs(truth[i] - predicted[i]);
+            sum = (s0 + s1) + (s2 + s3);
+            wsum = n;
         } else {
             for (int i = 0; i < truth.length; i++) {
                 sum += weights[i] * Math.abs(truth[i] - predicted[i]);
@@ -85,15 +106,41 @@ public final class Regression {
         // which keeps the cancellation small; a second exact pass runs only when SST is tiny.
         double y0 = truth[0];
         double sse = 0, wsum = 0, sd = 0, sdd = 0;
-        for (int i = 0; i < truth.length; i++) {
-            double w = weights == null ? 1.0 : weights[i];
-            double y = truth[i];
-            double e = y - predicted[i];
-            double d = y - y0;
-            sse += w * e * e;
-            wsum += w;
-            sd += w * d;
-            sdd += w * d * d;
+        if (weights == null) {
+            int n = truth.length, i = 0;
+            double sse1 = 0, sd1 = 0, sdd1 = 0;
+            for (; i + 1 < n; i += 2) {
+                double a = truth[i], b = truth[i + 1];
+                double ea = a - predicted[i], eb = b - predicted[i + 1];
+                double da = a - y0, db = b - y0;
+                sse += ea * ea;
+                sse1 += eb * eb;
+                sd += da;
+                sd1 += db;
+                sdd += da * da;
+                sdd1 += db * db;
+            }
+            for (; i < n; i++) {
+                double e = truth[i] - predicted[i], d = truth[i] - y0;
+                sse += e * e;
+                sd += d;
+                sdd += d * d;
+            }
+            sse += sse1;
+            sd += sd1;
+            sdd += sdd1;
+            wsum = n;
+        } else {
+            for (int i = 0; i < truth.length; i++) {
+                double w = weights[i];
+                double y = truth[i];
+                double e = y - predicted[i];
+                double d = y - y0;
+                sse += w * e * e;
+                wsum += w;
+                sd += w * d;
+                sdd += w * d * d;
+            }
         }
         if (!Double.isFinite(sse) || !Double.isFinite(sdd)) throw nonFinite(truth, predicted);
         double sst = sdd - sd * sd / wsum;
@@ -105,11 +152,21 @@ public final class Regression {
         return explainedVariance(truth, predicted, null);
     }
 
-    /** 1 − Var(y − ŷ)/Var(y): like R² but blind to a constant bias; same force_finite rule. */
+    /**
+     * 1 − Var(y − ŷ)/Var(y): like R² but blind to a constant bias; same force_finite rule. Unlike R²
+     * it is defined for one row, as in scikit-learn: both variances are 0, so it is 1.0.
+     */
     public static double explainedVariance(double[] truth, double[] predicted, double[] weights) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         Checks.weights(weights, truth.length);
-        requireTwoRows(truth.length, "explained variance");
+        if (truth.length == 0) {
+            throw DataValidationException.param("truth.length", 0, "explained variance needs at least one row",
+                    "evaluate on at least one row");
+        }
+        if (truth.length == 1) {
+            if (!Double.isFinite(truth[0]) || !Double.isFinite(predicted[0])) throw nonFinite(truth, predicted);
+            return forceFinite(0, 0); // exactly: the residual and the truth each have variance 0 (no rounding from weights)
+        }
         double wsum = 0, my = 0, me = 0;
         for (int i = 0; i < truth.length; i++) {
             double w = weights == null ? 1.0 : weights[i];

@@ -34,7 +34,71 @@ public final class Scores {
         Checks.sameLength(truth.length, score.length, "score");
         Checks.weights(weights, truth.length);
         Checks.finite(score, "score");
-        int[] order = ScoreOrder.descending(score);
+        if (weights == null) {
+            return rocAucSorted(ScoreOrder.sortedKeys(truth, score, positive, true), ScoreOrder.sortedKeys(truth, score, positive, false), positive);
+        }
+        return rocAucOrdered(ScoreOrder.descending(score), truth, score, positive, weights);
+    }
+
+    /**
+     * Unweighted ROC AUC from the ascending sort keys of the positives' and the negatives' scores:
+     * a merge from the top, no access to the rows.
+     */
+    static double rocAucSorted(long[] pos, long[] neg, int positive) {
+        requireBothClasses(pos.length, neg.length, "ROC AUC", positive);
+        int i = pos.length - 1, j = neg.length - 1;
+        double num = 0;
+        long posAbove = 0;
+        while (j >= 0) {
+            long kn = neg[j];
+            // positives strictly above this negative key
+            while (i >= 0 && Long.compareUnsigned(pos[i], kn) > 0) {
+                i--;
+                posAbove++;
+            }
+            long gp = 0;
+            int i2 = i;
+            while (i2 >= 0 && pos[i2] == kn) {
+                i2--;
+                gp++;
+            }
+            long gn = 0;
+            while (j >= 0 && neg[j] == kn) {
+                j--;
+                gn++;
+            }
+            num += gn * (posAbove + 0.5 * gp);
+        }
+        return num / ((double) pos.length * neg.length);
+    }
+
+    /** Unweighted average precision from the same sorted keys. */
+    static double averagePrecisionSorted(long[] pos, long[] neg) {
+        int i = pos.length - 1, j = neg.length - 1;
+        double total = pos.length, ap = 0, prevRecall = 0;
+        long tps = 0, fps = 0;
+        while (i >= 0 || j >= 0) {
+            long k;
+            if (i < 0) k = neg[j];
+            else if (j < 0) k = pos[i];
+            else k = Long.compareUnsigned(pos[i], neg[j]) >= 0 ? pos[i] : neg[j];
+            while (i >= 0 && pos[i] == k) {
+                i--;
+                tps++;
+            }
+            while (j >= 0 && neg[j] == k) {
+                j--;
+                fps++;
+            }
+            double recall = tps / total;
+            ap += (recall - prevRecall) * ((double) tps / (tps + fps));
+            prevRecall = recall;
+        }
+        return ap;
+    }
+
+    /** ROC AUC given the rows in descending score order (lets a bootstrap sort once). */
+    static double rocAucOrdered(int[] order, int[] truth, double[] score, int positive, double[] weights) {
         double posAbove = 0, num = 0, pos = 0, neg = 0;
         int n = order.length;
         int i = 0;
@@ -76,7 +140,14 @@ public final class Scores {
                     "average precision needs at least one row of the positive class " + positive,
                     "check --positive, or evaluate on a sample that contains positives");
         }
-        int[] order = ScoreOrder.descending(score);
+        if (weights == null) {
+            return averagePrecisionSorted(ScoreOrder.sortedKeys(truth, score, positive, true), ScoreOrder.sortedKeys(truth, score, positive, false));
+        }
+        return averagePrecisionOrdered(ScoreOrder.descending(score), truth, score, positive, weights, totalPos);
+    }
+
+    static double averagePrecisionOrdered(int[] order, int[] truth, double[] score, int positive, double[] weights,
+                                          double totalPos) {
         double tps = 0, fps = 0, prevRecall = 0, ap = 0;
         int n = order.length;
         int i = 0;

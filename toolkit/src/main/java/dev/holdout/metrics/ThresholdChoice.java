@@ -9,6 +9,11 @@ package dev.holdout.metrics;
  * }</pre>
  */
 public record ThresholdChoice(String goal, double threshold, double precision, double recall, double falsePositiveRate) {
+    public String toHtml() {
+        return dev.holdout.report.Html.table(java.util.List.of("goal", "threshold", "precision", "recall", "false positive rate"),
+                java.util.List.of(java.util.List.of(goal, threshold, precision, recall, falsePositiveRate)));
+    }
+
     @Override public String toString() {
         return String.format("ThresholdChoice[%s: threshold=%.6g, precision=%.4f, recall=%.4f, fpr=%.4f]",
                 goal, threshold, precision, recall, falsePositiveRate);

@@ -31,6 +31,20 @@ final class ColumnValues {
                 "apply a numeric step only to numeric columns, or encode the column first (OneHotEncoder, OrdinalEncoder, TargetEncoder)");
     }
 
+    /** {@code (x - center) / scale} of a numeric column in one read pass into a new array; NaN stays NaN. */
+    static double[] affine(Table table, String name, String step, double center, double scale) {
+        Column<?> c = Columns.require(table, name, step + ".column");
+        if (c instanceof DoubleColumn d) {
+            int n = d.size();
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) out[i] = (d.getDouble(i) - center) / scale;
+            return out;
+        }
+        double[] x = doubles(table, name, step);
+        for (int i = 0; i < x.length; i++) x[i] = (x[i] - center) / scale;
+        return x;
+    }
+
     /** A column's values as category text, {@link #MISSING} for missing. Works for any column type. */
     static String[] categories(Table table, String name, String step) {
         Column<?> c = Columns.require(table, name, step + ".column");

@@ -27,9 +27,12 @@ public record Fingerprint(int rowCount, List<String> columns, String contentHash
     }
 
     /** The fingerprint of {@code columns} over all rows of {@code table}. */
-    public static Fingerprint of(Table table, List<String> columns) {
+    public static Fingerprint of(Table table, List<String> columns) { return of(table, columns, null); }
+
+    /** As {@link #of(Table, List)}, also gathering the moments of each double column into {@code moments} on the same pass. */
+    static Fingerprint of(Table table, List<String> columns, java.util.Map<Column<?>, Moments> moments) {
         long sum = 0;
-        for (long h : rowHashes(table, columns)) sum += h;
+        for (long h : rowHashes(table, columns, moments)) sum += h;
         return new Fingerprint(table.rowCount(), columns, hex(sum));
     }
 
@@ -43,31 +46,49 @@ public record Fingerprint(int rowCount, List<String> columns, String contentHash
     }
 
     /** One 64-bit hash per row over the values of {@code columns}, in column order. */
-    public static long[] rowHashes(Table table, List<String> columns) {
+    public static long[] rowHashes(Table table, List<String> columns) { return rowHashes(table, columns, null); }
+
+    private static long[] rowHashes(Table table, List<String> columns, java.util.Map<Column<?>, Moments> moments) {
         int n = table.rowCount();
         long[] h = new long[n];
         java.util.Arrays.fill(h, 0x243F6A8885A308D3L);
-        for (String name : columns) {
-            Column<?> c = Columns.require(table, name, "fingerprint.column");
-            if (c instanceof DoubleColumn d) {
-                for (int i = 0; i < n; i++) h[i] = (h[i] ^ numberBits(d.getDouble(i))) * K;
-            } else if (c instanceof NumericColumn<?> num) {
-                for (int i = 0; i < n; i++) h[i] = (h[i] ^ numberBits(num.isMissing(i) ? Double.NaN : num.getDouble(i))) * K;
-            } else if (c instanceof BooleanColumn b) {
-                for (int i = 0; i < n; i++) h[i] = (h[i] ^ (b.isMissing(i) ? 3 : (b.get(i) ? 1 : 2))) * K;
-            } else {
-                for (int i = 0; i < n; i++) h[i] = (h[i] ^ textHash(c.isMissing(i) ? "" : c.getString(i))) * K;
-            }
-            for (int i = 0; i < n; i++) h[i] = Long.rotateLeft(h[i], 29);
+        Column<?>[] cols = new Column<?>[columns.size()];
+        for (int c = 0; c < cols.length; c++) cols[c] = Columns.require(table, columns.get(c), "fingerprint.column");
+        Moments.Accumulator[] acc = new Moments.Accumulator[cols.length];
+        if (moments != null) {
+            for (int c = 0; c < cols.length; c++) if (cols[c] instanceof DoubleColumn d) acc[c] = Moments.Accumulator.startAt(d);
         }
-        for (int i = 0; i < n; i++) h[i] = mix(h[i] ^ columns.size());
+        // Blocks of rows so that the block's hashes stay in L1 while every column passes over them.
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            for (int ci = 0; ci < cols.length; ci++) {
+                Column<?> c = cols[ci];
+                if (acc[ci] != null) {
+                    acc[ci].hashAndAdd((DoubleColumn) c, from, to, h);
+                } else if (c instanceof DoubleColumn d) {
+                    for (int i = from; i < to; i++) h[i] = Long.rotateLeft((h[i] ^ numberBits(d.getDouble(i))) * K, 29);
+                } else if (c instanceof NumericColumn<?> num) {
+                    for (int i = from; i < to; i++) {
+                        h[i] = Long.rotateLeft((h[i] ^ numberBits(num.isMissing(i) ? Double.NaN : num.getDouble(i))) * K, 29);
+                    }
+                } else if (c instanceof BooleanColumn b) {
+                    for (int i = from; i < to; i++) h[i] = Long.rotateLeft((h[i] ^ (b.isMissing(i) ? 3 : (b.get(i) ? 1 : 2))) * K, 29);
+                } else {
+                    for (int i = from; i < to; i++) h[i] = Long.rotateLeft((h[i] ^ textHash(c.isMissing(i) ? "" : c.getString(i))) * K, 29);
+                }
+            }
+            for (int i = from; i < to; i++) h[i] = mix(h[i] ^ cols.length);
+        }
+        for (int c = 0; c < cols.length; c++) if (acc[c] != null) moments.put(cols[c], acc[c].result());
         return h;
     }
 
-    private static final long K = 0x9E3779B97F4A7C15L;
+    private static final int BLOCK = 2048;
+
+    static final long K = 0x9E3779B97F4A7C15L;
 
     /** Numbers hash by value: missing (NaN) is one value, -0.0 equals 0.0, an int 3 equals a double 3.0. */
-    private static long numberBits(double d) {
+    static long numberBits(double d) {
         if (d != d) return 0x7FF8DEADBEEF0001L;
         return Double.doubleToRawLongBits(d + 0.0);
     }

@@ -3,7 +3,9 @@ package dev.holdout.preprocess;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -55,7 +57,7 @@ public final class Preprocessor {
     }
 
     /** Learns every step's statistics from {@code train}; {@code train} is not modified. */
-    public FittedPreprocessor fit(Table train) { return fitTransform(train).fitted(); }
+    public FittedPreprocessor fit(Table train) { return fit(train, false).fitted(); }
 
     /**
      * Fits on {@code train} and returns the training rows as the model should see them. For a target
@@ -63,7 +65,10 @@ public final class Preprocessor {
      * they differ from {@code fitted.transform(train)}; use these to train, and {@code transform} for
      * every other table.
      */
-    public Fit fitTransform(Table train) {
+    public Fit fitTransform(Table train) { return fit(train, true); }
+
+    /** With {@code transformLast} false the last step is only fitted (its output schema comes from an empty table). */
+    private Fit fit(Table train, boolean transformLast) {
         Objects.requireNonNull(train, "train");
         if (train.rowCount() == 0) {
             throw DataValidationException.param("train.rowCount", 0, "cannot fit on an empty table", "pass the training rows");
@@ -83,17 +88,26 @@ public final class Preprocessor {
                 }
             }
         }
+        List<String> fpColumns = train.columnNames().stream().filter(learnedFrom::contains).toList();   // table order
+        Map<Column<?>, Moments> moments = new IdentityHashMap<>();
+        Fingerprint fp = Fingerprint.of(train, fpColumns, moments);
+        FitContext context = new FitContext(moments);
         Table current = train;
         List<FittedStep> fitted = new ArrayList<>();
-        for (Step s : steps) {
-            Step.StepFit f = s.fitTransform(current);
-            fitted.add(f.fitted());
-            current = f.transformedTrain();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (i == steps.size() - 1 && !transformLast) {
+                FittedStep f = s.fit(current, context);
+                fitted.add(f);
+                current = ((Step.Applies) f).apply(current.emptyCopy());
+            } else {
+                Step.StepFit f = s.fitTransform(current, context);
+                fitted.add(f.fitted());
+                current = f.transformedTrain();
+            }
         }
-        List<String> fpColumns = train.columnNames().stream().filter(learnedFrom::contains).toList();   // table order
-        Fingerprint fp = Fingerprint.of(train, fpColumns);
         FittedPreprocessor result = new FittedPreprocessor(fitted, inputs, fp, current.columnNames());
-        return new Fit(result, FittedPreprocessor.detach(current, train));
+        return new Fit(result, transformLast ? FittedPreprocessor.detach(current, train) : null);
     }
 
     /** A fitted preprocessor and the training rows it produced (cross-fitted where a step asks for it). */

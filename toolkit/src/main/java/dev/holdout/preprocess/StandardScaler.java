@@ -35,14 +35,17 @@ public final class StandardScaler extends Step {
 
     @Override public List<String> columns() { return columns; }
 
-    @Override FittedStep fit(Table train) {
+    @Override FittedStep fit(Table train) { return fit(train, FitContext.NONE); }
+
+    @Override FittedStep fit(Table train, FitContext context) {
         List<ColumnScale> out = new ArrayList<>(columns.size());
         for (String name : columns) {
-            double[] x = ColumnValues.doubles(train, name, "StandardScaler");
-            int n = Stats.countPresent(x);
-            if (n == 0) throw allMissing("StandardScaler", name, x.length);
-            double mean = Stats.mean(x);
-            double var = Stats.variance(x, mean);
+            Moments known = context.moments(dev.holdout.data.Columns.require(train, name, "StandardScaler.column"));
+            Moments m = known != null ? known : Moments.of(train, name, "StandardScaler");
+            if (m.count() == 0) throw allMissing("StandardScaler", name, train.rowCount());
+            double mean = m.mean();
+            double var = m.variance();
+            int n = m.count();
             // scikit-learn's _is_constant_feature: variance within rounding error of 0 means "constant".
             double bound = n * Stats.EPS * var + (n * mean * Stats.EPS) * (n * mean * Stats.EPS);
             double std = Math.sqrt(var);
@@ -79,8 +82,7 @@ public final class StandardScaler extends Step {
     static Table applyAffine(Table input, List<ColumnScale> columns, String step) {
         Table out = ColumnValues.shallowCopy(input);
         for (ColumnScale s : columns) {
-            double[] x = ColumnValues.doubles(input, s.column(), step);
-            ColumnScale.apply(x, s.center(), s.scale());
+            double[] x = ColumnValues.affine(input, s.column(), step, s.center(), s.scale());
             ColumnValues.replace(out, s.column(), ColumnValues.column(s.column(), x));
         }
         return out;

@@ -30,10 +30,13 @@ public abstract sealed class Step
      * Fits and transforms the training rows. Equal to {@code fit(train).apply(train)} for every step
      * except the target encoder, which cross-fits so no row's encoding comes from its own label.
      */
-    StepFit fitTransform(Table train) {
-        FittedStep fitted = fit(train);
+    StepFit fitTransform(Table train, FitContext context) {
+        FittedStep fitted = fit(train, context);
         return new StepFit(fitted, ((Applies) fitted).apply(train));
     }
+
+    /** As {@link #fit(Table)}, reusing what the pipeline already computed about unchanged raw columns. */
+    FittedStep fit(Table train, FitContext context) { return fit(train); }
 
     /** A fitted step and the training rows it produced. */
     record StepFit(FittedStep fitted, Table transformedTrain) {}

@@ -137,7 +137,7 @@ public final class TargetEncoder extends Step {
         return new Fitted(label, t.type(), t.positiveClass(), smooth == null ? "auto" : String.valueOf(smooth), folds, seed, yMean, out);
     }
 
-    @Override StepFit fitTransform(Table train) {
+    @Override StepFit fitTransform(Table train, FitContext context) {
         Target t = target(train);
         Fitted fitted = fitOn(train, t);
         int n = train.rowCount();

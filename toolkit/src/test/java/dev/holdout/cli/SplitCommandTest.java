@@ -146,11 +146,4 @@ class SplitCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("warning: the least populated class"), r.out());
     }
-
-    @Test void quickstartRunsTheSplitFlowAndSaysWhatIsToCome() throws Exception {
-        CliRunner r = CliRunner.run("quickstart", "--output", dir.resolve("qs").toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(Files.exists(dir.resolve("qs/split.json")));
-        assertTrue(r.out().contains("Still to come"), r.out());
-    }
 }

@@ -165,6 +165,24 @@ class LeakageAuditTest {
                 .findings("preprocessing-outside-train").get(0).severity());
     }
 
+    @Test void aRareClassDoesNotMakeAFeatureLookLeaky() {
+        Parts p = clean(100, 6);
+        Table train = p.train();
+        String[] cls = new String[train.rowCount()];
+        double[] marker = new double[train.rowCount()];
+        for (int i = 0; i < cls.length; i++) {
+            cls[i] = i < 3 ? "rare" : (train.intColumn("y").getInt(i) == 1 ? "yes" : "no");
+            marker[i] = i < 3 ? 100 : 0;   // separates the 3 rare rows perfectly, says nothing about the rest
+        }
+        train.addColumns(StringColumn.create("kind", cls), DoubleColumn.create("marker", marker));
+        for (Table t : List.of(p.validation(), p.test())) {
+            t.addColumns(StringColumn.create("kind", java.util.Collections.nCopies(t.rowCount(), "no")),
+                    DoubleColumn.create("marker", new double[t.rowCount()]));
+        }
+        AuditReport rep = LeakageAudit.of("kind").features(List.of("a", "marker")).run(train, p.validation(), p.test());
+        assertTrue(rep.findings("target-leak").isEmpty(), rep.toString());
+    }
+
     @Test void reportRendersAsTextJsonAndHtml() {
         Parts p = clean(60, 2);
         p.test().stringColumn("g").set(0, p.train().stringColumn("g").get(0));

@@ -83,6 +83,18 @@ class PreprocessPropertiesTest {
         assertTrue(TestTables.identical(f.transform(other), back.transform(other)));
     }
 
+    /** The moments gathered on the fingerprint pass give the scaler exactly the statistics it computes alone. */
+    @Property(tries = 30)
+    void fusedMomentsEqualTheScalersOwn(@ForAll @IntRange(min = 2, max = 5000) int rows, @ForAll long seed) {
+        Table table = TestTables.mixed(rows, seed);
+        FittedStep alone = StandardScaler.of("x", "amount", "count").fit(table);
+        assertEquals(alone, Preprocessor.of(StandardScaler.of("x", "amount", "count")).fit(table).steps().get(0));
+        // after a step that replaces "count" but shares "x" and "amount": gathered moments for two, recomputed for one
+        Table logged = LogTransform.log1p("count").fitTransform(table, FitContext.NONE).transformedTrain();
+        assertEquals(StandardScaler.of("x", "amount", "count").fit(logged),
+                Preprocessor.of(LogTransform.log1p("count"), StandardScaler.of("x", "amount", "count")).fit(table).steps().get(1));
+    }
+
     /** Changing row i's label never changes row i's cross-fitted encoding (continuous label: folds do not depend on y). */
     @Property(tries = 40)
     void targetEncodingNeverUsesARowsOwnLabel(@ForAll @IntRange(min = 20, max = 300) int rows, @ForAll long seed,

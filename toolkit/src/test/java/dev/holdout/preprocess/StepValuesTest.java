@@ -28,6 +28,11 @@ class StepValuesTest {
         assertTrue(Double.isNaN(out[1]));
     }
 
+    @Test void varianceStaysAccurateFarFromZero() {
+        FittedPreprocessor f = Preprocessor.of(StandardScaler.of("x")).fit(nums("x", 1e9 + 1, 1e9 + 2, 1e9 + 3));
+        assertEquals(2 / Math.sqrt(2.0 / 3.0), col(f.transform(nums("x", 1e9 + 4)), "x")[0], 1e-9);
+    }
+
     @Test void aConstantColumnGetsScaleOne() {
         FittedPreprocessor f = Preprocessor.of(StandardScaler.of("x"), RobustScaler.of("y")).fit(
                 Table.create("t", DoubleColumn.create("x", 5, 5, 5), DoubleColumn.create("y", 2, 2, 2)));

@@ -1,0 +1,94 @@
+package dev.holdout.notebooks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code holdout notebook install} and {@code holdout notebook run FILE.ipynb}.
+ *
+ * <pre>{@code
+ * $ ./holdout notebook install
+ * installed kernelspec "Java (Holdout)" (holdout-java) in /root/.local/share/jupyter/kernels/holdout-java
+ * $ ./holdout notebook run notebooks/01-random-vs-time-splits.ipynb
+ * executed notebooks/01-random-vs-time-splits.ipynb -> notebooks/01-random-vs-time-splits.executed.ipynb
+ * }</pre>
+ */
+@Command(name = "notebook", mixinStandardHelpOptions = true,
+        description = "The Java notebook kernel: install it for Jupyter, or execute a notebook headless.",
+        subcommands = {NotebookCommand.Install.class, NotebookCommand.Run.class})
+public final class NotebookCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Install the kernelspec \"Java (Holdout)\" for the current user (Jupyter's user data folder).")
+    static final class Install implements Callable<Integer> {
+        @Option(names = "--kernels-dir", paramLabel = "DIR",
+                description = "Install into DIR/holdout-java instead of <Jupyter user data dir>/kernels.")
+        Path kernelsDir;
+
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() {
+            Path dir = (kernelsDir != null ? kernelsDir : KernelSpec.userDataDir().resolve("kernels"));
+            Path installed = KernelSpec.ofThisJvm().writeInto(dir);
+            var out = spec.commandLine().getOut();
+            out.println("installed kernelspec \"" + HoldoutKernel.DISPLAY_NAME + "\" (" + HoldoutKernel.KERNEL_NAME
+                    + ") in " + installed);
+            out.println("it starts the kernel from this build's jars; after `mvn clean`, run this command again");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Execute a notebook headless through Jupyter (nbconvert) and write the executed copy.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE.ipynb", description = "The notebook to execute.")
+        Path notebook;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT.ipynb",
+                description = "Where to write the executed copy (default: FILE.executed.ipynb beside FILE).")
+        Path output;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                description = "Longest a single cell may run (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() throws Exception {
+            if (!Files.isRegularFile(notebook) || !notebook.toString().endsWith(".ipynb")) {
+                throw new IllegalArgumentException("FILE=" + notebook + " is not an existing .ipynb file; "
+                        + "try notebooks/01-random-vs-time-splits.ipynb");
+            }
+            if (timeoutSeconds <= 0) {
+                throw new IllegalArgumentException("--timeout=" + timeoutSeconds + " must be positive; try 600");
+            }
+            Path out = output != null ? output : defaultOutput(notebook);
+            NotebookRunner runner = new NotebookRunner(KernelSpec.ofThisJvm(), Duration.ofSeconds(timeoutSeconds));
+            NotebookRunner.Outcome outcome = runner.run(notebook, out, spec.commandLine().getErr());
+            spec.commandLine().getErr().flush();
+            if (!outcome.ok()) {
+                spec.commandLine().getErr().println("holdout notebook run: " + notebook
+                        + " failed (a cell raised an error; see above); no executed copy was written");
+                return 1;
+            }
+            spec.commandLine().getOut().println("executed " + notebook + " -> " + out);
+            return 0;
+        }
+
+        static Path defaultOutput(Path notebook) {
+            String name = notebook.getFileName().toString();
+            return notebook.resolveSibling(name.substring(0, name.length() - ".ipynb".length()) + ".executed.ipynb");
+        }
+    }
+}

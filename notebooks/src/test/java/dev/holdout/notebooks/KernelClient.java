@@ -1,0 +1,282 @@
+package dev.holdout.notebooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A minimal Jupyter client speaking the real wire protocol (ZeroMQ, HMAC-SHA256 signed multipart messages) to a
+ * kernel started as its own JVM from a connection file, as Jupyter does. Used by the kernel's protocol tests so
+ * they need no Python.
+ */
+final class KernelClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DELIMITER = "<IDS|MSG>";
+
+    private final Process kernel;
+    private final ZContext context = new ZContext();
+    private final ZMQ.Socket shell;
+    private final ZMQ.Socket control;
+    private final ZMQ.Socket iopub;
+    private final byte[] key;
+    private final String session = UUID.randomUUID().toString();
+    final Path log;
+
+    /** A message as received: its type, header, parent header and content. */
+    record Msg(String type, JsonNode header, JsonNode parent, JsonNode content) {
+        String parentId() {
+            return parent.path("msg_id").asText();
+        }
+    }
+
+    /** Everything one execute_request produced: the shell reply and the IOPub messages it caused. */
+    record Execution(JsonNode reply, List<Msg> outputs, boolean sawIdle) {
+        String status() {
+            return reply.path("status").asText();
+        }
+
+        List<JsonNode> ofType(String type) {
+            return outputs.stream().filter(m -> m.type().equals(type)).map(Msg::content).toList();
+        }
+
+        /** The execute_result's data bundle, or null. */
+        JsonNode result() {
+            List<JsonNode> results = ofType("execute_result");
+            return results.isEmpty() ? null : results.get(0).path("data");
+        }
+
+        String stdout() {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode s : ofType("stream")) if (s.path("name").asText().equals("stdout")) sb.append(s.path("text").asText());
+            return sb.toString();
+        }
+
+        String traceback() {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode e : ofType("error")) e.path("traceback").forEach(l -> sb.append(l.asText()).append('\n'));
+            return sb.toString();
+        }
+    }
+
+    KernelClient(Path dir) throws IOException, InterruptedException {
+        Path workDir = dir.toAbsolutePath();
+        Files.createDirectories(workDir);
+        key = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        int[] ports = freePorts(5);
+        ObjectNode conn = JSON.createObjectNode();
+        conn.put("transport", "tcp").put("ip", "127.0.0.1").put("signature_scheme", "hmac-sha256")
+                .put("key", new String(key, StandardCharsets.US_ASCII))
+                .put("shell_port", ports[0]).put("iopub_port", ports[1]).put("stdin_port", ports[2])
+                .put("control_port", ports[3]).put("hb_port", ports[4]);
+        Path connectionFile = workDir.resolve("connection.json");
+        Files.writeString(connectionFile, JSON.writeValueAsString(conn));
+        log = workDir.resolve("kernel.log");
+        KernelSpec spec = KernelSpec.ofThisJvm();
+        List<String> argv = new ArrayList<>(spec.argv());
+        argv.replaceAll(a -> a.equals("{connection_file}") ? connectionFile.toString() : a);
+        kernel = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+
+        shell = context.createSocket(SocketType.DEALER);
+        shell.setIdentity(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        shell.connect("tcp://127.0.0.1:" + ports[0]);
+        control = context.createSocket(SocketType.DEALER);
+        control.setIdentity(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        control.connect("tcp://127.0.0.1:" + ports[3]);
+        iopub = context.createSocket(SocketType.SUB);
+        iopub.subscribe(new byte[0]);
+        iopub.connect("tcp://127.0.0.1:" + ports[1]);
+    }
+
+    /** Waits for kernel_info_reply, then for IOPub to carry messages (a first quiet execution). */
+    void awaitReady(long timeoutMillis) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        send(shell, "kernel_info_request", JSON.createObjectNode());
+        Msg reply = null;
+        while (reply == null && System.currentTimeMillis() < deadline && kernel.isAlive()) {
+            reply = receive(shell, Math.min(deadline, System.currentTimeMillis() + 500));
+        }
+        if (reply == null || !reply.type().equals("kernel_info_reply")) {
+            throw new IllegalStateException("kernel did not answer kernel_info_request; its log:\n" + Files.readString(log));
+        }
+        // IOPub is a PUB/SUB pair: until the subscription has reached the kernel, messages are dropped.
+        while (System.currentTimeMillis() < deadline) {
+            Execution warm = execute("int holdoutWarmUp = 1;", 3_000);
+            if (warm.sawIdle()) return;
+        }
+        throw new IllegalStateException("no IOPub messages from the kernel");
+    }
+
+    JsonNode kernelInfo() throws IOException {
+        send(shell, "kernel_info_request", JSON.createObjectNode());
+        return receive(shell, System.currentTimeMillis() + 30_000).content();
+    }
+
+    Execution execute(String code) throws IOException {
+        return execute(code, 60_000);
+    }
+
+    Execution execute(String code, long timeoutMillis) throws IOException {
+        String id = sendExecute(code);
+        return collect(id, System.currentTimeMillis() + timeoutMillis);
+    }
+
+    String sendExecute(String code) throws IOException {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("code", code).put("silent", false).put("store_history", true)
+                .put("allow_stdin", false).put("stop_on_error", true);
+        content.set("user_expressions", JSON.createObjectNode());
+        return send(shell, "execute_request", content);
+    }
+
+    /** The reply to {@code requestId} and the IOPub messages up to the kernel's idle status for it. */
+    Execution collect(String requestId, long deadline) throws IOException {
+        JsonNode reply = null;
+        List<Msg> outputs = new ArrayList<>();
+        boolean idle = false;
+        while ((reply == null || !idle) && System.currentTimeMillis() < deadline) {
+            Msg m = receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
+            if (m != null && m.parentId().equals(requestId)) {
+                if (m.type().equals("status") && m.content().path("execution_state").asText().equals("idle")) idle = true;
+                else if (!m.type().equals("status") && !m.type().equals("execute_input")) outputs.add(m);
+            }
+            if (reply == null) {
+                Msg r = receive(shell, System.currentTimeMillis() + 10);
+                if (r != null && r.parentId().equals(requestId)) reply = r.content();
+            }
+        }
+        if (reply == null) throw new IllegalStateException("no reply to " + requestId + " in time");
+        // the reply may come before the last outputs are read: drain until idle (or the deadline)
+        return new Execution(reply, outputs, idle);
+    }
+
+    JsonNode complete(String code, int cursor) throws IOException {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("code", code).put("cursor_pos", cursor);
+        String id = send(shell, "complete_request", content);
+        return awaitReply(shell, id);
+    }
+
+    JsonNode inspect(String code, int cursor) throws IOException {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("code", code).put("cursor_pos", cursor).put("detail_level", 0);
+        String id = send(shell, "inspect_request", content);
+        return awaitReply(shell, id);
+    }
+
+    JsonNode isComplete(String code) throws IOException {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("code", code);
+        String id = send(shell, "is_complete_request", content);
+        return awaitReply(shell, id);
+    }
+
+    JsonNode interrupt() throws IOException {
+        String id = send(control, "interrupt_request", JSON.createObjectNode());
+        return awaitReply(control, id);
+    }
+
+    private JsonNode awaitReply(ZMQ.Socket socket, String id) throws IOException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            Msg m = receive(socket, deadline);
+            if (m != null && m.parentId().equals(id)) return m.content();
+        }
+        throw new IllegalStateException("no reply to " + id);
+    }
+
+    boolean isAlive() {
+        return kernel.isAlive();
+    }
+
+    private String send(ZMQ.Socket socket, String type, JsonNode content) throws IOException {
+        String id = UUID.randomUUID().toString();
+        ObjectNode header = JSON.createObjectNode();
+        header.put("msg_id", id).put("session", session).put("username", "test")
+                .put("date", Instant.now().toString()).put("msg_type", type).put("version", "5.3");
+        String[] parts = {JSON.writeValueAsString(header), "{}", "{}", JSON.writeValueAsString(content)};
+        socket.sendMore(DELIMITER);
+        socket.sendMore(sign(parts));
+        for (int i = 0; i < parts.length; i++) {
+            if (i < parts.length - 1) socket.sendMore(parts[i]);
+            else socket.send(parts[i]);
+        }
+        return id;
+    }
+
+    /** One message, or null if none arrived before {@code deadline}; the signature is verified. */
+    private Msg receive(ZMQ.Socket socket, long deadline) throws IOException {
+        int wait = (int) Math.max(1, deadline - System.currentTimeMillis());
+        socket.setReceiveTimeOut(wait);
+        byte[] frame = socket.recv();
+        if (frame == null) return null;
+        while (!new String(frame, StandardCharsets.UTF_8).equals(DELIMITER)) {
+            frame = socket.recv(); // routing identities or the IOPub topic
+        }
+        String signature = socket.recvStr();
+        String[] parts = {socket.recvStr(), socket.recvStr(), socket.recvStr(), socket.recvStr()};
+        while (socket.hasReceiveMore()) socket.recv(); // buffers
+        if (!sign(parts).equals(signature)) throw new IllegalStateException("bad signature on " + parts[0]);
+        JsonNode header = JSON.readTree(parts[0]);
+        return new Msg(header.path("msg_type").asText(), header, JSON.readTree(parts[1]), JSON.readTree(parts[3]));
+    }
+
+    private String sign(String[] parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (String p : parts) mac.update(p.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                open.add(s);
+                ports[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : open) s.close();
+        }
+        return ports;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            if (kernel.isAlive()) {
+                ObjectNode content = JSON.createObjectNode();
+                content.put("restart", false);
+                send(control, "shutdown_request", content);
+                if (!kernel.waitFor(10, TimeUnit.SECONDS)) kernel.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException | RuntimeException e) {
+            kernel.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } finally {
+            context.close();
+        }
+    }
+}

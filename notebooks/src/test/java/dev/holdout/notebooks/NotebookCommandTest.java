@@ -1,0 +1,88 @@
+package dev.holdout.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code holdout notebook install | run} through the real command line (exit codes included). */
+class NotebookCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = NotebookCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void installWritesAKernelspecThatStartsThisKernel(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("notebook", "install", "--kernels-dir", dir.toString()), err.toString());
+        JsonNode spec = new ObjectMapper().readTree(dir.resolve("holdout-java/kernel.json").toFile());
+        assertEquals("Java (Holdout)", spec.path("display_name").asText());
+        assertEquals("java", spec.path("language").asText());
+        assertEquals("message", spec.path("interrupt_mode").asText(), "interrupts reach the kernel as messages");
+        JsonNode argv = spec.path("argv");
+        assertTrue(Files.isExecutable(Path.of(argv.get(0).asText())), "an absolute java");
+        assertEquals(HoldoutKernel.class.getName(), argv.get(argv.size() - 2).asText());
+        assertEquals("{connection_file}", argv.get(argv.size() - 1).asText());
+        assertEquals("-cp", argv.get(argv.size() - 4).asText());
+        String cp = argv.get(argv.size() - 3).asText();
+        assertTrue(cp.contains("holdout-notebooks") || cp.contains("notebooks/target/classes"), cp);
+        assertTrue(out.toString().contains("installed kernelspec \"Java (Holdout)\""), out.toString());
+    }
+
+    @Test
+    void runRejectsAMissingNotebookWithUsageExitCode(@TempDir Path dir) {
+        assertEquals(2, run("notebook", "run", dir.resolve("nope.ipynb").toString()));
+        assertTrue(err.toString().contains("FILE=") && err.toString().contains("is not an existing .ipynb file"), err.toString());
+    }
+
+    @Test
+    void runExecutesANotebookAndFailsOnACellError(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(NotebookRunner.nbconvertCommand().isPresent() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "Jupyter is not installed: " + NotebookRunner.APT_LINE);
+        Path good = dir.resolve("good.ipynb");
+        Files.writeString(good, notebook("int x = 20;", "x * 2 + 2"));
+        assertEquals(0, run("notebook", "run", good.toString()), err.toString());
+        Path executed = dir.resolve("good.executed.ipynb");
+        JsonNode nb = new ObjectMapper().readTree(executed.toFile());
+        JsonNode value = nb.path("cells").get(1).path("outputs").get(0).path("data").path("text/plain");
+        assertEquals("42", value.isArray() ? value.get(0).asText() : value.asText(), "nbformat keeps text as lines");
+
+        Path bad = dir.resolve("bad.ipynb");
+        Files.writeString(bad, notebook("int y = 1;", "throw new IllegalStateException(\"cell two fails\")"));
+        assertEquals(1, run("notebook", "run", bad.toString(), "-o", dir.resolve("bad-out.ipynb").toString()));
+        assertTrue(err.toString().contains("cell two fails"), "nbconvert's report reaches the user:\n" + err);
+        assertFalse(Files.exists(dir.resolve("bad-out.ipynb")), "no executed copy of a failed run");
+    }
+
+    private static String notebook(String... cells) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var nb = json.createObjectNode();
+        nb.put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata").putObject("kernelspec").put("name", "holdout-java").put("display_name", "Java (Holdout)")
+                .put("language", "java");
+        var list = nb.putArray("cells");
+        int i = 0;
+        for (String code : cells) {
+            var c = list.addObject();
+            c.put("cell_type", "code").put("id", "c" + i++).put("source", code).putNull("execution_count");
+            c.putObject("metadata");
+            c.putArray("outputs");
+        }
+        return json.writeValueAsString(nb);
+    }
+}

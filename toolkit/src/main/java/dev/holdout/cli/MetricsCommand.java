@@ -1,0 +1,440 @@
+package dev.holdout.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.holdout.data.DataValidationException;
+import dev.holdout.data.NumericCsvReader;
+import dev.holdout.io.AtomicFiles;
+import dev.holdout.metrics.Average;
+import dev.holdout.metrics.Bootstrap;
+import dev.holdout.metrics.ClassificationOptions;
+import dev.holdout.metrics.ClassificationReport;
+import dev.holdout.metrics.Curve;
+import dev.holdout.metrics.Labels;
+import dev.holdout.metrics.MetricsGuide;
+import dev.holdout.metrics.MetricsReport;
+import dev.holdout.metrics.RegressionReport;
+import dev.holdout.metrics.Scores;
+import dev.holdout.metrics.SlicedReport;
+import dev.holdout.metrics.ZeroDivision;
+import dev.holdout.report.Charts;
+import dev.holdout.report.Html;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code holdout metrics}: evaluates a predictions CSV. It reads only the named columns with
+ * {@link NumericCsvReader} (no table is built), so a few million rows take about a second.
+ *
+ * <pre>
+ * holdout metrics --input preds.csv --label label --prediction prediction --score score --format json
+ * holdout metrics --input preds.csv --label y --prediction yhat --task regression --group-by region
+ * holdout metrics --explain
+ * </pre>
+ */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = {"Compute classification or regression metrics from a predictions CSV.",
+                "Classification: accuracy, precision, recall, f1, specificity, balanced_accuracy, mcc, roc_auc, "
+                        + "average_precision, log_loss, confusion_matrix. Regression: mse, rmse, mae, r2, mape, median_ae, "
+                        + "explained_variance. A metric that cannot be defined is null, with the reason under warnings."})
+final class MetricsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Predictions CSV with a header row.")
+    Path input;
+
+    @Option(names = "--label", paramLabel = "COL", description = "Column with the true label or value.")
+    String label;
+
+    @Option(names = "--prediction", paramLabel = "COL", description = "Column with the predicted label or value.")
+    String prediction;
+
+    @Option(names = "--score", paramLabel = "COL",
+            description = "Column with the probability of the positive class (binary): enables roc_auc, average_precision, log_loss.")
+    String score;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "classification | regression (default: classification "
+            + "when --score is given or the labels look categorical, else regression).")
+    String task;
+
+    @Option(names = "--average", paramLabel = "AVG", description = "binary | micro | macro | weighted (default: binary for two classes, macro for more).")
+    String average;
+
+    @Option(names = "--positive", paramLabel = "LABEL", description = "The positive label for binary metrics and --score (default: 1 for numeric labels, even when 1 "
+                    + "does not occur; required for two text labels).")
+    String positive;
+
+    @Option(names = "--zero-division", paramLabel = "0|1|nan", defaultValue = "0",
+            description = "Value of precision/recall/F1 when undefined (default 0; reported under warnings).")
+    String zeroDivision;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "1", description = "Also report F-beta with this beta (default 1 = F1 only).")
+    double beta;
+
+    @Option(names = "--weight", paramLabel = "COL", description = "Column of non-negative sample weights.")
+    String weight;
+
+    @Option(names = "--group-by", paramLabel = "COL", description = "Report each value of this column separately.")
+    String groupBy;
+
+    @Option(names = "--bootstrap", paramLabel = "N", description = "Percentile bootstrap confidence intervals with N resamples (needs --seed).")
+    Integer bootstrap;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the bootstrap resampling.")
+    Long seed;
+
+    @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.95", description = "Confidence level of the intervals (default 0.95).")
+    double confidence;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table | json (default table).")
+    String format;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a standalone HTML page.")
+    Path html;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score).")
+    Path charts;
+
+    @Option(names = "--target-precision", paramLabel = "P",
+            description = "Also choose the lowest score threshold whose precision is at least P (binary with --score).")
+    Double targetPrecision;
+
+    @Option(names = "--target-recall", paramLabel = "R",
+            description = "Also choose the highest score threshold whose recall is at least R (binary with --score).")
+    Double targetRecall;
+
+    @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
+    boolean explain;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (explain) {
+            out.print(MetricsGuide.text());
+            out.flush();
+            return HoldoutCli.EXIT_OK;
+        }
+        require(input, "input", "pass --input predictions.csv");
+        require(label, "label", "name the column with the true labels: --label COL");
+        require(prediction, "prediction", "name the column with the predictions: --prediction COL");
+        if (!format.equals("json") && !format.equals("table")) {
+            throw DataValidationException.param("format", format, "must be json or table", "pass --format json or --format table");
+        }
+        if (bootstrap != null && seed == null) {
+            throw DataValidationException.param("seed", null, "--bootstrap needs a seed so the intervals can be reproduced",
+                    "add --seed 42 (any integer)");
+        }
+        Bootstrap.Spec boot = bootstrap == null ? null : new Bootstrap.Spec(bootstrap, seed, confidence);
+        List<String> notes = new ArrayList<>();
+        boolean classification = decideTask(notes);
+        MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
+
+        LinkedHashMap<String, Object> thresholds = thresholds(report);
+        if (format.equals("json")) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            LinkedHashMap<String, Object> map = report.toMap();
+            if (!thresholds.isEmpty()) {
+                // keep warnings last
+                Object warnings = map.remove("warnings");
+                map.putAll(thresholds);
+                map.put("warnings", warnings);
+            }
+            out.println(json.writeValueAsString(map));
+        } else {
+            String text = report.toText();
+            if (!thresholds.isEmpty()) {
+                StringBuilder t = new StringBuilder();
+                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v).append('\n'));
+                int guide = text.indexOf("How to read these metrics");
+                text = guide > 0 ? text.substring(0, guide) + t + "\n" + text.substring(guide) : text + t;
+            }
+            out.print(text);
+        }
+        out.flush();
+        if (html != null) {
+            AtomicFiles.write(html, Html.page("Metrics: " + input.getFileName(), report.toHtml() + chartsHtml())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return HoldoutCli.EXIT_OK;
+    }
+
+    /** Threshold choices for --target-precision / --target-recall; a target out of reach is null with a warning. */
+    private LinkedHashMap<String, Object> thresholds(MetricsReport report) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        if (targetPrecision == null && targetRecall == null) return out;
+        if (pr == null && report instanceof ClassificationReport c && c.positive() != null && score != null && c.averagePrecision() != null) {
+            pr = Scores.precisionRecallCurve(lastTruth, cols.numbers(score), positiveCode, lastWeights);
+        }
+        if (pr == null) {
+            throw DataValidationException.param(targetPrecision != null ? "target-precision" : "target-recall",
+                    targetPrecision != null ? targetPrecision : targetRecall,
+                    "needs binary classification with --score, without --group-by, and positive rows in the truth",
+                    "add --score COL, or drop the option");
+        }
+        if (targetPrecision != null) out.put("threshold_for_precision", choice(targetPrecision, true, report));
+        if (targetRecall != null) out.put("threshold_for_recall", choice(targetRecall, false, report));
+        return out;
+    }
+
+    private Object choice(double target, boolean precision, MetricsReport report) {
+        dev.holdout.metrics.ThresholdChoice c;
+        try {
+            c = precision ? pr.thresholdForPrecision(target) : pr.thresholdForRecall(target);
+        } catch (DataValidationException e) {
+            if (target <= 0 || target > 1) throw e;
+            LinkedHashMap<String, Object> none = new LinkedHashMap<>();
+            none.put("target", target);
+            none.put("threshold", null);
+            none.put("reason", e.getMessage());
+            return none;
+        }
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("threshold", c.threshold());
+        m.put("precision", c.precision());
+        m.put("recall", c.recall());
+        m.put("false_positive_rate", c.falsePositiveRate());
+        return m;
+    }
+
+    private static void require(Object value, String name, String fix) {
+        if (value == null) throw DataValidationException.param(name, null, "is required", fix);
+    }
+
+    /** Explicit --task, else classification with --score or categorical-looking labels, else regression. */
+    private boolean decideTask(List<String> notes) {
+        if (task != null) {
+            String t = task.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("classification")) return true;
+            if (t.equals("regression")) return false;
+            throw DataValidationException.param("task", task, "must be classification or regression", "pass --task classification or --task regression");
+        }
+        if (score != null) return true;
+        NumericCsvReader.Columns sample = NumericCsvReader.of(input).labels(label).labels(prediction).limit(2000).read();
+        Set<String> values = new LinkedHashSet<>(sample.labels(label).values());
+        values.addAll(sample.labels(prediction).values());
+        boolean numeric = true, integral = true;
+        for (String v : values) {
+            try {
+                double d = Double.parseDouble(v);
+                if (d != Math.rint(d)) integral = false;
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        boolean regression = numeric && (!integral || values.size() > 20);
+        notes.add("task: not given; treating the file as " + (regression ? "regression" : "classification")
+                + " (" + (regression ? "numeric values that are not a few class codes" : "labels look categorical")
+                + "); pass --task to choose");
+        return !regression;
+    }
+
+    private NumericCsvReader.Columns cols;
+    private int positiveCode = -1;
+
+    private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
+        NumericCsvReader r = NumericCsvReader.of(input).labels(label).labels(prediction);
+        if (score != null) r = r.numbers(score);
+        if (weight != null) r = r.numbers(weight);
+        if (groupBy != null) r = r.labels(groupBy);
+        cols = r.read();
+        requireRows();
+        NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
+        rejectNanLabels(t, label);
+        rejectNanLabels(p, prediction);
+        // One label space over truth and predictions; "1" and "1.0" are the same class when all labels are numbers.
+        Map<String, String> canon = canonicalNames(t.values(), p.values());
+        Labels labels = Labels.ofNames(new LinkedHashSet<>(canon.values()));
+        int[] truth = remap(t, labels, canon);
+        int[] pred = remap(p, labels, canon);
+        double[] w = weights();
+        double[] s = score == null ? null : cols.numbers(score);
+        if (s != null) checkProbabilities(s);
+        ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
+                positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
+        if (groupBy == null) {
+            ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
+            if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.code(rep.positive());
+            lastTruth = truth;
+            lastWeights = w;
+            writeCharts(truth, s, w);
+            return withNotes(rep, notes);
+        }
+        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
+        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofSlice(
+                SlicedReport.take(truth, rows), SlicedReport.take(pred, rows), labels, SlicedReport.take(s, rows),
+                SlicedReport.take(w, rows), o, boot));
+        return sliced;
+    }
+
+    private MetricsReport regression(Bootstrap.Spec boot, List<String> notes) {
+        if (score != null) {
+            throw DataValidationException.param("score", score, "is for classification only", "drop --score or pass --task classification");
+        }
+        NumericCsvReader r = NumericCsvReader.of(input).numbers(label).numbers(prediction);
+        if (weight != null) r = r.numbers(weight);
+        if (groupBy != null) r = r.labels(groupBy);
+        cols = r.read();
+        requireRows();
+        double[] t = cols.numbers(label), p = cols.numbers(prediction), w = weights();
+        if (groupBy == null) return withNotes(RegressionReport.of(t, p, w, boot), notes);
+        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
+        return SlicedReport.of(groupBy, g.codes(), g.values(), rows -> RegressionReport.of(
+                SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
+    }
+
+    private void rejectNanLabels(NumericCsvReader.LabelColumn col, String name) {
+        List<String> values = col.values();
+        for (int code = 0; code < values.size(); code++) {
+            if (!Labels.isNanOrInfinity(values.get(code))) continue;
+            int[] codes = col.codes();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == code) {
+                    throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code),
+                            "'" + values.get(code) + "' is not a class label; drop or fix rows with NaN or infinity");
+                }
+            }
+        }
+    }
+
+    private void requireRows() {
+        if (cols.rowCount() == 0) {
+            throw DataValidationException.at(input.toString(), 2, null, null,
+                    "the file has a header but no data rows; metrics need at least one row");
+        }
+    }
+
+    private double[] weights() {
+        if (weight == null) return null;
+        double[] w = cols.numbers(weight);
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] < 0) {
+                throw DataValidationException.at(input.toString(), cols.line(i), weight, Double.toString(w[i]),
+                        "weight " + w[i] + " is negative; sample weights must be >= 0");
+            }
+            sum += w[i];
+        }
+        if (sum == 0) {
+            throw DataValidationException.param("weight", weight, "every weight is 0", "give at least one row a positive weight");
+        }
+        return w;
+    }
+
+    private void checkProbabilities(double[] s) {
+        for (int i = 0; i < s.length; i++) {
+            if (!(s[i] >= 0 && s[i] <= 1)) {
+                throw DataValidationException.at(input.toString(), cols.line(i), score, Double.toString(s[i]),
+                        "score " + s[i] + " is not a probability in [0, 1]; --score needs the predicted probability of the "
+                                + "positive class (apply a sigmoid to raw scores or margins)");
+            }
+        }
+    }
+
+    private static Map<String, String> canonicalNames(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        boolean numeric = true;
+        for (String v : all) {
+            try {
+                if (!Double.isFinite(Double.parseDouble(v))) numeric = false;
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : all) {
+            if (!numeric) {
+                out.put(v, v);
+            } else {
+                double d = Double.parseDouble(v);
+                out.put(v, d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d));
+            }
+        }
+        return out;
+    }
+
+    private static String canonical(String value, Map<String, String> canon) {
+        String v = value.trim();
+        if (canon.containsKey(v)) return canon.get(v);
+        boolean numeric = !canon.isEmpty() && canon.entrySet().stream().allMatch(e -> !e.getKey().equals(e.getValue()) || isNumber(e.getKey()));
+        if (numeric && isNumber(v)) {
+            double d = Double.parseDouble(v);
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+        return v;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int[] remap(NumericCsvReader.LabelColumn col, Labels labels, Map<String, String> canon) {
+        List<String> values = col.values();
+        int[] map = new int[values.size()];
+        for (int i = 0; i < map.length; i++) map[i] = labels.code(canon.get(values.get(i)));
+        int[] codes = col.codes();
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) out[i] = map[codes[i]];
+        return out;
+    }
+
+    private static MetricsReport withNotes(MetricsReport r, List<String> notes) {
+        if (notes.isEmpty()) return r;
+        if (r instanceof ClassificationReport c) {
+            List<String> w = new ArrayList<>(notes);
+            w.addAll(c.warnings());
+            return new ClassificationReport(c.rows(), c.weighted(), c.labels(), c.average(), c.positive(), c.zeroDivision(),
+                    c.beta(), c.accuracy(), c.precision(), c.recall(), c.f1(), c.fbeta(), c.specificity(),
+                    c.balancedAccuracy(), c.mcc(), c.rocAuc(), c.averagePrecision(), c.logLoss(), c.confusionMatrix(),
+                    c.intervals(), w);
+        }
+        if (r instanceof RegressionReport g) {
+            List<String> w = new ArrayList<>(notes);
+            w.addAll(g.warnings());
+            return new RegressionReport(g.rows(), g.weighted(), g.mse(), g.rmse(), g.mae(), g.r2(), g.mape(), g.medianAe(),
+                    g.explainedVariance(), g.intervals(), w);
+        }
+        return r;
+    }
+
+    private Curve roc, pr;
+    private int[] lastTruth;
+    private double[] lastWeights;
+
+    private void writeCharts(int[] truth, double[] s, double[] w) {
+        if ((charts == null && html == null) || s == null || positiveCode < 0) return;
+        double pos = 0, neg = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double x = w == null ? 1 : w[i];
+            if (truth[i] == positiveCode) pos += x; else neg += x;
+        }
+        if (pos == 0 || neg == 0) return;
+        roc = Scores.rocCurve(truth, s, positiveCode, w);
+        pr = Scores.precisionRecallCurve(truth, s, positiveCode, w);
+        if (charts != null) {
+            Charts.savePng(roc.chart().image(), charts.resolve("roc.png"));
+            Charts.savePng(pr.chart().image(), charts.resolve("precision-recall.png"));
+        }
+    }
+
+    private String chartsHtml() {
+        if (roc == null) return "";
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
+    }
+}

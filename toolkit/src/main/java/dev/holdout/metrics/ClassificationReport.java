@@ -1,0 +1,403 @@
+package dev.holdout.metrics;
+
+import dev.holdout.data.DataValidationException;
+import dev.holdout.report.Html;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every classification metric for one set of predictions, with the options used, warnings for what
+ * could not be defined or hit a zero division, and optional bootstrap intervals. A metric that is
+ * undefined for the input (ROC AUC with one class, score metrics without scores) is null, and
+ * {@link #warnings()} says why.
+ *
+ * <pre>{@code
+ * ClassificationReport r = ClassificationReport.of(
+ *         new String[] {"spam", "ham", "spam"}, new String[] {"spam", "spam", "spam"},
+ *         new double[] {0.9, 0.6, 0.7}, null, ClassificationOptions.defaults().withPositive("spam"));
+ * r.precision();   // 0.6667
+ * r.rocAuc();      // 1.0
+ * System.out.println(r.toText());
+ * }</pre>
+ */
+public record ClassificationReport(int rows, boolean weighted, List<String> labels, Average average, String positive,
+                                   ZeroDivision zeroDivision, double beta, Double accuracy, Double precision,
+                                   Double recall, Double f1, Double fbeta, Double specificity, Double balancedAccuracy,
+                                   Double mcc, Double rocAuc, Double averagePrecision, Double logLoss,
+                                   ConfusionMatrix confusionMatrix, Map<String, ConfidenceInterval> intervals,
+                                   List<String> warnings) implements MetricsReport {
+
+    public ClassificationReport {
+        labels = List.copyOf(labels);
+        intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** From string labels; {@code score} (P(positive), binary only) and {@code weights} may be null. */
+    public static ClassificationReport of(String[] truth, String[] predicted, double[] score, double[] weights,
+                                          ClassificationOptions options) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        Labels labels = Labels.of(truth, predicted);
+        return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
+    }
+
+    /** From integer labels. */
+    public static ClassificationReport of(int[] truth, int[] predicted, double[] score, double[] weights,
+                                          ClassificationOptions options) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        Labels labels = Labels.ofInts(truth, predicted);
+        return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
+    }
+
+    /**
+     * The core: labels already coded {@code 0..k-1} by {@code labels}. {@code bootstrap} may be null.
+     */
+    public static ClassificationReport ofCodes(int[] truth, int[] predicted, Labels labels, double[] score,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        if (score != null) Checks.sameLength(truth.length, score.length, "score");
+        Checks.weights(weights, truth.length);
+        ClassificationOptions o = options == null ? ClassificationOptions.defaults() : options;
+        List<String> warnings = new ArrayList<>();
+        int k = labels.size();
+        Average avg = o.average();
+        if (avg == null) {
+            avg = k <= 2 ? Average.BINARY : Average.MACRO;
+            if (k > 2) warnings.add("average: not given; using macro over " + k + " classes (pass --average to choose)");
+        }
+        if (avg == Average.BINARY && k > 2) {
+            throw DataValidationException.param("average", "binary", "needs at most two classes, but there are " + k + " " + labels.names(),
+                    "use --average micro, macro or weighted for multiclass data");
+        }
+        int pos = -1;
+        String absentPositive = null; // the positive label when it occurs in neither the truth nor the predictions
+        if (k <= 2) {
+            if (o.positive() != null) {
+                if (labels.contains(o.positive())) {
+                    pos = labels.code(o.positive());
+                } else if (k == 2) {
+                    labels.code(o.positive()); // two other labels: an error naming them
+                } else {
+                    absentPositive = o.positive();
+                }
+            } else if (labels.numeric()) {
+                pos = labels.codeOfNumber(1.0);
+                if (pos < 0 && k == 2) {
+                    throw DataValidationException.param("positive", null, "not given, and neither of the labels "
+                            + labels.names() + " is 1 (the default positive label)",
+                            "pass --positive " + labels.name(1) + " (or " + labels.name(0) + ")");
+                }
+                if (pos < 0) absentPositive = "1";
+            } else if (avg == Average.BINARY || score != null) {
+                throw DataValidationException.param("positive", null, "must be given for text labels " + labels.names()
+                        + " (binary metrics and --score need to know which label is positive; the default 1 is not a label here)",
+                        "pass --positive " + labels.name(k - 1));
+            }
+            if (absentPositive != null) {
+                pos = k; // a code no row has: tp = fp = fn = 0, every row is a negative
+                warnings.add("positive: label '" + absentPositive + "' does not occur in the truth or the predictions;"
+                        + " every row counts as negative");
+            }
+        } else if (o.positive() != null) {
+            labels.code(o.positive()); // an unknown label is still an error
+            warnings.add("positive=" + o.positive() + " is ignored with average=" + avg);
+        }
+        ConfusionMatrix m = ConfusionMatrix.of(truth, predicted, k, weights).withLabels(labels.names());
+        // With an absent positive label the metrics use one more (empty) class; the reported matrix keeps the data's labels.
+        final int kk = absentPositive == null ? k : k + 1;
+        ConfusionMatrix mm = m;
+        if (absentPositive != null) {
+            List<String> names = new ArrayList<>(labels.names());
+            names.add(absentPositive);
+            mm = ConfusionMatrix.of(truth, predicted, kk, weights).withLabels(names);
+        }
+        Computation c = new Computation(truth, predicted, score, k, avg, pos, o, labels);
+        if (score != null && k <= 2) c.prepareScores(weights, bootstrap != null);
+        LinkedHashMap<String, Double> v = c.values(weights, mm);
+
+        for (String w : mm.zeroDivisionWarnings(avg, pos)) {
+            warnings.add(w + "; set to zero_division=" + o.zeroDivision());
+        }
+        for (int j = 0; j < k; j++) {
+            if (m.support(j) == 0 && m.predictedCount(j) > 0) {
+                warnings.add("balanced_accuracy: label '" + labels.name(j) + "' is predicted but never occurs in the truth; it is left out");
+            }
+        }
+        if (score == null) {
+            warnings.add("roc_auc, average_precision, log_loss: need a score column (the probability of the positive class)");
+        } else if (k > 2) {
+            warnings.add("roc_auc, average_precision, log_loss: one score column only defines them for two classes, but there are " + k);
+        } else {
+            if (c.posWeight == 0 || c.negWeight == 0) {
+                warnings.add("roc_auc: the truth has only one class ('" + (c.posWeight == 0 ? labels.name(firstOther(k, pos)) : labels.name(pos))
+                        + "'); ROC AUC needs both classes");
+            }
+            if (c.posWeight == 0) {
+                warnings.add("average_precision: the positive label '" + positiveName(labels, pos, absentPositive)
+                        + "' never occurs in the truth");
+            }
+        }
+        Map<String, ConfidenceInterval> intervals = Map.of();
+        if (bootstrap != null) {
+            intervals = Bootstrap.intervals(w -> c.values(w, ConfusionMatrix.of(truth, predicted, kk, w)), truth.length,
+                    weights, v, bootstrap);
+        }
+        return new ClassificationReport(truth.length, weights != null, labels.names(), avg,
+                pos >= 0 ? positiveName(labels, pos, absentPositive) : null, o.zeroDivision(), o.beta(), v.get("accuracy"), v.get("precision"),
+                v.get("recall"), v.get("f1"), v.get("fbeta"), v.get("specificity"), v.get("balanced_accuracy"),
+                v.get("mcc"), v.get("roc_auc"), v.get("average_precision"), v.get("log_loss"), m, intervals, warnings);
+    }
+
+    /**
+     * One slice (a {@code --group-by} value) of rows coded by the whole file's {@code labels}: the
+     * metrics are those of {@link #ofCodes} with the file's labels, so the automatic average and the
+     * positive label mean the same in every slice (a macro average only counts the labels present
+     * in the slice anyway), while {@link #labels()} and the confusion matrix list only the labels
+     * that occur in the slice's truth or predictions, as scikit-learn's {@code confusion_matrix} on
+     * the slice does.
+     */
+    public static ClassificationReport ofSlice(int[] truth, int[] predicted, Labels labels, double[] score,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        ClassificationReport r = ofCodes(truth, predicted, labels, score, weights, options, bootstrap);
+        boolean[] seen = new boolean[labels.size()];
+        for (int t : truth) seen[t] = true;
+        for (int p : predicted) seen[p] = true;
+        int n = 0;
+        for (boolean b : seen) n += b ? 1 : 0;
+        if (n == labels.size()) return r;
+        int[] keep = new int[n];
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0, j = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                keep[j++] = i;
+                names.add(labels.name(i));
+            }
+        }
+        return new ClassificationReport(r.rows(), r.weighted(), names, r.average(), r.positive(), r.zeroDivision(), r.beta(),
+                r.accuracy(), r.precision(), r.recall(), r.f1(), r.fbeta(), r.specificity(), r.balancedAccuracy(), r.mcc(),
+                r.rocAuc(), r.averagePrecision(), r.logLoss(), r.confusionMatrix().restrictTo(keep), r.intervals(), r.warnings());
+    }
+
+    private static int firstOther(int k, int pos) {
+        return k == 1 || pos >= k ? 0 : 1 - pos;
+    }
+
+    private static String positiveName(Labels labels, int pos, String absentPositive) {
+        return pos < labels.size() ? labels.name(pos) : absentPositive;
+    }
+
+    /** Computes the metric values for given row weights (the report, or one bootstrap resample). */
+    private static final class Computation {
+        final int[] truth, predicted;
+        final double[] score;
+        final int k, pos;
+        final Average avg;
+        final ClassificationOptions o;
+        int[] order;
+        double posWeight, negWeight;
+
+        Computation(int[] truth, int[] predicted, double[] score, int k, Average avg, int pos, ClassificationOptions o, Labels labels) {
+            this.truth = truth;
+            this.predicted = predicted;
+            this.score = score;
+            this.k = k;
+            this.avg = avg;
+            this.pos = pos;
+            this.o = o;
+        }
+
+        long[] posKeys, negKeys;
+
+        void prepareScores(double[] weights, boolean resampling) {
+            for (int i = 0; i < score.length; i++) {
+                double s = score[i];
+                if (!(s >= 0 && s <= 1)) {
+                    throw DataValidationException.param("score[" + i + "]", s, "must be a probability in [0, 1]",
+                            "pass the predicted probability of the positive class (apply a sigmoid to raw scores)");
+                }
+            }
+            if (weights == null) {
+                // Unweighted: sort each class's scores without payload once; AUC and AP merge them.
+                posKeys = ScoreOrder.sortedKeys(truth, score, pos, true);
+                negKeys = ScoreOrder.sortedKeys(truth, score, pos, false);
+            }
+            if (weights != null || resampling) order = ScoreOrder.descending(score);
+            double[] pn = classWeights(weights);
+            posWeight = pn[0];
+            negWeight = pn[1];
+        }
+
+        private double[] classWeights(double[] w) {
+            double p = 0, n = 0;
+            for (int i = 0; i < truth.length; i++) {
+                double x = w == null ? 1.0 : w[i];
+                if (truth[i] == pos) p += x; else n += x;
+            }
+            return new double[] {p, n};
+        }
+
+        LinkedHashMap<String, Double> values(double[] w, ConfusionMatrix m) {
+            LinkedHashMap<String, Double> v = new LinkedHashMap<>();
+            ZeroDivision zd = o.zeroDivision();
+            v.put("accuracy", m.accuracy());
+            v.put("precision", m.precision(avg, pos, zd));
+            v.put("recall", m.recall(avg, pos, zd));
+            v.put("f1", m.f1(avg, pos, zd));
+            v.put("fbeta", o.beta() == 1.0 ? null : m.fbeta(o.beta(), avg, pos, zd));
+            v.put("specificity", m.specificity(avg, pos, zd));
+            v.put("balanced_accuracy", m.balancedAccuracy());
+            v.put("mcc", m.mcc());
+            Double auc = null, ap = null, ll = null;
+            if (w == null && posKeys != null) {
+                if (posKeys.length > 0 && negKeys.length > 0) auc = Scores.rocAucSorted(posKeys, negKeys, pos);
+                if (posKeys.length > 0) ap = Scores.averagePrecisionSorted(posKeys, negKeys);
+                ll = Scores.logLoss(truth, score, pos, null);
+            } else if (order != null) {
+                double[] pn = classWeights(w);
+                if (pn[0] > 0 && pn[1] > 0) auc = Scores.rocAucOrdered(order, truth, score, pos, w);
+                if (pn[0] > 0) ap = Scores.averagePrecisionOrdered(order, truth, score, pos, w, pn[0]);
+                ll = Scores.logLoss(truth, score, pos, w);
+            }
+            v.put("roc_auc", auc);
+            v.put("average_precision", ap);
+            v.put("log_loss", ll);
+            return v;
+        }
+    }
+
+    @Override public LinkedHashMap<String, Object> toMap() {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        out.put("task", "classification");
+        out.put("rows", rows);
+        if (weighted) out.put("weighted", true);
+        out.put("labels", labels);
+        out.put("average", average.toString());
+        if (positive != null) out.put("positive", positive);
+        out.put("zero_division", zeroDivision.toString());
+        out.put("accuracy", json(accuracy));
+        out.put("precision", json(precision));
+        out.put("recall", json(recall));
+        out.put("f1", json(f1));
+        if (beta != 1.0) {
+            out.put("beta", beta);
+            out.put("fbeta", json(fbeta));
+        }
+        out.put("specificity", json(specificity));
+        out.put("balanced_accuracy", json(balancedAccuracy));
+        out.put("mcc", json(mcc));
+        out.put("roc_auc", json(rocAuc));
+        out.put("average_precision", json(averagePrecision));
+        out.put("log_loss", json(logLoss));
+        LinkedHashMap<String, Object> cm = new LinkedHashMap<>();
+        cm.put("labels", confusionMatrix.labels());
+        List<List<Object>> rowsOut = new ArrayList<>();
+        for (double[] r : confusionMatrix.toArray()) {
+            List<Object> row = new ArrayList<>();
+            for (double x : r) row.add(weighted ? (Object) x : (Object) (long) x);
+            rowsOut.add(row);
+        }
+        cm.put("matrix", rowsOut);
+        out.put("confusion_matrix", cm);
+        if (!intervals.isEmpty()) out.put("confidence_intervals", intervalsMap(intervals));
+        out.put("warnings", warnings);
+        return out;
+    }
+
+    static Double json(Double v) {
+        return v == null || v.isNaN() ? null : v;
+    }
+
+    static LinkedHashMap<String, Object> intervalsMap(Map<String, ConfidenceInterval> intervals) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfidenceInterval> e : intervals.entrySet()) {
+            ConfidenceInterval ci = e.getValue();
+            LinkedHashMap<String, Object> one = new LinkedHashMap<>();
+            one.put("lower", ci.lower());
+            one.put("upper", ci.upper());
+            one.put("confidence", ci.confidence());
+            one.put("resamples", ci.resamples());
+            one.put("seed", ci.seed());
+            if (ci.skipped() > 0) one.put("skipped", ci.skipped());
+            out.put(e.getKey(), one);
+        }
+        return out;
+    }
+
+    private List<String[]> metricRows() {
+        List<String[]> r = new ArrayList<>();
+        add(r, "accuracy", accuracy);
+        add(r, "precision", precision);
+        add(r, "recall", recall);
+        add(r, "f1", f1);
+        if (beta != 1.0) add(r, "fbeta (beta=" + beta + ")", fbeta);
+        add(r, "specificity", specificity);
+        add(r, "balanced_accuracy", balancedAccuracy);
+        add(r, "mcc", mcc);
+        add(r, "roc_auc", rocAuc);
+        add(r, "average_precision", averagePrecision);
+        add(r, "log_loss", logLoss);
+        return r;
+    }
+
+    private void add(List<String[]> r, String key, Double v) {
+        String base = key.contains(" ") ? "fbeta" : key;
+        Direction d = MetricsReport.directionOf(base);
+        ConfidenceInterval ci = intervals.get(base);
+        r.add(new String[] {key, MetricsReport.fmt(v), d == null ? "higher" : d.word(),
+                ci == null ? "" : String.format(java.util.Locale.ROOT, "[%.4g, %.4g]", ci.lower(), ci.upper())});
+    }
+
+    private String header() {
+        return "Classification: " + rows + " rows" + (weighted ? " (weighted)" : "") + ", labels " + labels
+                + ", average=" + average + (positive != null && average == Average.BINARY ? ", positive='" + positive + "'" : "")
+                + ", zero_division=" + zeroDivision;
+    }
+
+    @Override public String toText() {
+        StringBuilder sb = new StringBuilder(header()).append('\n');
+        boolean ci = !intervals.isEmpty();
+        sb.append(String.format("  %-20s %-12s %-8s%s%n", "metric", "value", "better", ci ? "  95% CI".replace("95", pct()) : ""));
+        for (String[] r : metricRows()) {
+            sb.append(String.format("  %-20s %-12s %-8s%s%n", r[0], r[1], r[2], ci ? "  " + r[3] : ""));
+        }
+        sb.append('\n').append(confusionMatrix.toString());
+        if (ci) {
+            ConfidenceInterval any = intervals.values().iterator().next();
+            sb.append("Intervals: percentile bootstrap, ").append(any.resamples()).append(" resamples, seed ").append(any.seed()).append('\n');
+        }
+        if (!warnings.isEmpty()) {
+            sb.append("Warnings:\n");
+            for (String w : warnings) sb.append("  - ").append(w).append('\n');
+        }
+        return sb.append('\n').append(MetricsGuide.text()).toString();
+    }
+
+    private String pct() {
+        ConfidenceInterval any = intervals.values().iterator().next();
+        return String.format(java.util.Locale.ROOT, "%.0f", any.confidence() * 100);
+    }
+
+    @Override public String toHtml() {
+        List<List<String>> rowsOut = new ArrayList<>();
+        boolean ci = !intervals.isEmpty();
+        for (String[] r : metricRows()) rowsOut.add(ci ? List.of(r[0], r[1], r[2], r[3]) : List.of(r[0], r[1], r[2]));
+        List<String> head = ci ? List.of("metric", "value", "better", pct() + "% CI") : List.of("metric", "value", "better");
+        StringBuilder sb = new StringBuilder("<div class=\"holdout-metrics\"><p>").append(Html.escape(header())).append("</p>");
+        sb.append(Html.table(head, rowsOut));
+        sb.append("<p>Confusion matrix (rows = truth, columns = predicted)</p>").append(confusionMatrix.toHtml());
+        if (!warnings.isEmpty()) {
+            sb.append("<ul class=\"warnings\">");
+            for (String w : warnings) sb.append("<li>").append(Html.escape(w)).append("</li>");
+            sb.append("</ul>");
+        }
+        return sb.append(MetricsGuide.html()).append("</div>").toString();
+    }
+
+    @Override public String toString() {
+        return String.format(java.util.Locale.ROOT, "ClassificationReport[rows=%d, accuracy=%s, precision=%s, recall=%s, f1=%s, roc_auc=%s]",
+                rows, MetricsReport.fmt(accuracy), MetricsReport.fmt(precision), MetricsReport.fmt(recall),
+                MetricsReport.fmt(f1), MetricsReport.fmt(rocAuc));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.holdout.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.holdout.data.DataValidationException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+    @Test void javadocExampleOfClassificationReport() {
+        ClassificationReport r = ClassificationReport.of(new String[] {"spam", "ham", "spam"}, new String[] {"spam", "spam", "spam"},
+                new double[] {0.9, 0.6, 0.7}, null, ClassificationOptions.defaults().withPositive("spam"));
+        assertEquals(2.0 / 3, r.precision(), 1e-12);
+        assertEquals(1.0, r.rocAuc());
+        assertEquals(List.of("ham", "spam"), r.labels());
+        assertTrue(r.toText().contains("How to read these metrics"));
+        assertTrue(r.toHtml().contains("<table") && r.toHtml().contains("guide"));
+        assertTrue(r.toString().startsWith("ClassificationReport[rows=3"));
+    }
+
+    @Test void positiveLabelThatDoesNotOccurIsAnError() {
+        DataValidationException e = assertThrows(DataValidationException.class, () -> ClassificationReport.of(
+                new String[] {"a", "b"}, new String[] {"a", "a"}, null, null, ClassificationOptions.defaults().withPositive("c")));
+        assertTrue(e.getMessage().startsWith("positive=c"), e.getMessage());
+    }
+
+    @Test void zeroDivisionNanIsNullInJsonAndWarned() {
+        ClassificationReport r = ClassificationReport.of(new int[] {1, 0}, new int[] {0, 0}, null, null,
+                ClassificationOptions.defaults().withZeroDivision(ZeroDivision.NAN));
+        assertTrue(Double.isNaN(r.precision()));
+        assertNull(r.toMap().get("precision"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("precision: label '1' was never predicted")), r.warnings().toString());
+    }
+
+    @Test void multiclassWithOneScoreColumnLeavesScoreMetricsUndefined() {
+        ClassificationReport r = ClassificationReport.of(new int[] {0, 1, 2}, new int[] {0, 1, 1}, new double[] {0.2, 0.5, 0.9}, null,
+                ClassificationOptions.defaults());
+        assertNull(r.rocAuc());
+        assertEquals(Average.MACRO, r.average());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("roc_auc, average_precision, log_loss: one score column")));
+        assertThrows(DataValidationException.class, () -> ClassificationReport.of(new int[] {0, 1, 2}, new int[] {0, 1, 1}, null, null,
+                ClassificationOptions.defaults().withAverage(Average.BINARY)));
+    }
+
+    @Test void bootstrapIsReproducibleAndSeedDependent() {
+        SplittableRandom g = new SplittableRandom(5);
+        int n = 500;
+        int[] t = new int[n], p = new int[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = g.nextInt(2);
+            s[i] = Math.min(1, Math.max(0, 0.3 * t[i] + 0.7 * g.nextDouble()));
+            p[i] = s[i] >= 0.5 ? 1 : 0;
+        }
+        Labels l = Labels.ofInts(t, p);
+        ClassificationReport a = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 1));
+        ClassificationReport b = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 1));
+        ClassificationReport c = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 2));
+        assertEquals(a.intervals(), b.intervals());
+        assertNotEquals(a.intervals().get("roc_auc"), c.intervals().get("roc_auc"));
+        for (String k : List.of("accuracy", "f1", "roc_auc", "log_loss", "mcc")) {
+            ConfidenceInterval ci = a.intervals().get(k);
+            assertTrue(ci.lower() <= ci.estimate() && ci.estimate() <= ci.upper(), k + " " + ci);
+        }
+    }
+
+    /** A resample expressed as integer weights gives the same metric as the resampled rows themselves. */
+    @Test void bootstrapWeightsEqualExplicitResampling() {
+        SplittableRandom g = new SplittableRandom(8);
+        int n = 300;
+        double[] y = new double[n], yhat = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = g.nextGaussian();
+            yhat[i] = y[i] + g.nextGaussian();
+        }
+        long seed = 99;
+        ConfidenceInterval ci = Bootstrap.interval(w -> Regression.medianAbsoluteError(y, yhat, w), n, null, 50, seed, 0.9);
+        // Replay the same draws and compute the metric on copied rows.
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] values = new double[50];
+        for (int r = 0; r < 50; r++) {
+            double[] ys = new double[n], ps = new double[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) counts[rng.nextInt(n)]++;
+            int k = 0;
+            for (int i = 0; i < n; i++) for (int c = 0; c < counts[i]; c++) { ys[k] = y[i]; ps[k] = yhat[i]; k++; }
+            values[r] = Regression.medianAbsoluteError(ys, ps);
+        }
+        java.util.Arrays.sort(values);
+        assertEquals(Bootstrap.quantile(values, 0.05), ci.lower(), 1e-12);
+        assertEquals(Bootstrap.quantile(values, 0.95), ci.upper(), 1e-12);
+    }
+
+    @Test void regressionReportWarnsOnConstantTruthAndTinyInput() {
+        RegressionReport r = RegressionReport.of(new double[] {2, 2, 2}, new double[] {2, 2, 3}, null);
+        assertEquals(0.0, r.r2());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("force_finite")));
+        RegressionReport one = RegressionReport.of(new double[] {1}, new double[] {2}, null);
+        assertNull(one.r2());
+        assertTrue(one.toMap().containsKey("r2"));
+        assertTrue(one.warnings().get(0).startsWith("r2: not defined"), one.warnings().toString());
+        // scikit-learn: r2_score gives NaN for one row, explained_variance_score gives 1.0 (force_finite, 0/0)
+        assertEquals(1.0, one.explainedVariance());
+        assertEquals(1.0, RegressionReport.of(new double[] {0.3}, new double[] {0.1}, new double[] {3}).explainedVariance());
+    }
+
+    @Test void explainedVarianceOfOneRowIsOneLikeScikitLearn() {
+        assertEquals(1.0, Regression.explainedVariance(new double[] {1}, new double[] {7}));
+        assertEquals(1.0, Regression.explainedVariance(new double[] {0.1}, new double[] {0.7}, new double[] {3}));
+        assertThrows(DataValidationException.class, () -> Regression.explainedVariance(new double[0], new double[0]));
+    }
+
+    @Test void slicesKeepFirstAppearanceOrder() {
+        double[] y = {1, 2, 3, 4, 5, 6};
+        double[] p = {1, 2, 4, 4, 5, 7};
+        int[] g = {1, 0, 1, 0, 1, 0};
+        SlicedReport s = SlicedReport.of("region", g, List.of("south", "north"),
+                rows -> RegressionReport.of(SlicedReport.take(y, rows), SlicedReport.take(p, rows), null));
+        assertEquals(List.of("south", "north"), List.copyOf(s.slices().keySet()));
+        assertEquals(Regression.mse(new double[] {2, 4, 6}, new double[] {2, 4, 7}), s.slices().get("south").values().get("mse"));
+        assertTrue(s.toText().contains("== region = north =="));
+    }
+
+    @Test void everyMetricHasADirectionAndIsFoundByNameAndAlias() {
+        for (Metric m : Metric.values()) {
+            assertEquals(m, Metric.byName(m.key()));
+            for (String a : m.aliases()) assertEquals(m, Metric.byName(a.toUpperCase()));
+            assertTrue(m.direction() != null);
+        }
+        assertEquals(Direction.LOWER_IS_BETTER, Metric.byName("error").direction());
+        assertEquals(Direction.HIGHER_IS_BETTER, Metric.byName("r2").direction());
+        assertEquals(1, Direction.LOWER_IS_BETTER.best(new double[] {0.3, 0.2, Double.NaN}));
+        assertEquals(0, Direction.HIGHER_IS_BETTER.best(new double[] {0.3, 0.2}));
+        assertTrue(Direction.LOWER_IS_BETTER.isBetter(0.1, Direction.LOWER_IS_BETTER.worst()));
+    }
+
+    @Test void registryComputesFromProbabilities() {
+        double[] t = {0, 1, 1, 0};
+        double[] prob = {0.2, 0.7, 0.4, 0.6};
+        assertEquals(0.5, Metric.ACCURACY.computeFromProbability(t, prob, null), 1e-12);
+        assertEquals(0.5, Metric.byName("error").computeFromProbability(t, prob, null), 1e-12);
+        assertEquals(Scores.rocAuc(new int[] {0, 1, 1, 0}, prob), Metric.byName("auc").computeFromProbability(t, prob, null), 1e-12);
+        assertThrows(DataValidationException.class, () -> Metric.RMSE.computeFromProbability(t, prob, null));
+        assertThrows(DataValidationException.class, () -> Metric.ACCURACY.compute(new double[] {0.5}, new double[] {1}, null));
+    }
+
+    @Test void labelsSortNumericallyWhenAllAreNumbers() {
+        assertEquals(List.of("2", "10"), Labels.of(new String[] {"10", "2"}, null).names());
+        assertEquals(List.of("10", "2", "a"), Labels.of(new String[] {"10", "2", "a"}, null).names());
+    }
+
+    @Test void unreachablePrecisionTargetIsAClearError() {
+        Curve pr = Scores.precisionRecallCurve(new int[] {1, 0, 1, 0}, new double[] {0.9, 0.9, 0.1, 0.1}, 1, null);
+        DataValidationException e = assertThrows(DataValidationException.class, () -> pr.thresholdForPrecision(0.99));
+        assertTrue(e.getMessage().contains("highest precision on this data is 0.5"), e.getMessage());
+        assertEquals(0.1, pr.thresholdForRecall(1.0).threshold());
+        assertTrue(pr.chart().image().getWidth() > 0);
+    }
+}
