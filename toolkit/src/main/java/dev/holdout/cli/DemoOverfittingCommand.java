@@ -67,7 +67,10 @@ final class DemoOverfittingCommand implements Callable<Integer> {
             depthRows.add(List.of(k, f(s[0]), f(s[1]), f(s[2])));
         }
         int bestDepth = argmin(byDepth[1]) + 1;
-        out.println("-> train loss falls with depth; validation is best at max_depth=" + bestDepth + " and worse beyond it.");
+        double[] tr = byDepth[0], va = byDepth[1];
+        out.println("-> train " + metric + " " + (tr[maxDepth - 1] < tr[0] ? "falls" : "does not fall") + " from " + f(tr[0]) + " (depth 1) to "
+                + f(tr[maxDepth - 1]) + " (depth " + maxDepth + "); validation is best at max_depth=" + bestDepth + " (" + f(va[bestDepth - 1])
+                + ")" + (va[maxDepth - 1] > va[bestDepth - 1] ? " and " + f(va[maxDepth - 1]) + " at depth " + maxDepth + ": overfitting." : "."));
         out.println();
 
         // 2. rounds grow: one long run without early stopping, one with
@@ -78,12 +81,13 @@ final class DemoOverfittingCommand implements Callable<Integer> {
         double[] sEs = scores(early.model(), d, metric);
         LearningCurve c = noStop.learningCurve();
         int valBest = argmin(toDouble(c.validation()));
-        out.println(String.format(Locale.ROOT, "%-34s %8s %10s %12s %10s", "max_depth=6", "rounds", "train", "validation", "test"));
-        out.println(String.format(Locale.ROOT, "%-34s %8d %10.4f %12.4f %10.4f", "no early stopping", c.rounds(), sNo[0], sNo[1], sNo[2]));
-        out.println(String.format(Locale.ROOT, "%-34s %8d %10.4f %12.4f %10.4f", "early stopping (10), best iteration " + early.bestIteration(),
+        out.println(String.format(Locale.ROOT, "%-38s %8s %10s %12s %10s", "max_depth=6", "rounds", "train", "validation", "test"));
+        out.println(String.format(Locale.ROOT, "%-38s %8d %10.4f %12.4f %10.4f", "no early stopping", c.rounds(), sNo[0], sNo[1], sNo[2]));
+        out.println(String.format(Locale.ROOT, "%-38s %8d %10.4f %12.4f %10.4f", "early stopping (10), best iteration " + early.bestIteration(),
                 early.bestIteration() + 1, sEs[0], sEs[1], sEs[2]));
-        out.println("-> validation log loss bottoms out at round " + valBest + " and climbs to " + f(c.validation()[c.rounds() - 1])
-                + " by round " + (c.rounds() - 1) + "; early stopping keeps the model from round " + early.bestIteration()
+        out.println("-> validation " + c.metric() + " bottoms out at round " + valBest + (c.validation()[c.rounds() - 1] > c.validation()[valBest]
+                ? " and climbs to " + f(c.validation()[c.rounds() - 1]) + " by round " + (c.rounds() - 1) : "")
+                + "; early stopping keeps the model from round " + early.bestIteration()
                 + (sEs[2] < sNo[2] ? " and scores better on test (" + f(sEs[2]) + " vs " + f(sNo[2]) + ")." : " (test " + f(sEs[2]) + " vs " + f(sNo[2]) + ")."));
 
         Path dir = output != null ? output

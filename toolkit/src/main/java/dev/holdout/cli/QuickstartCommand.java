@@ -112,7 +112,7 @@ final class QuickstartCommand implements Callable<Integer> {
         out.println("  split.json, data/ the split manifest and the three parts as CSV");
         out.println("  job/              the SageMaker-shaped job folder: input/config/hyperparameters.json, model/, output/");
         out.println("Score rows with the saved preprocessor and model:");
-        out.println("  holdout predict --model " + run.resolve("job/model") + " --input " + run.resolve("data/test.csv")
+        out.println("  ./holdout predict --model " + run.resolve("job/model") + " --input " + run.resolve("data/test.csv")
                 + " --output predictions.csv");
         out.flush();
         return HoldoutCli.EXIT_OK;
