@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "holdout", mixinStandardHelpOptions = true, version = "holdout 0.1.0",
         description = "Local ML evaluation and data splitting: leakage-safe splits, metrics, XGBoost training jobs.",
+        footer = {"", "Java notebooks: ./holdout notebook install | run FILE.ipynb (see ./holdout notebook --help).",
+                "Exit codes: 0 success, 2 bad usage or input, 3 a check found a problem (leakage), 1 anything else."},
         subcommands = {
                 QuickstartCommand.class,
                 SplitCommand.class,

@@ -2,7 +2,10 @@ package dev.holdout.cli;
 
 import dev.holdout.data.DataValidationException;
 import dev.holdout.leakage.LeakageDemo;
+import dev.holdout.preprocess.Learner;
+import dev.holdout.train.Hyperparameters;
 import dev.holdout.train.TribuoLearner;
+import dev.holdout.train.XGBoostLearner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,16 +22,31 @@ final class LeakageDemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the learner, the random split and the synthetic table (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--learner", defaultValue = "xgboost",
+            description = "xgboost | logistic-regression | cart (default ${DEFAULT-VALUE}; the same model for all four ways).") String learner;
     @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE}).") String format;
 
     @Override public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format table or --format json");
         }
-        LeakageDemo.Result r = LeakageDemo.run(TribuoLearner.logisticRegression(seed), seed);
+        LeakageDemo.Result r = LeakageDemo.run(learner(learner, seed), seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? r.toJson() : r.toString());
         out.flush();
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** The model trained four ways: XGBoost as the training jobs run it (100 rounds, depth 4), or a Tribuo learner. */
+    static Learner learner(String name, long seed) {
+        return switch (name) {
+            case "xgboost" -> new XGBoostLearner(Hyperparameters.numRound(100).withObjective(Hyperparameters.BINARY_LOGISTIC)
+                    .withEvalMetric("auc").withMaxDepth(4).withEta(0.1).withSeed(seed)
+                    .withNthread(Math.min(2, Runtime.getRuntime().availableProcessors())));
+            case "logistic-regression" -> TribuoLearner.logisticRegression(seed);
+            case "cart" -> TribuoLearner.cart(6, seed);
+            default -> throw DataValidationException.param("--learner", name, "unknown learner",
+                    "choose xgboost, logistic-regression or cart");
+        };
     }
 }
