@@ -86,7 +86,7 @@ class CourseNotebooksTest {
             assertTrue(way(out, "birdstrikes", leak)[2] > safeOptimism,
                     "birdstrikes: leak (" + leak + ") is more optimistic than the safe pipeline, as the prose says");
         }
-        assertTrue(way(out, "synthetic-churn", "c")[1] < 0.5, "the leaky model is worse than a coin flip later");
+        assertTrue(way(out, "synthetic-churn", "c")[1] < 0.55, "the leaky model is no better than a coin flip later");
         for (String leak : List.of("a", "b")) {
             assertTrue(Math.abs(way(out, "synthetic-churn", leak)[2] - way(out, "synthetic-churn", "d")[2]) < 0.05,
                     "on the synthetic table (a), (b) and (d) land close together, as the prose says");
