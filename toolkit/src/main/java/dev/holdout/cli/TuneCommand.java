@@ -70,15 +70,14 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TuningSpec tuning = TuningSpec.fromJson(config);
         Path dir = output != null ? output : Path.of("runs", "tune-" + tuning.config().strategy().sageMakerName().toLowerCase(Locale.ROOT));
-        if (AtomicFiles.isNonEmptyDirectory(dir)) {
-            if (!force) {
-                throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
-            }
-            AtomicFiles.deleteRecursively(dir);
+        if (AtomicFiles.isNonEmptyDirectory(dir) && !force) {
+            throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
         }
+        // Everything that can be checked is checked before any output is touched; the job then writes into a
+        // temporary folder that replaces the old one only when complete, so a failed run leaves it intact.
         TuningSpec.Parts parts = tuning.parts();
-        TrainingJobObjective objective = tuning.objective(parts, dir.resolve("trials"));
         Tuner tuner = Tuner.of(tuning.config());
+        tuner.validate(tuning.objective(parts, null));
         for (String w : tuner.warnings()) err.println("holdout tune: warning: " + w);
         String metric = tuning.config().objective().metricName();
         err.printf(Locale.ROOT, "tuning %s: %s, %d trials, %d in parallel (nthread=%d each), early stopping %s; data %s: %s%n",
@@ -87,17 +86,25 @@ final class TuneCommand implements Callable<Integer> {
                 parts.folds() != null ? parts.tuning().rowCount() + " rows in " + parts.folds().size() + " folds, " + parts.test().rowCount() + " test rows held out"
                         : parts.train().rowCount() + " train / " + parts.validation().rowCount() + " validation / " + parts.test().rowCount() + " test rows (held out)");
         err.flush();
-        TuningResult result = tuner.onTrialEnd((t, done, total, best) -> {
-            err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", done, total, t.number(),
-                    metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
-                    best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
-            err.flush();
-        }).run(objective);
-        if (result.best().isPresent()) {
-            err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
-            result = objective.evaluateOnTest(result, parts.test());
-        }
-        result.save(dir);
+        Path finalDir = dir.toAbsolutePath().normalize();
+        TuningResult[] done = new TuningResult[1];
+        AtomicFiles.replaceDirectory(dir, force, tmp -> {
+            TrainingJobObjective objective = tuning.objective(parts, tmp.resolve("trials"));
+            TuningResult result = tuner.onTrialEnd((t, n, total, best) -> {
+                err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", n, total, t.number(),
+                        metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
+                        best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
+                err.flush();
+            }).run(objective);
+            if (result.best().isPresent()) {
+                err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
+                result = objective.evaluateOnTest(result, parts.test());
+            }
+            result = result.withFoldersMoved(tmp, finalDir);
+            result.save(tmp);
+            done[0] = result;
+        });
+        TuningResult result = done[0];
         if (format.equals("json")) {
             out.println(result.toJson());
         } else {

@@ -86,6 +86,18 @@ public final class Tuner {
         return w;
     }
 
+    /**
+     * Rejects a job {@code objective} cannot serve (unknown hyperparameter names, a per-round metric
+     * missing for early stopping, ...) without running anything; {@link #run} calls it first too.
+     */
+    public void validate(TrialObjective objective) {
+        Objects.requireNonNull(objective, "objective");
+        if (!objective.knownHyperparameters().isEmpty()) {
+            config.space().requireKnown(objective.knownHyperparameters(), objective.jobKind());
+        }
+        objective.check(config);
+    }
+
     /** Runs the job with {@code maxParallelTrials} threads. */
     public TuningResult run(TrialObjective objective) {
         return run(objective, config.limits().maxParallelTrials());
@@ -93,11 +105,7 @@ public final class Tuner {
 
     /** Runs the job on {@code threads} threads (1 = every trial on the calling thread, in order). */
     TuningResult run(TrialObjective objective, int threads) {
-        Objects.requireNonNull(objective, "objective");
-        if (!objective.knownHyperparameters().isEmpty()) {
-            config.space().requireKnown(objective.knownHyperparameters(), objective.jobKind());
-        }
-        objective.check(config);
+        validate(objective);
         List<String> warnings = new ArrayList<>(warnings());
         int n = config.maxTrials();
         int parallel = config.limits().maxParallelTrials();
