@@ -98,6 +98,15 @@ public final class Tuner {
         objective.check(config);
     }
 
+    /** The trial's planned rounds, 0 when they cannot be told (the trial itself then reports why it fails). */
+    private static int plannedRounds(TrialObjective objective, Trial trial) {
+        try {
+            return objective.plannedRounds(trial);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Runs the job with {@code maxParallelTrials} threads. */
     public TuningResult run(TrialObjective objective) {
         return run(objective, config.limits().maxParallelTrials());
@@ -141,7 +150,7 @@ public final class Tuner {
                 }
                 double[] values = proposer.propose(i, proposer.adaptive() ? board.endedRecords(i - parallel) : List.of());
                 Trial trial = new Trial(i + 1, new HyperparameterValues(config.space(), values, true), maxRounds, threadsPerTrial);
-                board.start(i);
+                board.start(i, config.medianRule().graceRounds(plannedRounds(objective, trial)));
                 launched++;
                 final int index = i;
                 Runnable task = () -> {

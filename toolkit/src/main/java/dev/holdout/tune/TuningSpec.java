@@ -181,7 +181,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
             JsonNode m = requireObject(c.get("MedianStoppingRule"), "MedianStoppingRule");
             checkKeys(m, List.of("minEarlierTrials", "graceRounds"), "MedianStoppingRule.");
             rule = new MedianStoppingRule(StrictJson.optInt(m, "minEarlierTrials", "MedianStoppingRule.minEarlierTrials", 3),
-                    StrictJson.optInt(m, "graceRounds", "MedianStoppingRule.graceRounds", 0));
+                    StrictJson.optInt(m, "graceRounds", "MedianStoppingRule.graceRounds", MedianStoppingRule.AUTO_GRACE));
         }
         return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb,
                 StrictJson.optLong(c, "RandomSeed", "HyperParameterTuningJobConfig.RandomSeed", 0));
