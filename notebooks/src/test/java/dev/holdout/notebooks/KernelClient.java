@@ -38,6 +38,8 @@ final class KernelClient implements AutoCloseable {
     private final byte[] key;
     private final String session = UUID.randomUUID().toString();
     final Path log;
+    /** IOPub messages read ahead (by {@link #awaitStdout}) and not yet handed to {@link #collect}. */
+    private final java.util.ArrayDeque<Msg> readAhead = new java.util.ArrayDeque<>();
 
     /** A message as received: its type, header, parent header and content. */
     record Msg(String type, JsonNode header, JsonNode parent, JsonNode content) {
@@ -152,7 +154,7 @@ final class KernelClient implements AutoCloseable {
         List<Msg> outputs = new ArrayList<>();
         boolean idle = false;
         while ((reply == null || !idle) && System.currentTimeMillis() < deadline) {
-            Msg m = receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
+            Msg m = !readAhead.isEmpty() ? readAhead.poll() : receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
             if (m != null && m.parentId().equals(requestId)) {
                 if (m.type().equals("status") && m.content().path("execution_state").asText().equals("idle")) idle = true;
                 else if (!m.type().equals("status") && !m.type().equals("execute_input")) outputs.add(m);
@@ -165,6 +167,24 @@ final class KernelClient implements AutoCloseable {
         if (reply == null) throw new IllegalStateException("no reply to " + requestId + " in time");
         // the reply may come before the last outputs are read: drain until idle (or the deadline)
         return new Execution(reply, outputs, idle);
+    }
+
+    /**
+     * Waits until the cell {@code requestId} has written {@code text} to stdout (as seen on IOPub): proof that the
+     * cell is running. The messages read meanwhile are kept for {@link #collect}.
+     */
+    void awaitStdout(String requestId, String text, long deadline) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        while (System.currentTimeMillis() < deadline) {
+            Msg m = receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
+            if (m == null) continue;
+            readAhead.add(m);
+            if (m.parentId().equals(requestId) && m.type().equals("stream") && m.content().path("name").asText().equals("stdout")) {
+                seen.append(m.content().path("text").asText());
+                if (seen.indexOf(text) >= 0) return;
+            }
+        }
+        throw new IllegalStateException("the cell did not print '" + text + "' in time; stdout so far: " + seen);
     }
 
     JsonNode complete(String code, int cursor) throws IOException {
