@@ -29,8 +29,7 @@ class KernelProtocolTest {
 
     @BeforeAll
     void start() throws Exception {
-        kernel = new KernelClient(Path.of("target", "kernel-protocol-test"));
-        kernel.awaitReady(90_000);
+        kernel = KernelClient.start(Path.of("target", "kernel-protocol-test"), 90_000);
     }
 
     @AfterAll
