@@ -42,8 +42,12 @@ final class QuickstartCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "The run folder (default: runs/quickstart-<time>); an existing one is replaced once the new one is complete.")
+            description = "The run folder (default: runs/quickstart-<time>); a previous quickstart run there is replaced once the new one"
+                    + " is complete; any other non-empty folder is refused unless --force.")
     Path output;
+
+    @Option(names = "--force", description = "Replace a non-empty --output folder that is not a previous quickstart run.")
+    boolean force;
 
     @Option(names = "--nthread", description = "XGBoost threads (default: min(2, cores)).")
     Integer nthread;
@@ -52,6 +56,7 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path run = output != null ? output
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        checkOutput(run);
         RainData d = RainData.load();
         Table weather = d.all();
         out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
@@ -84,7 +89,7 @@ final class QuickstartCommand implements Callable<Integer> {
         Evaluation[] ev = new Evaluation[1];
         Comparison[] cmp = new Comparison[1];
         TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false, 10);
-        AtomicFiles.replaceDirectory(run, true, tmp -> {
+        AtomicFiles.replaceDirectory(run, true, tmp -> { // checked above: empty, a previous run, or --force
             try {
                 result[0] = d.job("quickstart", threads).withOutput(tmp.resolve("job")).run(progress);
             } finally {
@@ -116,6 +121,19 @@ final class QuickstartCommand implements Callable<Integer> {
                 + " --output predictions.csv");
         out.flush();
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** Refuses a non-empty folder that is not a previous quickstart run (split.json and job/), unless --force. */
+    private void checkOutput(Path run) {
+        try {
+            if (force || !AtomicFiles.isNonEmptyDirectory(run)) return;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (Files.isRegularFile(run.resolve("split.json")) && Files.isDirectory(run.resolve("job"))) return;
+        throw dev.holdout.data.DataValidationException.param("output", run,
+                "folder is not empty and is not a previous quickstart run (no split.json and job/)",
+                "choose a new or empty folder, or pass --force to replace it");
     }
 
     private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev, Comparison cmp)
