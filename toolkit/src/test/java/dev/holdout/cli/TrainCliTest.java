@@ -39,9 +39,23 @@ class TrainCliTest {
         Path run = dir.resolve("qs");
         Run r = run("quickstart", "--output", run.toString(), "--nthread", "1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("stopped early") || r.out().contains("ran all "), r.out());
-        assertTrue(r.out().contains("test"), r.out());
-        assertTrue(r.out().contains("roc_auc"), r.out());
+        var metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertTrue(r.out().contains(metrics.get("stopped_early").asBoolean()
+                ? "stopped early after " + metrics.get("rounds_trained").asInt() + " of "
+                : "ran all " + metrics.get("rounds_trained").asInt() + " rounds"), r.out());
+        // the metrics table: a header naming the three parts, then a roc_auc row with the values of metrics.json
+        assertTrue(r.out().lines().anyMatch(l -> l.trim().split("\\s+").length == 4
+                && List.of(l.trim().split("\\s+")).equals(List.of("metric", "train", "validation", "test"))), r.out());
+        String aucRow = r.out().lines().map(String::trim).filter(l -> l.startsWith("roc_auc ")).findFirst().orElseThrow();
+        String[] cells = aucRow.split("\\s+");
+        assertEquals(4, cells.length, aucRow);
+        String[] parts = {"train", "validation", "test"};
+        for (int i = 0; i < 3; i++) {
+            double v = metrics.get("metrics").get(parts[i]).get("roc_auc").asDouble();
+            assertEquals(v, Double.parseDouble(cells[i + 1]), 5e-5, parts[i] + " roc_auc in " + aucRow);
+        }
+        double testAuc = Double.parseDouble(cells[3]);
+        assertTrue(testAuc > 0.5 && testAuc <= 1.0, "test roc_auc " + testAuc);
         assertTrue(r.out().contains("logistic-regression") && r.out().contains("cart"), "Tribuo learners compared: " + r.out());
         for (String f : QuickstartCommand.files()) assertTrue(Files.isRegularFile(run.resolve(f)), f);
         String report = Files.readString(run.resolve("report.html"));
@@ -55,6 +69,17 @@ class TrainCliTest {
         List<String> lines = Files.readAllLines(pred);
         assertEquals("probability,predicted_label", lines.get(0));
         assertEquals(Files.readAllLines(run.resolve("data/test.csv")).size(), lines.size());
+    }
+
+    @Test void quickstartRefusesANonEmptyFolderThatIsNotARunUnlessForced() throws Exception {
+        Path precious = dir.resolve("precious");
+        Files.createDirectories(precious);
+        Files.writeString(precious.resolve("thesis.tex"), "years of work");
+        Run r = run("quickstart", "--output", precious.toString(), "--nthread", "1");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("output=" + precious) && r.err().contains("--force"), r.err());
+        assertEquals("years of work", Files.readString(precious.resolve("thesis.tex")));
+        assertTrue(new picocli.CommandLine(new QuickstartCommand()).getCommandSpec().findOption("--force") != null);
     }
 
     @Test void trainFromAJsonSpecThenPredict() throws Exception {
