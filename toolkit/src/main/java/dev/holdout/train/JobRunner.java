@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
 /**
  * Runs one {@link TrainingJob}: load channels, fit the preprocessing on train only, train, evaluate,
  * and write the job folder atomically (a temporary folder renamed into place). A failed job leaves
- * no model and writes its reason to {@code output/failure}.
+ * no model and writes its reason to {@code output/failure}; when the output folder already holds a
+ * complete job (a {@code model/}), that job is kept and the failure goes to {@code OUTPUT.failed-<n>/}.
  */
 final class JobRunner {
     static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
@@ -257,7 +258,16 @@ final class JobRunner {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         log("FAILED: %s", reason);
         try {
-            AtomicFiles.replaceDirectory(out, true, tmp -> {
+            Path target = out;
+            if (Files.isDirectory(out.resolve("model"))) {
+                // never replace a complete job with a failure: the report goes beside it, the old job stays
+                int n = 1;
+                while (Files.exists(out.resolveSibling(out.getFileName() + ".failed-" + n))) n++;
+                target = out.resolveSibling(out.getFileName() + ".failed-" + n);
+                log("the existing job in %s is kept; this failure is written to %s", out, target);
+                listener.onLog("failure report: " + target.resolve(FAILURE));
+            }
+            AtomicFiles.replaceDirectory(target, true, tmp -> {
                 writeInputs(tmp, mapper());
                 Files.createDirectories(tmp.resolve("output"));
                 // SageMaker reads the first 1024 characters of output/failure as FailureReason

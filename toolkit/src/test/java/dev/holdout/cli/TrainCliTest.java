@@ -123,6 +123,24 @@ class TrainCliTest {
         assertTrue(Files.readString(dir.resolve("failed/output/failure")).contains("not 0 or 1"));
         assertFalse(Files.exists(dir.resolve("failed/model")));
 
+        // a failed --force run keeps a previous good job and reports beside it
+        Files.writeString(dir.resolve("good.csv"), "a,y\n1,0\n2,1\n3,0\n4,1\n");
+        Files.writeString(dir.resolve("good.json"), """
+                {"label": "y", "hyperparameters": {"num_round": "3", "objective": "binary:logistic", "nthread": "1"},
+                 "channels": {"train": "good.csv"}}
+                """);
+        Path good = dir.resolve("goodjob");
+        assertEquals(0, run("train", "--config", dir.resolve("good.json").toString(), "--output", good.toString()).code());
+        String model = Files.readString(good.resolve("model/xgboost-model.json"));
+        Run f = run("train", "--config", dir.resolve("labels.json").toString(), "--output", good.toString(), "--force");
+        assertEquals(2, f.code());
+        assertEquals(model, Files.readString(good.resolve("model/xgboost-model.json")), "the good job is intact");
+        assertFalse(Files.exists(good.resolve("output/failure")));
+        assertTrue(Files.readString(dir.resolve("goodjob.failed-1/output/failure")).contains("not 0 or 1"));
+        assertEquals(2, run("train", "--config", dir.resolve("labels.json").toString(), "--output", good.toString(), "--force").code());
+        assertTrue(Files.isRegularFile(dir.resolve("goodjob.failed-2/output/failure")));
+        assertTrue(Files.isRegularFile(good.resolve("model/xgboost-model.json")));
+
         Run p = run("predict", "--model", dir.resolve("failed").toString(), "--input", dir.resolve("t.csv").toString(),
                 "--output", dir.resolve("p.csv").toString());
         assertEquals(2, p.code());
