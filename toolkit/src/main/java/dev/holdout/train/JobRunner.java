@@ -107,8 +107,9 @@ final class JobRunner {
         List<String> features = job.resolveFeatures(trainT);
         log("features (%d): %s", features.size(), features);
 
-        float[] yTrain = Labels.read(trainT, job.label(), hp, "train", job.train().source());
-        float[] yValid = validT == null ? null : Labels.read(validT, job.label(), hp, "validation", job.validation().source());
+        // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
+        float[] yTrain = Labels.read(trainRaw, job.label(), hp, "train", job.train().source());
+        float[] yValid = validRaw == null ? null : Labels.read(validRaw, job.label(), hp, "validation", job.validation().source());
         FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
         FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
 

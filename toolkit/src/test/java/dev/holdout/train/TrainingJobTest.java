@@ -206,4 +206,19 @@ class TrainingJobTest {
         float[] t = rr.learningCurve().train();
         assertTrue(t[t.length - 1] < t[0]);
     }
+
+    @Test void aPreprocessingStepOnTheLabelIsRefused() {
+        var ex = assertThrows(DataValidationException.class, () -> job().withPreprocessing(
+                dev.holdout.preprocess.Preprocessor.of(dev.holdout.preprocess.StandardScaler.of("x0"),
+                        dev.holdout.preprocess.Imputer.median("x1", "y"))));
+        assertTrue(ex.getMessage().contains("preprocessing.steps[1].columns=") && ex.getMessage().contains("label=y"), ex.getMessage());
+        // the JSON form is refused the same way, so an imputer can never fill NaN labels
+        var spec = new ObjectMapper().createObjectNode();
+        spec.put("label", "y");
+        spec.putObject("hyperparameters").put("num_round", "3");
+        spec.putObject("channels").put("train", "t.csv");
+        spec.putObject("preprocessing").putArray("steps").addObject().put("step", "impute").putArray("columns").add("y");
+        var json = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(spec, dir, "job.json"));
+        assertTrue(json.getMessage().contains("preprocessing.steps[0].columns=") && json.getMessage().contains("label=y"), json.getMessage());
+    }
 }
