@@ -110,6 +110,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             throw DataValidationException.param("model", modelDir, "has no " + CARD_FILE + " (not a finished training job's model folder?)",
                     "pass <job>/model; a failed job has output/failure instead of a model");
         }
+        Path reading = card;
         try {
             ObjectMapper m = new ObjectMapper();
             JsonNode c = m.readTree(card.toFile());
@@ -119,9 +120,11 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             List<String> features = new ArrayList<>();
             c.path("features").forEach(f -> features.add(f.asText()));
             if (features.isEmpty()) throw new IOException("the model card lists no features");
-            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
+            reading = modelDir.resolve(PREPROCESSOR_FILE);
+            FittedPreprocessor pre = FittedPreprocessor.load(reading);
             if (algorithm == Algorithm.XGBOOST) {
                 Path file = modelDir.resolve(XGBOOST_FILE);
+                reading = file;
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
                 Booster b = XGBoost.loadModel(Files.readAllBytes(file));
                 int rounds = c.path("prediction_rounds").asInt(-1);
@@ -136,13 +139,30 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
+            reading = file;
             if (!Files.isRegularFile(file)) throw new IOException("missing " + TRIBUO_FILE);
             return new TribuoModel(algorithm, objective, label, features, pre, Model.deserializeFromFile(file));
         } catch (IOException | XGBoostError | RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
-            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + e.getMessage(),
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + reading.getFileName() + ": "
+                            + firstLine(e.getMessage()),
                     "retrain the model (holdout train) or restore the folder");
         }
+    }
+
+    /**
+     * The first meaningful line of a (native) error message: XGBoost's C++ errors carry a
+     * "[hh:mm:ss] src/file.cc:123: " prefix, the offending text and a "[bt]" backtrace.
+     */
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("[bt]") || l.startsWith("Stack trace")) continue;
+            l = l.replaceFirst("^\\[\\d{1,2}:\\d{2}:\\d{2}\\]\\s*", "").replaceFirst("^\\S+\\.(cc|h|cpp|cu):\\d+:\\s*", "");
+            if (!l.isEmpty()) return l;
+        }
+        return "unknown error";
     }
 
     /**

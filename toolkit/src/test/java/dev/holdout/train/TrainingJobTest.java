@@ -116,6 +116,9 @@ class TrainingJobTest {
         Files.writeString(out.resolve("model/xgboost-model.json"), "{not json");
         var e = assertThrows(DataValidationException.class, () -> TrainedModel.load(out.resolve("model")));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+        assertTrue(e.getMessage().contains("xgboost-model.json"), "names the file: " + e.getMessage());
+        assertFalse(e.getMessage().contains("[bt]") || e.getMessage().contains("Stack trace"), "no native backtrace: " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test void aNonEmptyOutputFolderIsRefused() throws Exception {
