@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.ColumnKind;
+import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.AtomicFiles;
 import dev.holdout.preprocess.Fingerprint;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +86,19 @@ final class JobRunner {
     }
 
     private record Trained(TrainedModel model, LearningCurve curve, Evaluation evaluation, int trainRows, int validationRows,
-                           String trainFingerprint, String validationFingerprint) {}
+                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds) {}
+
+    /** Kinds of the raw train columns the model reads: the preprocessor's inputs, then raw feature columns. */
+    private Map<String, ColumnKind> inputKinds(Table trainRaw, FittedPreprocessor pre, List<String> features) {
+        Map<String, ColumnKind> out = new LinkedHashMap<>();
+        for (FittedPreprocessor.InputColumn in : pre.inputs()) {
+            if (!in.name().equals(job.label()) && trainRaw.containsColumn(in.name())) out.put(in.name(), CsvLoader.kindOf(trainRaw.column(in.name())));
+        }
+        for (String f : features) {
+            if (trainRaw.containsColumn(f)) out.putIfAbsent(f, CsvLoader.kindOf(trainRaw.column(f)));
+        }
+        return out;
+    }
 
     private Trained train() {
         Hyperparameters hp = job.hyperparameters();
@@ -136,7 +151,7 @@ final class JobRunner {
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
         return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
-                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw));
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features));
     }
 
     private static String fingerprint(Table t) {
@@ -198,6 +213,9 @@ final class JobRunner {
         job.hyperparameters().toMap().forEach(hp::put);
         ArrayNode f = c.putArray("features");
         t.model.features().forEach(f::add);
+        // the raw columns the model reads and their types at training, so predict loads a CSV the same way
+        ObjectNode inputs = c.putObject("inputs");
+        t.inputKinds.forEach((name, kind) -> inputs.put(name, kind.name()));
         if (t.curve.rounds() > 0) {
             c.put("best_iteration", t.curve.bestIteration());
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());

@@ -2,7 +2,9 @@ package dev.holdout.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.data.ColumnKind;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
 import dev.holdout.preprocess.FittedPreprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +101,43 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
 
     /** Writes the model files into {@code modelDir} (the job writes them atomically). */
     void save(Path modelDir) throws IOException;
+
+    /**
+     * The schema to load rows to score with: each raw column the model reads, declared with its type at
+     * training (the model card's {@code inputs}; for older cards, the preprocessor's numeric/text inputs),
+     * so a blank numeric cell stays a missing number for the imputer instead of turning the column into text.
+     *
+     * <pre>{@code
+     * Table rows = CsvLoader.csv().schema(TrainedModel.inputSchema(Path.of("runs/rain/model"))).load(file);
+     * }</pre>
+     */
+    static Schema inputSchema(Path modelDir) {
+        Schema schema = Schema.empty();
+        try {
+            JsonNode c = new ObjectMapper().readTree(modelDir.resolve(CARD_FILE).toFile());
+            String label = c.path("label").asText();
+            JsonNode inputs = c.path("inputs");
+            if (inputs.isObject() && inputs.size() > 0) {
+                for (var it = inputs.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    ColumnKind k = ColumnKind.valueOf(e.getValue().asText());
+                    if (!e.getKey().equals(label)) schema = schema.withType(e.getKey(), k == ColumnKind.INTEGER ? ColumnKind.NUMBER : k);
+                }
+                return schema;
+            }
+            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
+            for (FittedPreprocessor.InputColumn in : pre.inputs()) {
+                if (in.name().equals(label)) continue;
+                if ("numeric".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.NUMBER);
+                else if ("text".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.TEXT);
+            }
+            return schema;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataValidationException d) throw d;
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + firstLine(e.getMessage()),
+                    "retrain the model (holdout train) or restore the folder");
+        }
+    }
 
     /** Loads a model folder written by a training job (model/ of the job folder). */
     static TrainedModel load(Path modelDir) {

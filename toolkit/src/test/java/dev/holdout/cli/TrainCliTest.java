@@ -147,6 +147,33 @@ class TrainCliTest {
         assertTrue(p.err().contains("model="), p.err());
     }
 
+    @Test void predictLoadsColumnsWithTheirTrainingTypes() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 40; i++) csv.append(i % 7 == 0 ? "" : String.valueOf(i * 0.5)).append(',').append(i % 5).append(',').append(i % 2).append('\n');
+        Files.writeString(dir.resolve("train.csv"), csv.toString());
+        Files.writeString(dir.resolve("impute.json"), """
+                {"label": "y", "hyperparameters": {"num_round": "3", "objective": "binary:logistic", "nthread": "1"},
+                 "channels": {"train": "train.csv"},
+                 "preprocessing": {"steps": [{"step": "impute", "strategy": "mean", "columns": ["a"]}]}}
+                """);
+        Path job = dir.resolve("imputed");
+        Run t = run("train", "--config", dir.resolve("impute.json").toString(), "--output", job.toString());
+        assertEquals(0, t.code(), t.err());
+        // one row whose numeric cell is blank: inferred alone it would be text; the imputer fills it
+        Files.writeString(dir.resolve("one.csv"), "a,b\n,3\n");
+        Path pred = dir.resolve("one-pred.csv");
+        Run p = run("predict", "--model", job.toString(), "--input", dir.resolve("one.csv").toString(), "--output", pred.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(2, Files.readAllLines(pred).size());
+        double prob = Double.parseDouble(Files.readAllLines(pred).get(1).split(",")[0]);
+        assertTrue(prob > 0 && prob < 1, "a probability: " + prob);
+        // a header without rows is reported as such
+        Files.writeString(dir.resolve("empty.csv"), "a,b\n");
+        Run e = run("predict", "--model", job.toString(), "--input", dir.resolve("empty.csv").toString(), "--output", pred.toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("input=" + dir.resolve("empty.csv") + ": has a header but no rows"), e.err());
+    }
+
     @Test void demoOverfittingMeasuresTrainValidationAndTest() throws Exception {
         Path out = dir.resolve("demo");
         Run r = run("demo", "overfitting", "--output", out.toString(), "--max-depth", "3", "--rounds", "30");
