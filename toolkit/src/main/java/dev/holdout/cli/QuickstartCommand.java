@@ -99,6 +99,7 @@ final class QuickstartCommand implements Callable<Integer> {
             cmp[0] = Comparison.of(d.job("quickstart", threads), List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.CART), "test", d.test())
                     .withFirst(Algorithm.XGBOOST, ev[0].values().get("test"));
             writeRunFiles(tmp, d, manifest, result[0], ev[0], cmp[0]);
+            recordFinalOutput(tmp.resolve("job/input/config/job.json"), run.resolve("job"));
         });
         TrainingResult r = result[0];
         out.println("   " + r.stopSummary());
@@ -121,6 +122,14 @@ final class QuickstartCommand implements Callable<Integer> {
                 + " --output predictions.csv");
         out.flush();
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** The job was written inside this run's temporary folder: its job.json records where it ends up. */
+    private static void recordFinalOutput(Path jobJson, Path finalJob) throws java.io.IOException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+        spec.put("output", finalJob.toAbsolutePath().normalize().toString());
+        Files.writeString(jobJson, m.writeValueAsString(spec));
     }
 
     /** Refuses a non-empty folder that is not a previous quickstart run (split.json and job/), unless --force. */

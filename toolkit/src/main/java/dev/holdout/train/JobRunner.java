@@ -46,6 +46,7 @@ final class JobRunner {
     private final TrainingJob job;
     private final TrainingListener listener;
     private final boolean force;
+    private final Path recordedOutput;
     private final StringBuilder log = new StringBuilder();
 
     JobRunner(TrainingJob job, TrainingListener listener) {
@@ -56,6 +57,12 @@ final class JobRunner {
         this.job = job;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.force = force;
+        this.recordedOutput = recordedOutput(job);
+    }
+
+    /** The output recorded in job.json: the job folder's absolute path. */
+    private static Path recordedOutput(TrainingJob job) {
+        return job.output() == null ? null : job.output().toAbsolutePath().normalize();
     }
 
     TrainingResult run() {
@@ -167,9 +174,7 @@ final class JobRunner {
 
     private void writeJobFolder(Path dir, Trained t) throws IOException {
         ObjectMapper m = mapper();
-        writeInputs(dir, m);
-        writeChannel(dir, "train", job.train());
-        if (job.validation() != null) writeChannel(dir, "validation", job.validation());
+        writeInputs(dir, m, true);
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         t.model.save(model);
@@ -182,26 +187,44 @@ final class JobRunner {
         Files.writeString(dir.resolve(LOG), log.toString());
     }
 
-    private void writeInputs(Path dir, ObjectMapper m) throws IOException {
+    /**
+     * input/config (hyperparameters, a re-runnable job.json, inputdataconfig) and, with {@code copyData},
+     * input/data/<channel>/. The job.json points its channels at those copies (relative to input/config/),
+     * so {@code holdout train --config JOB/input/config/job.json --output OTHER} reproduces the job; without
+     * copies (a failure report) a CSV channel is recorded by its absolute path and an in-memory one is written.
+     */
+    private void writeInputs(Path dir, ObjectMapper m, boolean copyData) throws IOException {
         Path config = dir.resolve("input/config");
         Files.createDirectories(config);
         Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
-        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(job.toJson()));
+        ObjectNode spec = job.toJson();
+        ObjectNode specChannels = spec.putObject("channels");
+        specChannels.put("train", writeChannel(dir, "train", job.train(), copyData));
+        if (job.validation() != null) specChannels.put("validation", writeChannel(dir, "validation", job.validation(), copyData));
+        spec.remove("output");
+        if (recordedOutput != null) spec.put("output", recordedOutput.toString());
+        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(spec));
         ObjectNode channels = m.createObjectNode();
         channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
         if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
         Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
     }
 
-    /** SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV. */
-    private static void writeChannel(Path dir, String name, Channel channel) throws IOException {
+    /**
+     * SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV.
+     * Returns the path job.json records for the channel.
+     */
+    private static String writeChannel(Path dir, String name, Channel channel, boolean copyData) throws IOException {
         Path d = dir.resolve("input/data").resolve(name);
-        Files.createDirectories(d);
         if (channel instanceof Channel.CsvFile f) {
+            if (!copyData) return f.file().toAbsolutePath().normalize().toString();
+            Files.createDirectories(d);
             Files.copy(f.file(), d.resolve(f.file().getFileName()));
-        } else if (channel instanceof Channel.InMemory t) {
-            t.table().write().csv(d.resolve(name + ".csv").toFile());
+            return "../data/" + name + "/" + f.file().getFileName();
         }
+        Files.createDirectories(d);
+        ((Channel.InMemory) channel).table().write().csv(d.resolve(name + ".csv").toFile());
+        return "../data/" + name + "/" + name + ".csv";
     }
 
     private ObjectNode modelCard(ObjectMapper m, Trained t) {
@@ -287,7 +310,7 @@ final class JobRunner {
                 listener.onLog("failure report: " + target.resolve(FAILURE));
             }
             AtomicFiles.replaceDirectory(target, true, tmp -> {
-                writeInputs(tmp, mapper());
+                writeInputs(tmp, mapper(), false);
                 Files.createDirectories(tmp.resolve("output"));
                 // SageMaker reads the first 1024 characters of output/failure as FailureReason
                 Files.writeString(tmp.resolve(FAILURE), reason + "\n");

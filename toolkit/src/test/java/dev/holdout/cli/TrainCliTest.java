@@ -102,6 +102,17 @@ class TrainCliTest {
         assertEquals(0, run("train", "--config", dir.resolve("job.json").toString(), "--output", job.toString(), "--force").code());
         Run p = run("predict", "--model", job.toString(), "--input", run.resolve("data/test.csv").toString(), "--output", dir.resolve("p.csv").toString());
         assertEquals(0, p.code(), p.err());
+
+        // both saved job specs (CSV channels here, in-memory ones in quickstart) re-run to the same model
+        for (Path saved : List.of(job, run.resolve("job"))) {
+            Path spec = saved.resolve("input/config/job.json");
+            assertEquals(saved.toAbsolutePath().normalize().toString(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.toFile()).get("output").asText(), "the final folder, not a temporary one");
+            Path copy = dir.resolve("again-" + saved.getParent().getFileName() + "-" + saved.getFileName());
+            Run rerun = run("train", "--config", spec.toString(), "--output", copy.toString());
+            assertEquals(0, rerun.code(), rerun.err());
+            assertEquals(Files.readString(saved.resolve("model/xgboost-model.json")), Files.readString(copy.resolve("model/xgboost-model.json")));
+        }
     }
 
     @Test void badInputExitsTwoWithTheRule() throws Exception {

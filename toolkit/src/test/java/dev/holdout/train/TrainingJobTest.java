@@ -224,4 +224,24 @@ class TrainingJobTest {
         var json = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(spec, dir, "job.json"));
         assertTrue(json.getMessage().contains("preprocessing.steps[0].columns=") && json.getMessage().contains("label=y"), json.getMessage());
     }
+
+    @Test void theSavedJobSpecReproducesTheJob() throws Exception {
+        Path out = dir.resolve("job");
+        TrainingJob j = job().withPreprocessing(dev.holdout.preprocess.Preprocessor.of(
+                dev.holdout.preprocess.Imputer.mean("x0").withIndicator(), dev.holdout.preprocess.StandardScaler.of("x0", "x1"),
+                dev.holdout.preprocess.OutlierHandler.zScore("x2").factor(2.5).flag())).withOutput(out);
+        j.run();
+        Path spec = out.resolve("input/config/job.json");
+        JsonNode json = new ObjectMapper().readTree(spec.toFile());
+        assertEquals(out.toAbsolutePath().normalize().toString(), json.get("output").asText());
+        assertEquals("../data/train/train.csv", json.at("/channels/train").asText());
+        assertEquals("z_score", json.at("/preprocessing/steps/2/method").asText());
+        TrainingJob again = TrainingJob.fromJson(spec);
+        assertEquals(out.toAbsolutePath().normalize(), again.output());
+        assertEquals(PreprocessingSpecs.toJson(j.preprocessing()), PreprocessingSpecs.toJson(again.preprocessing()));
+        Path other = dir.resolve("other");
+        again.withOutput(other).run();
+        assertArrayEquals(Files.readAllBytes(out.resolve("model/xgboost-model.json")), Files.readAllBytes(other.resolve("model/xgboost-model.json")));
+        assertEquals(Files.readString(out.resolve("model/preprocessor.json")), Files.readString(other.resolve("model/preprocessor.json")));
+    }
 }
