@@ -80,6 +80,16 @@ class TrainCliTest {
         assertTrue(r.err().contains("output=" + precious) && r.err().contains("--force"), r.err());
         assertEquals("years of work", Files.readString(precious.resolve("thesis.tex")));
         assertTrue(new picocli.CommandLine(new QuickstartCommand()).getCommandSpec().findOption("--force") != null);
+
+        // a previous run (split.json and job/) is replaced without --force
+        Path previous = dir.resolve("previous");
+        Files.createDirectories(previous.resolve("job"));
+        Files.writeString(previous.resolve("split.json"), "{}");
+        Files.writeString(previous.resolve("stale.txt"), "old");
+        Run again = run("quickstart", "--output", previous.toString(), "--nthread", "1");
+        assertEquals(0, again.code(), again.err());
+        assertFalse(Files.exists(previous.resolve("stale.txt")));
+        assertTrue(Files.isRegularFile(previous.resolve("job/model/xgboost-model.json")));
     }
 
     @Test void trainFromAJsonSpecThenPredict() throws Exception {
