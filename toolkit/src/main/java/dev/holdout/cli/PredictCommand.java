@@ -1,6 +1,7 @@
 package dev.holdout.cli;
 
 import dev.holdout.data.CsvLoader;
+import dev.holdout.data.DataValidationException;
 import dev.holdout.io.AtomicFiles;
 import dev.holdout.train.TrainedModel;
 import java.io.PrintWriter;
@@ -35,7 +36,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override public Integer call() {
         Path dir = java.nio.file.Files.isDirectory(model.resolve("model")) ? model.resolve("model") : model;
         TrainedModel m = TrainedModel.load(dir);
-        Table t = CsvLoader.forFile(input).load(input);
+        // column types as at training (not inferred from these rows): a blank numeric cell stays a missing number
+        Table t = CsvLoader.forFile(input).schema(TrainedModel.inputSchema(dir)).load(input);
+        if (t.rowCount() == 0) {
+            throw DataValidationException.param("input", input, "has a header but no rows", "give at least one row to score");
+        }
         double[][] scores = m.scores(t);
         StringBuilder sb = new StringBuilder();
         String objective = m.objective();

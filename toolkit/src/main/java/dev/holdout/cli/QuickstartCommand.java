@@ -42,8 +42,12 @@ final class QuickstartCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "The run folder (default: runs/quickstart-<time>); an existing one is replaced once the new one is complete.")
+            description = "The run folder (default: runs/quickstart-<time>); a previous quickstart run there is replaced once the new one"
+                    + " is complete; any other non-empty folder is refused unless --force.")
     Path output;
+
+    @Option(names = "--force", description = "Replace a non-empty --output folder that is not a previous quickstart run.")
+    boolean force;
 
     @Option(names = "--nthread", description = "XGBoost threads (default: min(2, cores)).")
     Integer nthread;
@@ -52,6 +56,7 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path run = output != null ? output
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        checkOutput(run);
         RainData d = RainData.load();
         Table weather = d.all();
         out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
@@ -84,7 +89,7 @@ final class QuickstartCommand implements Callable<Integer> {
         Evaluation[] ev = new Evaluation[1];
         Comparison[] cmp = new Comparison[1];
         TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false, 10);
-        AtomicFiles.replaceDirectory(run, true, tmp -> {
+        AtomicFiles.replaceDirectory(run, true, tmp -> { // checked above: empty, a previous run, or --force
             try {
                 result[0] = d.job("quickstart", threads).withOutput(tmp.resolve("job")).run(progress);
             } finally {
@@ -94,6 +99,7 @@ final class QuickstartCommand implements Callable<Integer> {
             cmp[0] = Comparison.of(d.job("quickstart", threads), List.of(Algorithm.LOGISTIC_REGRESSION, Algorithm.CART), "test", d.test())
                     .withFirst(Algorithm.XGBOOST, ev[0].values().get("test"));
             writeRunFiles(tmp, d, manifest, result[0], ev[0], cmp[0]);
+            recordFinalOutput(tmp.resolve("job/input/config/job.json"), run.resolve("job"));
         });
         TrainingResult r = result[0];
         out.println("   " + r.stopSummary());
@@ -116,6 +122,27 @@ final class QuickstartCommand implements Callable<Integer> {
                 + " --output predictions.csv");
         out.flush();
         return HoldoutCli.EXIT_OK;
+    }
+
+    /** The job was written inside this run's temporary folder: its job.json records where it ends up. */
+    private static void recordFinalOutput(Path jobJson, Path finalJob) throws java.io.IOException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+        spec.put("output", finalJob.toAbsolutePath().normalize().toString());
+        Files.writeString(jobJson, m.writeValueAsString(spec));
+    }
+
+    /** Refuses a non-empty folder that is not a previous quickstart run (split.json and job/), unless --force. */
+    private void checkOutput(Path run) {
+        try {
+            if (force || !AtomicFiles.isNonEmptyDirectory(run)) return;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (Files.isRegularFile(run.resolve("split.json")) && Files.isDirectory(run.resolve("job"))) return;
+        throw dev.holdout.data.DataValidationException.param("output", run,
+                "folder is not empty and is not a previous quickstart run (no split.json and job/)",
+                "choose a new or empty folder, or pass --force to replace it");
     }
 
     private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev, Comparison cmp)

@@ -52,24 +52,79 @@ final class SplitCommand implements Callable<Integer> {
             description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series") String strategy;
     @Option(names = "--test-size", description = "Fraction in (0,1) or a row count (default 0.25; 0.2 of groups for group).") String testSize;
     @Option(names = "--validation-size", description = "Fraction in (0,1) or a row count; none by default.") String validationSize;
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--seed", description = "Random seed (default 42). group-kfold: shuffles the groups (default: largest group first into the lightest fold).") Long seed;
     @Option(names = "--no-shuffle", description = "random/kfold: keep file order instead of shuffling.") boolean noShuffle;
     @Option(names = "--label", description = "Label column (stratified, stratified-kfold; recorded in the manifest).") String label;
     @Option(names = "--group", description = "Group column (group, group-kfold).") String group;
     @Option(names = "--time", description = "Time column (time, time-series).") String time;
     @Option(names = "--id", description = "Id column whose values fingerprint each part (default: row positions).") String id;
     @Option(names = "--cutoffs", description = "time: T1[,T2] — train < T1 <= validation < T2 <= test.") String cutoffs;
-    @Option(names = "--folds", defaultValue = "5", description = "Number of folds / splits (default ${DEFAULT-VALUE}).") int folds;
+    @Option(names = "--folds", description = "Number of folds / splits (default 5).") Integer folds;
     @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
     @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
     @Option(names = "--force", description = "Replace a non-empty output folder.") boolean force;
+    @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
 
     @Override public Integer call() throws IOException {
         if (!force && AtomicFiles.isNonEmptyDirectory(output)) {
             throw DataValidationException.param("--output", output, "folder is not empty", "choose another folder or pass --force to replace it");
         }
-        CsvLoader.LoadedCsv loaded = CsvLoader.forFile(input).read(input);
+        if (!format.equals("table") && !format.equals("json")) {
+            throw DataValidationException.param("--format", format, "must be table or json", "pass --format json");
+        }
+        refuseOptionsThatDoNotApply(strategy.toLowerCase());
+        CsvLoader.LoadedCsv loaded = load();
+        try {
+            return split(loaded);
+        } catch (DataValidationException e) {
+            // A problem in a data row of the table: say where it is in the file.
+            if (e.problem() != null && e.row() > 0 && loaded.table().name().equals(e.file()) && e.row() <= loaded.table().rowCount()) {
+                throw e.relocate(input.toString(), loaded.lineOf((int) e.row() - 1));
+            }
+            throw e;
+        }
+    }
+
+    /** Loads the input; a time column whose values are not all dates is re-read as one, so the bad value is named. */
+    private CsvLoader.LoadedCsv load() {
+        CsvLoader loader = CsvLoader.forFile(input);
+        CsvLoader.LoadedCsv loaded = loader.read(input);
+        if (time != null && loaded.table().columnNames().contains(time)
+                && CsvLoader.kindOf(loaded.table().column(time)) == dev.holdout.data.ColumnKind.TEXT) {
+            var col = loaded.table().column(time);
+            int longest = 0;
+            for (int i = 0; i < col.size(); i++) if (!col.isMissing(i)) longest = Math.max(longest, col.getString(i).length());
+            dev.holdout.data.ColumnKind kind = longest <= 10 ? dev.holdout.data.ColumnKind.DATE : dev.holdout.data.ColumnKind.DATETIME;
+            loaded = loader.schema(Schema.empty().withType(time, kind)).read(input); // throws, naming file, line and value
+        }
+        return loaded;
+    }
+
+    /** Options that a strategy does not use are refused rather than silently ignored. */
+    private void refuseOptionsThatDoNotApply(String s) {
+        boolean folded = s.equals("kfold") || s.equals("stratified-kfold") || s.equals("group-kfold") || s.equals("time-series");
+        refuseUnless(cutoffs, "--cutoffs", s.equals("time"), s);
+        refuseUnless(gap, "--gap", s.equals("time") || s.equals("time-series"), s);
+        refuseUnless(maxTrainSize, "--max-train-size", s.equals("time-series"), s);
+        refuseUnless(folds, "--folds", folded, s);
+        refuseUnless(validationSize, "--validation-size", !folded, s);
+        refuseUnless(testSize, "--test-size", !folded || s.equals("time-series"), s);
+        refuseUnless(noShuffle ? Boolean.TRUE : null, "--no-shuffle", s.equals("random") || s.equals("kfold") || s.equals("stratified-kfold"), s);
+        refuseUnless(seed, "--seed", !(s.equals("time") || s.equals("time-series")), s);
+        if (noShuffle && seed != null) {
+            throw DataValidationException.param("--seed", seed, "has no effect with --no-shuffle", "drop one of the two options");
+        }
+    }
+
+    private static void refuseUnless(Object value, String option, boolean applies, String strategy) {
+        if (value != null && !applies) {
+            throw DataValidationException.param(option, value, "does not apply to --strategy " + strategy,
+                    "drop " + option + " (see holdout split --help for which options each strategy takes)");
+        }
+    }
+
+    private Integer split(CsvLoader.LoadedCsv loaded) throws IOException {
         var table = loaded.table();
         Schema schema = Schema.empty();
         if (label != null) schema = schema.withLabel(label);
@@ -86,7 +141,7 @@ final class SplitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (s) {
             case "random", "stratified", "group", "time" -> {
-                Split split = splitter(s, policy).split(table);
+                Split split = splitter(s, policy, table).split(table);
                 SplitManifest manifest = SplitManifest.of(split, table, schema);
                 AtomicFiles.replaceDirectory(output, force, dir -> {
                     for (Part p : Part.values()) {
@@ -95,7 +150,7 @@ final class SplitCommand implements Callable<Integer> {
                     }
                     Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
                 });
-                out.print(manifest);
+                print(out, manifest);
             }
             case "kfold", "stratified-kfold", "group-kfold", "time-series" -> {
                 Folds result = crossValidator(s, policy).split(table);
@@ -108,31 +163,39 @@ final class SplitCommand implements Callable<Integer> {
                     }
                     Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
                 });
-                out.print(manifest);
+                print(out, manifest);
             }
             default -> throw DataValidationException.param("--strategy", strategy, "unknown strategy",
                     "choose random, stratified, group, time, kfold, stratified-kfold, group-kfold or time-series");
         }
-        out.println("wrote " + output);
+        if (format.equals("table")) out.println("wrote " + output);
         out.flush();
         return HoldoutCli.EXIT_OK;
     }
 
-    private Splitter splitter(String s, MissingTimePolicy policy) {
+    private void print(PrintWriter out, SplitManifest manifest) {
+        out.print(format.equals("json") ? manifest.toJson() : manifest.toString());
+    }
+
+    private long seedOrDefault() { return seed == null ? RandomSplit.DEFAULT_SEED : seed; }
+
+    private int foldsOrDefault() { return folds == null ? 5 : folds; }
+
+    private Splitter splitter(String s, MissingTimePolicy policy, tech.tablesaw.api.Table table) {
         PartSize test = testSize == null ? null : PartSize.parse(testSize, "--test-size");
         PartSize validation = validationSize == null ? null : PartSize.parse(validationSize, "--validation-size");
         return switch (s) {
             case "random" -> {
-                RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seed).shuffle(!noShuffle);
+                RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seedOrDefault()).shuffle(!noShuffle);
                 yield validation == null ? r : r.validation(validation);
             }
             case "stratified" -> {
-                StratifiedSplit r = StratifiedSplit.on(require(label, "--label", "stratified")).seed(seed);
+                StratifiedSplit r = StratifiedSplit.on(require(label, "--label", "stratified")).seed(seedOrDefault());
                 if (test != null) r = r.test(test);
                 yield validation == null ? r : r.validation(validation);
             }
             case "group" -> {
-                GroupSplit r = GroupSplit.on(require(group, "--group", "group")).seed(seed);
+                GroupSplit r = GroupSplit.on(require(group, "--group", "group")).seed(seedOrDefault());
                 if (test != null) r = r.test(test);
                 yield validation == null ? r : r.validation(validation);
             }
@@ -146,19 +209,30 @@ final class SplitCommand implements Callable<Integer> {
                     throw DataValidationException.param("--cutoffs", "(none)", "the time strategy needs --cutoffs or a --test-size fraction",
                             "pass --cutoffs 2023-01-01,2023-07-01 or --test-size 0.2 [--validation-size 0.1]");
                 }
-                yield gap == null ? r : r.gap(Gap.parse(gap));
+                if (gap == null) yield r;
+                boolean numericTime = CsvLoader.kindOf(dev.holdout.data.Columns.require(table, time, "--time")).isNumeric();
+                if (numericTime) {
+                    try {
+                        yield r.gapUnits(Long.parseLong(gap.trim()));
+                    } catch (NumberFormatException e) {
+                        throw DataValidationException.param("--gap", gap, "column '" + time + "' holds plain numbers, so the gap is a number of its units",
+                                "pass a whole number such as --gap 3600");
+                    }
+                }
+                yield r.gap(Gap.parse(gap));
             }
         };
     }
 
     private CrossValidator crossValidator(String s, MissingTimePolicy policy) {
         return switch (s) {
-            case "kfold" -> noShuffle ? KFold.of(folds) : KFold.of(folds).shuffled(seed);
-            case "stratified-kfold" -> noShuffle ? StratifiedKFold.on(require(label, "--label", s), folds)
-                    : StratifiedKFold.on(require(label, "--label", s), folds).shuffled(seed);
-            case "group-kfold" -> GroupKFold.on(require(group, "--group", s), folds);
+            case "kfold" -> noShuffle ? KFold.of(foldsOrDefault()) : KFold.of(foldsOrDefault()).shuffled(seedOrDefault());
+            case "stratified-kfold" -> noShuffle ? StratifiedKFold.on(require(label, "--label", s), foldsOrDefault())
+                    : StratifiedKFold.on(require(label, "--label", s), foldsOrDefault()).shuffled(seedOrDefault());
+            case "group-kfold" -> seed == null ? GroupKFold.on(require(group, "--group", s), foldsOrDefault())
+                    : GroupKFold.on(require(group, "--group", s), foldsOrDefault()).shuffled(seed);
             default -> {
-                TimeSeriesSplit t = TimeSeriesSplit.of(folds).time(require(time, "--time", s)).missingTimes(policy);
+                TimeSeriesSplit t = TimeSeriesSplit.of(foldsOrDefault()).time(require(time, "--time", s)).missingTimes(policy);
                 if (gap != null) {
                     try {
                         t = t.gap(Integer.parseInt(gap.trim()));
@@ -186,9 +260,10 @@ final class SplitCommand implements Callable<Integer> {
         return value;
     }
 
+    /** Writes a part as the input had it: header, byte-order mark and line breaks included. */
     private static void writePart(CsvLoader.LoadedCsv loaded, RowIndices rows, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder(loaded.headerLine()).append('\n');
-        loaded.appendRecords(rows.toArray(), sb);
+        StringBuilder sb = new StringBuilder();
+        loaded.appendPart(rows.toArray(), sb);
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 }

@@ -26,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "The job folder (overrides the spec's \"output\").")
     Path output;
 
-    @Option(names = "--force", description = "Replace an existing job folder.")
+    @Option(names = "--force", description = "Replace an existing job folder (only once the new job has succeeded; a failure is written to OUTPUT.failed-<n>/).")
     boolean force;
 
     @Override public Integer call() {

@@ -148,6 +148,34 @@ public final class CsvLoader {
         /** The text of data record {@code row} (0-based) as it was in the file, without its line break. */
         public String record(int row) { return text.substring(starts[row], ends[row]); }
 
+        /** Whether the file started with a UTF-8 byte-order mark. */
+        public boolean hasByteOrderMark() { return text.startsWith("\uFEFF"); }
+
+        /** The file's line break, as its header line ends: {@code "\r\n"} or {@code "\n"}. */
+        public String lineSeparator() {
+            int end = text.indexOf('\n');
+            return end > 0 && text.charAt(end - 1) == '\r' ? "\r\n" : "\n";
+        }
+
+        /** The 1-based line of the file on which data record {@code row} (0-based) starts. */
+        public long lineOf(int row) {
+            long line = 1;
+            int until = starts[row];
+            for (int i = 0; i < until; i++) if (text.charAt(i) == '\n') line++;
+            return line;
+        }
+
+        /**
+         * Appends the header and the records at {@code rows} as the file had them: the same byte-order
+         * mark, the same line break, each record's text unchanged.
+         */
+        public void appendPart(int[] rows, StringBuilder out) {
+            String nl = lineSeparator();
+            if (hasByteOrderMark()) out.append('\uFEFF');
+            out.append(header).append(nl);
+            for (int r : rows) out.append(text, starts[r], ends[r]).append(nl);
+        }
+
         /** Appends the records at {@code rows}, each followed by {@code \n}. */
         public void appendRecords(int[] rows, StringBuilder out) {
             for (int r : rows) out.append(text, starts[r], ends[r]).append('\n');

@@ -18,17 +18,23 @@ public class DataValidationException extends IllegalArgumentException {
     private final long line;
     private final String column;
     private final String value;
+    private final String problem;
 
     public DataValidationException(String message) {
         this(message, null, -1, null, null);
     }
 
     public DataValidationException(String message, String file, long line, String column, String value) {
+        this(message, file, line, column, value, null);
+    }
+
+    private DataValidationException(String message, String file, long line, String column, String value, String problem) {
         super(message);
         this.file = file;
         this.line = line;
         this.column = column;
         this.value = value;
+        this.problem = problem;
     }
 
     /** {@code name=value: rule; fix}. */
@@ -45,8 +51,26 @@ public class DataValidationException extends IllegalArgumentException {
         if (column != null) sb.append(sb.length() > 0 ? ", " : "").append("column '").append(column).append('\'');
         if (sb.length() > 0) sb.append(": ");
         sb.append(problem);
-        return new DataValidationException(sb.toString(), file, line, column, value);
+        return new DataValidationException(sb.toString(), file, line, column, value, problem);
     }
+
+    /**
+     * An error about a data row of an in-memory table: {@code table 't', row 5, column 'c': problem}.
+     * {@link #row()} is the 1-based data row, so a caller that read the table from a file can
+     * re-locate the error with {@link #relocate(String, long)}.
+     */
+    public static DataValidationException atRow(String table, long row, String column, String value, String problem) {
+        String msg = "table '" + table + "', row " + row + (column != null ? ", column '" + column + "'" : "") + ": " + problem;
+        return new DataValidationException(msg, table, row, column, value, problem);
+    }
+
+    /** The same problem, located at {@code file:line} instead. */
+    public DataValidationException relocate(String newFile, long newLine) {
+        return at(newFile, newLine, column, value, problem == null ? getMessage() : problem);
+    }
+
+    /** The problem without its location prefix, or null when the error was not built with a location. */
+    public String problem() { return problem; }
 
     /** The file the bad value came from, or null. */
     public String file() { return file; }

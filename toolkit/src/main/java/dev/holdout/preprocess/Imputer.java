@@ -72,6 +72,15 @@ public final class Imputer extends Step {
 
     public Strategy strategy() { return strategy; }
 
+    /** Whether {@code <column>_missing} indicators are added. */
+    public boolean indicator() { return indicator; }
+
+    /** The constant fill of numeric columns ({@link Strategy#CONSTANT} only, else null). */
+    public Double fillNumber() { return fillNumber; }
+
+    /** The constant fill of text columns ({@link Strategy#CONSTANT} only, else null). */
+    public String fillText() { return fillText; }
+
     @Override public List<String> columns() { return columns; }
 
     @Override FittedStep fit(Table train) {

@@ -48,6 +48,12 @@ public final class OneHotEncoder extends Step {
 
     @Override public List<String> columns() { return columns; }
 
+    /** What happens to a category not seen at fit. */
+    public UnknownPolicy unknown() { return unknown; }
+
+    /** The minimum training count of a category (1: no infrequent bucket). */
+    public int minFrequency() { return minFrequency; }
+
     @Override FittedStep fit(Table train) {
         List<Categories> out = new ArrayList<>();
         for (String name : columns) {

@@ -55,6 +55,15 @@ public final class OutlierHandler extends Step {
 
     @Override public List<String> columns() { return columns; }
 
+    /** How the bounds are learned. */
+    public Method method() { return method; }
+
+    /** k for IQR fences, t for z-scores. */
+    public double factor() { return factor; }
+
+    /** Clip or flag. */
+    public Action action() { return action; }
+
     @Override FittedStep fit(Table train) {
         List<Bounds> out = new ArrayList<>();
         for (String name : columns) {

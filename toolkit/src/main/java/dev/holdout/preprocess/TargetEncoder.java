@@ -69,6 +69,15 @@ public final class TargetEncoder extends Step {
 
     @Override public List<String> columns() { return columns; }
 
+    /** The fixed smoothing strength m, or null for empirical-Bayes ("auto"). */
+    public Double smoothing() { return smooth; }
+
+    /** The number of cross-fitting folds. */
+    public int folds() { return folds; }
+
+    /** The seed of the cross-fitting shuffle. */
+    public long seed() { return seed; }
+
     @Override List<String> fitOnlyColumns() { return label == null ? List.of() : List.of(label); }
 
     /** The label as doubles (binary: 1 for the positive class) with its description. */

@@ -30,8 +30,8 @@ record LabelCodes(int[] codes, List<String> values) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (col.isMissing(i)) {
-                throw DataValidationException.at(table.name(), -1, column, "",
-                        "row " + (i + 1) + " has no " + param + " value; fill it, or drop rows with a missing " + param + " before splitting");
+                throw DataValidationException.atRow(table.name(), i + 1, column, "",
+                        "no " + param + " value; fill it, or drop rows with a missing " + param + " before splitting");
             }
             String v = col.getString(i);
             Integer code = index.get(v);

@@ -13,8 +13,9 @@ import tech.tablesaw.api.Table;
  * and fold sizes differ by at most one. Rows are ordered by class (shuffled within each class when
  * seeded) and dealt to folds in turn.
  *
- * <p>As scikit-learn: {@code k} greater than every class count is an error; greater than the smallest
- * class count is a warning (recorded in the provenance).
+ * <p>Every class needs at least {@code k} rows: scikit-learn only warns when the smallest class is
+ * smaller than {@code k}, and then some test folds hold none of that class, so their scores are not
+ * comparable; Holdout refuses instead.
  *
  * <pre>{@code
  * Folds f = StratifiedKFold.on("malignant", 5).shuffled(1).split(breastCancer);
@@ -53,23 +54,19 @@ public final class StratifiedKFold implements CrossValidator {
         }
         int[] counts = new int[classes];
         for (int c : classOf) counts[c]++;
-        int largest = 0, smallest = Integer.MAX_VALUE, smallestClass = 0;
+        int smallest = Integer.MAX_VALUE, smallestClass = 0;
         for (int c = 0; c < classes; c++) {
-            largest = Math.max(largest, counts[c]);
             if (counts[c] < smallest) {
                 smallest = counts[c];
                 smallestClass = c;
             }
         }
-        if (k > largest) {
-            throw DataValidationException.param("folds", k, "cannot be greater than the number of members in each class (largest class has "
-                    + largest + ")", "use at most " + largest + " folds");
+        if (k > smallest) {
+            throw DataValidationException.param("folds", k, "the least populated class, '" + classNames.get(smallestClass) + "', has only "
+                    + smallest + " rows, fewer than the number of folds, so some test folds would have none of it",
+                    "use at most " + smallest + " folds, or merge rare classes before splitting");
         }
         List<String> warnings = new ArrayList<>();
-        if (k > smallest) {
-            warnings.add("the least populated class, " + classNames.get(smallestClass) + ", has only " + smallest
-                    + " members, fewer than folds=" + k + ": some test folds have none of it");
-        }
         int[][] grouped = Assign.groupRows(classOf, classes);
         int[] members = grouped[0], offsets = grouped[1];
         SeededRandom rng = shuffle ? new SeededRandom(seed) : null;

@@ -65,8 +65,8 @@ final class TimeKeys {
                 } else {
                     double v = num.getDouble(i);
                     if (v != Math.rint(v)) {
-                        throw DataValidationException.at(table.name(), -1, column, Double.toString(v),
-                                "row " + (i + 1) + ": a numeric time column must hold whole numbers (epoch seconds, a year, a step)");
+                        throw DataValidationException.atRow(table.name(), i + 1, column, Double.toString(v),
+                                "value " + v + " is not a whole number; a numeric time column must hold whole numbers (epoch seconds, a year, a step)");
                     }
                     keys[i] = (long) v;
                 }

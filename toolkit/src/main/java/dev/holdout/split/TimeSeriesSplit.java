@@ -80,19 +80,21 @@ public final class TimeSeriesSplit implements CrossValidator {
         } else {
             keys = TimeKeys.of(table, time).keys;
         }
-        return split(keys);
+        return split(keys, table.name());
     }
 
     /** Splits by time keys ({@link Long#MIN_VALUE} = missing). */
-    public Folds split(long[] keys) {
+    public Folds split(long[] keys) { return split(keys, "keys"); }
+
+    private Folds split(long[] keys, String tableName) {
         int n = keys.length;
         List<String> warnings = new ArrayList<>();
         int missingCount = 0;
         for (int i = 0; i < n; i++) {
             if (keys[i] == TimeKeys.MISSING) {
                 if (missing == MissingTimePolicy.ERROR) {
-                    throw DataValidationException.at(null, -1, time, "", "row " + (i + 1)
-                            + " has no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
+                    throw DataValidationException.atRow(tableName, i + 1, time, "",
+                            "no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
                 }
                 missingCount++;
             }

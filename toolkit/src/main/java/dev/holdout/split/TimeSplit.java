@@ -28,21 +28,23 @@ public final class TimeSplit implements Splitter {
     private final double validationFraction;
     private final double testFraction;
     private final Duration gap;
+    private final long gapUnits;
     private final MissingTimePolicy missing;
 
     private TimeSplit(String time, List<String> cutoffs, double validationFraction, double testFraction, Duration gap,
-                      MissingTimePolicy missing) {
+                      long gapUnits, MissingTimePolicy missing) {
         this.time = time;
         this.cutoffs = cutoffs;
         this.validationFraction = validationFraction;
         this.testFraction = testFraction;
         this.gap = gap;
+        this.gapUnits = gapUnits;
         this.missing = missing;
     }
 
     /** Splits on the time column {@code time}; give cutoffs or fractions next. */
     public static TimeSplit on(String time) {
-        return new TimeSplit(time, List.of(), Double.NaN, Double.NaN, Duration.ZERO, MissingTimePolicy.ERROR);
+        return new TimeSplit(time, List.of(), Double.NaN, Double.NaN, Duration.ZERO, 0, MissingTimePolicy.ERROR);
     }
 
     /** One cutoff (train | test) or two (train | validation | test), as ISO dates or date-times. */
@@ -51,7 +53,7 @@ public final class TimeSplit implements Splitter {
             throw DataValidationException.param("cutoffs", String.join(",", values), "give one cutoff (train|test) or two (train|validation|test)",
                     "e.g. --cutoffs 2023-01-01,2023-07-01");
         }
-        return new TimeSplit(time, List.of(values), Double.NaN, Double.NaN, gap, missing);
+        return new TimeSplit(time, List.of(values), Double.NaN, Double.NaN, gap, gapUnits, missing);
     }
 
     public TimeSplit cutoffs(LocalDate... values) {
@@ -70,17 +72,26 @@ public final class TimeSplit implements Splitter {
             throw DataValidationException.param("validationSize", validationFraction, "must be >= 0 and validationSize+testSize < 1",
                     "pass e.g. 0.1");
         }
-        return new TimeSplit(time, List.of(), validationFraction, testFraction, gap, missing);
+        return new TimeSplit(time, List.of(), validationFraction, testFraction, gap, gapUnits, missing);
     }
 
-    /** Leaves out rows within {@code gap} before each cutoff. */
+    /** Leaves out rows within {@code gap} before each cutoff (date and date-time columns). */
     public TimeSplit gap(Duration g) {
         if (g.isNegative()) throw DataValidationException.param("gap", g, "must not be negative", "pass 0 or a positive duration");
-        return new TimeSplit(time, cutoffs, validationFraction, testFraction, g, missing);
+        return new TimeSplit(time, cutoffs, validationFraction, testFraction, g, 0, missing);
+    }
+
+    /**
+     * Leaves out rows within {@code units} before each cutoff, in the time column's own units: for a
+     * whole-number time column (epoch seconds, a year, a step number) a duration has no meaning.
+     */
+    public TimeSplit gapUnits(long units) {
+        if (units < 0) throw DataValidationException.param("gap", units, "must not be negative", "pass 0 or a positive number");
+        return new TimeSplit(time, cutoffs, validationFraction, testFraction, Duration.ZERO, units, missing);
     }
 
     public TimeSplit missingTimes(MissingTimePolicy policy) {
-        return new TimeSplit(time, cutoffs, validationFraction, testFraction, gap, policy);
+        return new TimeSplit(time, cutoffs, validationFraction, testFraction, gap, gapUnits, policy);
     }
 
     @Override public Split split(Table table) {
@@ -97,8 +108,8 @@ public final class TimeSplit implements Splitter {
         for (int i = 0; i < n; i++) {
             if (t[i] == TimeKeys.MISSING) {
                 if (missing == MissingTimePolicy.ERROR) {
-                    throw DataValidationException.at(table.name(), -1, time, "", "row " + (i + 1)
-                            + " has no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
+                    throw DataValidationException.atRow(table.name(), i + 1, time, "",
+                            "no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
                 }
                 missingCount++;
             } else {
@@ -130,10 +141,23 @@ public final class TimeSplit implements Splitter {
         }
         String cutText = String.join(",", Arrays.stream(cut).mapToObj(keys::format).toList());
         params.put("cutoffs", cutText);
-        params.put("gap", gap.toString());
+        long g;
+        if (keys.kind == TimeKeys.Kind.NUMBER) {
+            if (!gap.isZero()) {
+                throw DataValidationException.param("gap", gap, "column '" + time + "' holds plain numbers, so a duration has no unit here",
+                        "give the gap as a number of the column's own units (gapUnits, or --gap N)");
+            }
+            g = gapUnits;
+            params.put("gap", gapUnits + " units");
+        } else {
+            if (gapUnits != 0) {
+                throw DataValidationException.param("gap", gapUnits, "column '" + time + "' holds dates or times, so the gap needs a unit",
+                        "give a duration such as 7d, 12h or P7D");
+            }
+            g = gap.getSeconds();
+            params.put("gap", gap.toString());
+        }
         params.put("missingTimes", missing.name().toLowerCase());
-        long g = gap.getSeconds();
-        if (keys.kind == TimeKeys.Kind.NUMBER && g != 0) g = gap.toDays();
         byte[] part = new byte[n];
         int dropped = 0;
         for (int i = 0; i < n; i++) {
@@ -154,14 +178,14 @@ public final class TimeSplit implements Splitter {
             part[i] = p;
         }
         if (missingCount > 0) warnings.add(missingCount + " rows with a missing time were left out (policy drop)");
-        if (dropped > 0) warnings.add(dropped + " rows inside the gap of " + gap + " before a cutoff were left out");
+        if (dropped > 0) warnings.add(dropped + " rows inside the gap of " + params.get("gap") + " before a cutoff were left out");
         Split split = Assign.fromCodes(part, new SplitProvenance("time", params, null, n, warnings));
         String[] names = cut.length == 1 ? new String[] {"train", "test"} : new String[] {"train", "validation", "test"};
         Part[] parts = cut.length == 1 ? new Part[] {Part.TRAIN, Part.TEST} : Part.values();
         for (int i = 0; i < parts.length; i++) {
             if (split.size(parts[i]) == 0) {
                 throw DataValidationException.param("cutoffs", cutText, "the " + names[i] + " part would be empty (times run from "
-                        + keys.format(min) + " to " + keys.format(max) + (g > 0 ? ", gap " + gap : "") + ")",
+                        + keys.format(min) + " to " + keys.format(max) + (g > 0 ? ", gap " + params.get("gap") : "") + ")",
                         "choose cutoffs inside that range");
             }
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.ColumnKind;
+import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.AtomicFiles;
 import dev.holdout.preprocess.Fingerprint;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +31,8 @@ import tech.tablesaw.api.Table;
 /**
  * Runs one {@link TrainingJob}: load channels, fit the preprocessing on train only, train, evaluate,
  * and write the job folder atomically (a temporary folder renamed into place). A failed job leaves
- * no model and writes its reason to {@code output/failure}.
+ * no model and writes its reason to {@code output/failure}; when the output folder already holds a
+ * complete job (a {@code model/}), that job is kept and the failure goes to {@code OUTPUT.failed-<n>/}.
  */
 final class JobRunner {
     static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
@@ -42,6 +46,7 @@ final class JobRunner {
     private final TrainingJob job;
     private final TrainingListener listener;
     private final boolean force;
+    private final Path recordedOutput;
     private final StringBuilder log = new StringBuilder();
 
     JobRunner(TrainingJob job, TrainingListener listener) {
@@ -52,6 +57,12 @@ final class JobRunner {
         this.job = job;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.force = force;
+        this.recordedOutput = recordedOutput(job);
+    }
+
+    /** The output recorded in job.json: the job folder's absolute path. */
+    private static Path recordedOutput(TrainingJob job) {
+        return job.output() == null ? null : job.output().toAbsolutePath().normalize();
     }
 
     TrainingResult run() {
@@ -82,7 +93,19 @@ final class JobRunner {
     }
 
     private record Trained(TrainedModel model, LearningCurve curve, Evaluation evaluation, int trainRows, int validationRows,
-                           String trainFingerprint, String validationFingerprint) {}
+                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds) {}
+
+    /** Kinds of the raw train columns the model reads: the preprocessor's inputs, then raw feature columns. */
+    private Map<String, ColumnKind> inputKinds(Table trainRaw, FittedPreprocessor pre, List<String> features) {
+        Map<String, ColumnKind> out = new LinkedHashMap<>();
+        for (FittedPreprocessor.InputColumn in : pre.inputs()) {
+            if (!in.name().equals(job.label()) && trainRaw.containsColumn(in.name())) out.put(in.name(), CsvLoader.kindOf(trainRaw.column(in.name())));
+        }
+        for (String f : features) {
+            if (trainRaw.containsColumn(f)) out.putIfAbsent(f, CsvLoader.kindOf(trainRaw.column(f)));
+        }
+        return out;
+    }
 
     private Trained train() {
         Hyperparameters hp = job.hyperparameters();
@@ -106,8 +129,9 @@ final class JobRunner {
         List<String> features = job.resolveFeatures(trainT);
         log("features (%d): %s", features.size(), features);
 
-        float[] yTrain = Labels.read(trainT, job.label(), hp, "train", job.train().source());
-        float[] yValid = validT == null ? null : Labels.read(validT, job.label(), hp, "validation", job.validation().source());
+        // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
+        float[] yTrain = Labels.read(trainRaw, job.label(), hp, "train", job.train().source());
+        float[] yValid = validRaw == null ? null : Labels.read(validRaw, job.label(), hp, "validation", job.validation().source());
         FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
         FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
 
@@ -134,7 +158,7 @@ final class JobRunner {
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
         return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
-                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw));
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features));
     }
 
     private static String fingerprint(Table t) {
@@ -150,9 +174,7 @@ final class JobRunner {
 
     private void writeJobFolder(Path dir, Trained t) throws IOException {
         ObjectMapper m = mapper();
-        writeInputs(dir, m);
-        writeChannel(dir, "train", job.train());
-        if (job.validation() != null) writeChannel(dir, "validation", job.validation());
+        writeInputs(dir, m, true);
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         t.model.save(model);
@@ -165,26 +187,44 @@ final class JobRunner {
         Files.writeString(dir.resolve(LOG), log.toString());
     }
 
-    private void writeInputs(Path dir, ObjectMapper m) throws IOException {
+    /**
+     * input/config (hyperparameters, a re-runnable job.json, inputdataconfig) and, with {@code copyData},
+     * input/data/<channel>/. The job.json points its channels at those copies (relative to input/config/),
+     * so {@code holdout train --config JOB/input/config/job.json --output OTHER} reproduces the job; without
+     * copies (a failure report) a CSV channel is recorded by its absolute path and an in-memory one is written.
+     */
+    private void writeInputs(Path dir, ObjectMapper m, boolean copyData) throws IOException {
         Path config = dir.resolve("input/config");
         Files.createDirectories(config);
         Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
-        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(job.toJson()));
+        ObjectNode spec = job.toJson();
+        ObjectNode specChannels = spec.putObject("channels");
+        specChannels.put("train", writeChannel(dir, "train", job.train(), copyData));
+        if (job.validation() != null) specChannels.put("validation", writeChannel(dir, "validation", job.validation(), copyData));
+        spec.remove("output");
+        if (recordedOutput != null) spec.put("output", recordedOutput.toString());
+        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(spec));
         ObjectNode channels = m.createObjectNode();
         channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
         if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
         Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
     }
 
-    /** SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV. */
-    private static void writeChannel(Path dir, String name, Channel channel) throws IOException {
+    /**
+     * SageMaker's input/data/<channel>/: a CSV channel is copied as is, an in-memory table written as CSV.
+     * Returns the path job.json records for the channel.
+     */
+    private static String writeChannel(Path dir, String name, Channel channel, boolean copyData) throws IOException {
         Path d = dir.resolve("input/data").resolve(name);
-        Files.createDirectories(d);
         if (channel instanceof Channel.CsvFile f) {
+            if (!copyData) return f.file().toAbsolutePath().normalize().toString();
+            Files.createDirectories(d);
             Files.copy(f.file(), d.resolve(f.file().getFileName()));
-        } else if (channel instanceof Channel.InMemory t) {
-            t.table().write().csv(d.resolve(name + ".csv").toFile());
+            return "../data/" + name + "/" + f.file().getFileName();
         }
+        Files.createDirectories(d);
+        ((Channel.InMemory) channel).table().write().csv(d.resolve(name + ".csv").toFile());
+        return "../data/" + name + "/" + name + ".csv";
     }
 
     private ObjectNode modelCard(ObjectMapper m, Trained t) {
@@ -196,6 +236,9 @@ final class JobRunner {
         job.hyperparameters().toMap().forEach(hp::put);
         ArrayNode f = c.putArray("features");
         t.model.features().forEach(f::add);
+        // the raw columns the model reads and their types at training, so predict loads a CSV the same way
+        ObjectNode inputs = c.putObject("inputs");
+        t.inputKinds.forEach((name, kind) -> inputs.put(name, kind.name()));
         if (t.curve.rounds() > 0) {
             c.put("best_iteration", t.curve.bestIteration());
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());
@@ -257,8 +300,17 @@ final class JobRunner {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         log("FAILED: %s", reason);
         try {
-            AtomicFiles.replaceDirectory(out, true, tmp -> {
-                writeInputs(tmp, mapper());
+            Path target = out;
+            if (Files.isDirectory(out.resolve("model"))) {
+                // never replace a complete job with a failure: the report goes beside it, the old job stays
+                int n = 1;
+                while (Files.exists(out.resolveSibling(out.getFileName() + ".failed-" + n))) n++;
+                target = out.resolveSibling(out.getFileName() + ".failed-" + n);
+                log("the existing job in %s is kept; this failure is written to %s", out, target);
+                listener.onLog("failure report: " + target.resolve(FAILURE));
+            }
+            AtomicFiles.replaceDirectory(target, true, tmp -> {
+                writeInputs(tmp, mapper(), false);
                 Files.createDirectories(tmp.resolve("output"));
                 // SageMaker reads the first 1024 characters of output/failure as FailureReason
                 Files.writeString(tmp.resolve(FAILURE), reason + "\n");

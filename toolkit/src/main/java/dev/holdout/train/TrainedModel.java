@@ -2,7 +2,9 @@ package dev.holdout.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.data.ColumnKind;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
 import dev.holdout.preprocess.FittedPreprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +102,43 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     /** Writes the model files into {@code modelDir} (the job writes them atomically). */
     void save(Path modelDir) throws IOException;
 
+    /**
+     * The schema to load rows to score with: each raw column the model reads, declared with its type at
+     * training (the model card's {@code inputs}; for older cards, the preprocessor's numeric/text inputs),
+     * so a blank numeric cell stays a missing number for the imputer instead of turning the column into text.
+     *
+     * <pre>{@code
+     * Table rows = CsvLoader.csv().schema(TrainedModel.inputSchema(Path.of("runs/rain/model"))).load(file);
+     * }</pre>
+     */
+    static Schema inputSchema(Path modelDir) {
+        Schema schema = Schema.empty();
+        try {
+            JsonNode c = new ObjectMapper().readTree(modelDir.resolve(CARD_FILE).toFile());
+            String label = c.path("label").asText();
+            JsonNode inputs = c.path("inputs");
+            if (inputs.isObject() && inputs.size() > 0) {
+                for (var it = inputs.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    ColumnKind k = ColumnKind.valueOf(e.getValue().asText());
+                    if (!e.getKey().equals(label)) schema = schema.withType(e.getKey(), k == ColumnKind.INTEGER ? ColumnKind.NUMBER : k);
+                }
+                return schema;
+            }
+            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
+            for (FittedPreprocessor.InputColumn in : pre.inputs()) {
+                if (in.name().equals(label)) continue;
+                if ("numeric".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.NUMBER);
+                else if ("text".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.TEXT);
+            }
+            return schema;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataValidationException d) throw d;
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + firstLine(e.getMessage()),
+                    "retrain the model (holdout train) or restore the folder");
+        }
+    }
+
     /** Loads a model folder written by a training job (model/ of the job folder). */
     static TrainedModel load(Path modelDir) {
         if (!Files.isDirectory(modelDir)) {
@@ -110,6 +149,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             throw DataValidationException.param("model", modelDir, "has no " + CARD_FILE + " (not a finished training job's model folder?)",
                     "pass <job>/model; a failed job has output/failure instead of a model");
         }
+        Path reading = card;
         try {
             ObjectMapper m = new ObjectMapper();
             JsonNode c = m.readTree(card.toFile());
@@ -119,9 +159,11 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             List<String> features = new ArrayList<>();
             c.path("features").forEach(f -> features.add(f.asText()));
             if (features.isEmpty()) throw new IOException("the model card lists no features");
-            FittedPreprocessor pre = FittedPreprocessor.load(modelDir.resolve(PREPROCESSOR_FILE));
+            reading = modelDir.resolve(PREPROCESSOR_FILE);
+            FittedPreprocessor pre = FittedPreprocessor.load(reading);
             if (algorithm == Algorithm.XGBOOST) {
                 Path file = modelDir.resolve(XGBOOST_FILE);
+                reading = file;
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
                 Booster b = XGBoost.loadModel(Files.readAllBytes(file));
                 int rounds = c.path("prediction_rounds").asInt(-1);
@@ -136,13 +178,30 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
+            reading = file;
             if (!Files.isRegularFile(file)) throw new IOException("missing " + TRIBUO_FILE);
             return new TribuoModel(algorithm, objective, label, features, pre, Model.deserializeFromFile(file));
         } catch (IOException | XGBoostError | RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
-            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + e.getMessage(),
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + reading.getFileName() + ": "
+                            + firstLine(e.getMessage()),
                     "retrain the model (holdout train) or restore the folder");
         }
+    }
+
+    /**
+     * The first meaningful line of a (native) error message: XGBoost's C++ errors carry a
+     * "[hh:mm:ss] src/file.cc:123: " prefix, the offending text and a "[bt]" backtrace.
+     */
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("[bt]") || l.startsWith("Stack trace")) continue;
+            l = l.replaceFirst("^\\[\\d{1,2}:\\d{2}:\\d{2}\\]\\s*", "").replaceFirst("^\\S+\\.(cc|h|cpp|cu):\\d+:\\s*", "");
+            if (!l.isEmpty()) return l;
+        }
+        return "unknown error";
     }
 
     /**

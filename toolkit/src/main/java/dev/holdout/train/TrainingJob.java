@@ -84,6 +84,15 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                     "add channels.validation or remove early_stopping_rounds");
         }
         if (preprocessing == null) preprocessing = Preprocessor.of();
+        for (int i = 0; i < preprocessing.steps().size(); i++) {
+            var step = preprocessing.steps().get(i);
+            if (step.columns().contains(label)) {
+                throw DataValidationException.param("preprocessing.steps[" + i + "].columns", step.columns(),
+                        "step " + step + " transforms the label '" + label + "' (label=" + label
+                                + "); labels are read untransformed and the model does not see the label at prediction time",
+                        "remove '" + label + "' from the step's columns (rows with a missing label must be fixed or dropped in the data)");
+            }
+        }
         if (algorithm == Algorithm.LINEAR_REGRESSION && hyperparameters.isClassification()) {
             throw DataValidationException.param("objective", hyperparameters.objective(), "linear-regression needs objective=reg:squarederror", "set the objective or choose logistic-regression");
         }

@@ -13,16 +13,17 @@
  *
  * <pre>
  * job/input/config/hyperparameters.json   SageMaker-named values, as strings
- * job/input/config/job.json               the whole spec
+ * job/input/config/job.json               the whole spec, re-runnable: holdout train --config it --output OTHER
  * job/input/config/inputdataconfig.json   the channels (text/csv, File mode)
  * job/input/data/train/, validation/      the channel data as CSV
  * job/model/xgboost-model.json            XGBoost's JSON model (best_iteration attribute inside)
  * job/model/preprocessor.json             the fitted preprocessor
- * job/model/model-card.json               hyperparameters, features, data fingerprints, metrics, best iteration, versions
+ * job/model/model-card.json               hyperparameters, features, input column types, data fingerprints, metrics, best iteration, versions
  * job/output/metrics.json                 train and validation metric of every round
  * job/output/learning-curve.png
  * job/output/training.log
- * job/output/failure                      only when the job failed (and then no model/)
+ * job/output/failure                      only when the job failed (and then no model/); a failed re-run over
+ *                                         a complete job keeps it and writes job.failed-N/output/failure instead
  * </pre>
  *
  * {@link dev.holdout.train.TrainedModel} predicts raw rows with the saved preprocessor and the trees

@@ -64,12 +64,30 @@ class SplitCommandTest {
         for (String line : dataLines(out.resolve("train.csv"))) assertTrue(line.compareTo("2014-01-01") < 0);
     }
 
+    /** The options each strategy takes, for the partition test. */
+    private static String[] argsFor(String strategy) {
+        return switch (strategy) {
+            case "random" -> new String[] {"--validation-size", "0.1", "--seed", "5"};
+            case "stratified" -> new String[] {"--label", "weather", "--validation-size", "0.1", "--seed", "5"};
+            case "group" -> new String[] {"--group", "weather", "--validation-size", "0.2", "--seed", "5"};
+            case "kfold" -> new String[] {"--folds", "3", "--seed", "5"};
+            case "stratified-kfold" -> new String[] {"--label", "weather", "--folds", "3", "--seed", "5"};
+            case "group-kfold" -> new String[] {"--group", "weather", "--folds", "3", "--seed", "5"};
+            default -> new String[] {"--time", "date", "--folds", "3", "--gap", "2"};
+        };
+    }
+
+    private CliRunner runSplit(String strategy, Path out) {
+        List<String> args = new ArrayList<>(List.of("split", "--input", weather.toString(), "--output", out.toString(), "--strategy", strategy));
+        args.addAll(List.of(argsFor(strategy)));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"random", "stratified", "group", "kfold", "stratified-kfold", "group-kfold", "time-series"})
     void everyStrategyPartitionsTheFile(String strategy) throws Exception {
         Path out = dir.resolve("out-" + strategy);
-        CliRunner r = CliRunner.run("split", "--input", weather.toString(), "--output", out.toString(), "--strategy", strategy,
-                "--label", "weather", "--group", "weather", "--time", "date", "--folds", "3", "--seed", "5", "--validation-size", "0.1");
+        CliRunner r = runSplit(strategy, out);
         assertEquals(0, r.exitCode(), r.err());
         List<String> input = sorted(dataLines(weather));
         if (strategy.contains("fold") || strategy.equals("time-series")) {
@@ -92,9 +110,61 @@ class SplitCommandTest {
         }
         // same seed, same bytes
         Path again = dir.resolve("again-" + strategy);
-        CliRunner.run("split", "--input", weather.toString(), "--output", again.toString(), "--strategy", strategy, "--label", "weather",
-                "--group", "weather", "--time", "date", "--folds", "3", "--seed", "5", "--validation-size", "0.1");
+        assertEquals(0, runSplit(strategy, again).exitCode());
         assertEquals(Files.readString(out.resolve("split.json")), Files.readString(again.resolve("split.json")));
+    }
+
+    @Test void partsKeepTheInputsLineBreaksAndByteOrderMark() throws Exception {
+        Path crlf = dir.resolve("crlf.csv");
+        Files.write(crlf, "\uFEFFid,x\r\n1,a\r\n2,\"b,c\"\r\n3,d\r\n4,e".getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("crlf-out");
+        assertEquals(0, CliRunner.run("split", "--input", crlf.toString(), "--output", out.toString(), "--strategy", "random",
+                "--test-size", "2", "--no-shuffle").exitCode());
+        assertEquals("\uFEFFid,x\r\n1,a\r\n2,\"b,c\"\r\n", Files.readString(out.resolve("train.csv"), StandardCharsets.UTF_8));
+        assertEquals("\uFEFFid,x\r\n3,d\r\n4,e\r\n", Files.readString(out.resolve("test.csv"), StandardCharsets.UTF_8));
+    }
+
+    @Test void optionsAStrategyDoesNotUseAreRefused() {
+        String in = weather.toString(), out = dir.resolve("x").toString();
+        assertError("--cutoffs=2014-01-01: does not apply to --strategy random", "split", "--input", in, "--output", out,
+                "--strategy", "random", "--cutoffs", "2014-01-01");
+        assertError("--gap=7: does not apply to --strategy kfold", "split", "--input", in, "--output", out, "--strategy", "kfold", "--gap", "7");
+        assertError("--no-shuffle=true: does not apply to --strategy stratified", "split", "--input", in, "--output", out,
+                "--strategy", "stratified", "--label", "weather", "--no-shuffle");
+        assertError("--folds=3: does not apply to --strategy random", "split", "--input", in, "--output", out, "--strategy", "random", "--folds", "3");
+        assertError("--seed=1: does not apply to --strategy time", "split", "--input", in, "--output", out, "--strategy", "time",
+                "--time", "date", "--cutoffs", "2014-01-01", "--seed", "1");
+    }
+
+    @Test void dataProblemsNameTheFileLineAndValue() throws Exception {
+        Path bad = dir.resolve("baddate.csv");
+        Files.writeString(bad, "date,y\n2023-01-01,1\n2023-02-31,0\n2023-03-01,1\n");
+        CliRunner r = CliRunner.run("split", "--input", bad.toString(), "--output", dir.resolve("b").toString(), "--strategy", "time",
+                "--time", "date", "--cutoffs", "2023-02-01");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("baddate.csv:3, column 'date'") && r.err().contains("'2023-02-31'"), r.err());
+        Path gap = dir.resolve("nolabel.csv");
+        Files.writeString(gap, "id,y\n1,a\n2,b\n3,\n4,a\n5,b\n");
+        CliRunner m = CliRunner.run("split", "--input", gap.toString(), "--output", dir.resolve("c").toString(), "--strategy", "stratified",
+                "--label", "y");
+        assertEquals(2, m.exitCode());
+        assertTrue(m.err().contains("nolabel.csv:4, column 'y'") && m.err().contains("no label value"), m.err());
+    }
+
+    @Test void aGapOnAWholeNumberTimeColumnCountsItsUnits() throws Exception {
+        Path f = dir.resolve("epoch.csv");
+        StringBuilder sb = new StringBuilder("ts,y\n");
+        for (int h = 0; h < 48; h++) sb.append(1_672_531_200L + 3600L * h).append(',').append(h % 2).append('\n');
+        Files.writeString(f, sb.toString());
+        String cutoff = Long.toString(1_672_531_200L + 3600L * 24);
+        CliRunner r = CliRunner.run("split", "--input", f.toString(), "--output", dir.resolve("e").toString(), "--strategy", "time",
+                "--time", "ts", "--cutoffs", cutoff, "--gap", "21600", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out());
+        assertEquals(18, m.at("/parts/train/rows").asInt(), "six hourly rows inside the 21600-second gap are left out");
+        assertEquals("21600 units", m.at("/parameters/gap").asText());
+        assertError("--gap=7d", "split", "--input", f.toString(), "--output", dir.resolve("e2").toString(), "--strategy", "time",
+                "--time", "ts", "--cutoffs", cutoff, "--gap", "7d");
     }
 
     @Test void refusesANonEmptyFolderUnlessForced() throws Exception {
@@ -140,10 +210,10 @@ class SplitCommandTest {
         assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
     }
 
-    @Test void stratifiedKFoldWarnsAboutASmallClass() throws Exception {
+    @Test void stratifiedKFoldRefusesAClassSmallerThanTheFolds() {
         CliRunner r = CliRunner.run("split", "--input", weather.toString(), "--output", dir.resolve("s").toString(),
-                "--strategy", "stratified-kfold", "--label", "weather", "--folds", "200");
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("warning: the least populated class"), r.out());
+                "--strategy", "stratified-kfold", "--label", "weather", "--folds", "30");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("folds=30") && r.err().contains("'snow', has only 26 rows"), r.err());
     }
 }

@@ -82,7 +82,8 @@ class SplitExamplesTest {
         Table t = Table.create("t", tech.tablesaw.api.DateColumn.create("d",
                 new LocalDate[] {LocalDate.of(2023, 1, 1), null, LocalDate.of(2023, 3, 1), LocalDate.of(2023, 5, 1)}));
         DataValidationException e = assertThrows(DataValidationException.class, () -> TimeSplit.on("d").cutoffs("2023-02-01").split(t));
-        assertTrue(e.getMessage().contains("row 2 has no time"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2, column 'd': no time"), e.getMessage());
+        assertEquals(2, e.row());
         Split s = TimeSplit.on("d").cutoffs("2023-02-01").missingTimes(MissingTimePolicy.DROP).split(t);
         assertEquals(1, s.size(Part.TRAIN));
         assertEquals(2, s.size(Part.TEST));

@@ -116,6 +116,9 @@ class TrainingJobTest {
         Files.writeString(out.resolve("model/xgboost-model.json"), "{not json");
         var e = assertThrows(DataValidationException.class, () -> TrainedModel.load(out.resolve("model")));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+        assertTrue(e.getMessage().contains("xgboost-model.json"), "names the file: " + e.getMessage());
+        assertFalse(e.getMessage().contains("[bt]") || e.getMessage().contains("Stack trace"), "no native backtrace: " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test void aNonEmptyOutputFolderIsRefused() throws Exception {
@@ -205,5 +208,40 @@ class TrainingJobTest {
         assertEquals("rmse", rr.learningCurve().metric());
         float[] t = rr.learningCurve().train();
         assertTrue(t[t.length - 1] < t[0]);
+    }
+
+    @Test void aPreprocessingStepOnTheLabelIsRefused() {
+        var ex = assertThrows(DataValidationException.class, () -> job().withPreprocessing(
+                dev.holdout.preprocess.Preprocessor.of(dev.holdout.preprocess.StandardScaler.of("x0"),
+                        dev.holdout.preprocess.Imputer.median("x1", "y"))));
+        assertTrue(ex.getMessage().contains("preprocessing.steps[1].columns=") && ex.getMessage().contains("label=y"), ex.getMessage());
+        // the JSON form is refused the same way, so an imputer can never fill NaN labels
+        var spec = new ObjectMapper().createObjectNode();
+        spec.put("label", "y");
+        spec.putObject("hyperparameters").put("num_round", "3");
+        spec.putObject("channels").put("train", "t.csv");
+        spec.putObject("preprocessing").putArray("steps").addObject().put("step", "impute").putArray("columns").add("y");
+        var json = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(spec, dir, "job.json"));
+        assertTrue(json.getMessage().contains("preprocessing.steps[0].columns=") && json.getMessage().contains("label=y"), json.getMessage());
+    }
+
+    @Test void theSavedJobSpecReproducesTheJob() throws Exception {
+        Path out = dir.resolve("job");
+        TrainingJob j = job().withPreprocessing(dev.holdout.preprocess.Preprocessor.of(
+                dev.holdout.preprocess.Imputer.mean("x0").withIndicator(), dev.holdout.preprocess.StandardScaler.of("x0", "x1"),
+                dev.holdout.preprocess.OutlierHandler.zScore("x2").factor(2.5).flag())).withOutput(out);
+        j.run();
+        Path spec = out.resolve("input/config/job.json");
+        JsonNode json = new ObjectMapper().readTree(spec.toFile());
+        assertEquals(out.toAbsolutePath().normalize().toString(), json.get("output").asText());
+        assertEquals("../data/train/train.csv", json.at("/channels/train").asText());
+        assertEquals("z_score", json.at("/preprocessing/steps/2/method").asText());
+        TrainingJob again = TrainingJob.fromJson(spec);
+        assertEquals(out.toAbsolutePath().normalize(), again.output());
+        assertEquals(PreprocessingSpecs.toJson(j.preprocessing()), PreprocessingSpecs.toJson(again.preprocessing()));
+        Path other = dir.resolve("other");
+        again.withOutput(other).run();
+        assertArrayEquals(Files.readAllBytes(out.resolve("model/xgboost-model.json")), Files.readAllBytes(other.resolve("model/xgboost-model.json")));
+        assertEquals(Files.readString(out.resolve("model/preprocessor.json")), Files.readString(other.resolve("model/preprocessor.json")));
     }
 }
