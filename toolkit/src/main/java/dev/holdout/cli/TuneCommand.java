@@ -7,7 +7,11 @@ import dev.holdout.tune.TrialRecord;
 import dev.holdout.tune.Tuner;
 import dev.holdout.tune.TuningResult;
 import dev.holdout.tune.TuningSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -101,6 +105,7 @@ final class TuneCommand implements Callable<Integer> {
                 result = objective.evaluateOnTest(result, parts.test());
             }
             result = result.withFoldersMoved(tmp, finalDir);
+            recordFinalOutputs(tmp, finalDir);
             result.save(tmp);
             done[0] = result;
         });
@@ -112,6 +117,22 @@ final class TuneCommand implements Callable<Integer> {
         }
         out.flush();
         return result.best().isPresent() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_FAILURE;
+    }
+
+    /** Each training job under {@code tmp/trials} records, in its job.json, the folder it ends up in after the rename. */
+    private static void recordFinalOutputs(Path tmp, Path finalDir) throws IOException {
+        Path trials = tmp.resolve("trials");
+        if (!Files.isDirectory(trials)) return;
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try (var jobs = Files.list(trials)) {
+            for (Path job : (Iterable<Path>) jobs::iterator) {
+                Path jobJson = job.resolve("input/config/job.json");
+                if (!Files.isRegularFile(jobJson)) continue;
+                ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+                spec.put("output", finalDir.resolve(tmp.relativize(job)).toString());
+                AtomicFiles.writeString(jobJson, m.writeValueAsString(spec));
+            }
+        }
     }
 
     static String summary(TuningResult r, Path dir) {

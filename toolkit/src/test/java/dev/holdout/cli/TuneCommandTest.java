@@ -76,6 +76,8 @@ class TuneCommandTest {
         Path bestFolder = Path.of(new ObjectMapper().readTree(before).at("/bestTrial/trainingJobFolder").asText());
         assertTrue(bestFolder.startsWith(out.toAbsolutePath()), "job folders point into the final folder: " + bestFolder);
         assertTrue(Files.isDirectory(bestFolder.resolve("model")), bestFolder.toString());
+        assertEquals(bestFolder.toString(), new ObjectMapper().readTree(bestFolder.resolve("input/config/job.json").toFile())
+                .path("output").asText(), "the trial's job.json records its final folder, not the temporary one");
 
         Files.writeString(config, String.format(CONFIG, "Random", "validation:auc", "max_dept", "Off"));
         Run failed = run("tune", "--config", config.toString(), "--output", out.toString(), "--force");
