@@ -28,9 +28,17 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class CellExecutionControl extends DirectExecutionControl {
     private static final long GRACE_MILLIS = 300;
+    private static final long POLL_MILLIS = 20;
 
     private volatile Thread running;
     private volatile boolean stopped;
+    /** A cell is being evaluated (set by {@link #beginCell}, cleared by {@link #endCell}). */
+    private volatile boolean cellActive;
+    /**
+     * An interrupt arrived during the current cell. Per cell, not per snippet: an interrupt that lands while JShell
+     * compiles a snippet, or between two snippets, is kept and honoured by the next snippet instead of being lost.
+     */
+    private volatile boolean interruptPending;
     private Object lastValue;
     private Throwable lastThrown;
 
@@ -46,6 +54,23 @@ final class CellExecutionControl extends DirectExecutionControl {
                 return self;
             }
         };
+    }
+
+    /** Starts a cell: from now until {@link #endCell}, an interrupt is remembered even when no snippet runs. */
+    void beginCell() {
+        interruptPending = false;
+        cellActive = true;
+    }
+
+    /** Ends the cell; an interrupt now (the kernel is idle) does nothing. */
+    void endCell() {
+        cellActive = false;
+        interruptPending = false;
+    }
+
+    /** Whether an interrupt arrived during the current cell; the cell must not start another snippet. */
+    boolean interruptPending() {
+        return interruptPending;
     }
 
     /** Forgets the previous snippet's value, exception and stop flag; called before each snippet. */
@@ -76,6 +101,8 @@ final class CellExecutionControl extends DirectExecutionControl {
         Throwable[] thrown = new Throwable[1];
         Thread cell = new Thread(() -> {
             try {
+                // honour an interrupt that came after invoke() checked but before this thread started
+                if (interruptPending) throw new ThreadDeath();
                 value[0] = doitMethod.invoke(null);
             } catch (InvocationTargetException e) {
                 thrown[0] = e.getCause();
@@ -87,12 +114,20 @@ final class CellExecutionControl extends DirectExecutionControl {
         cell.setDaemon(true);
         running = cell;
         try {
+            if (interruptPending) {
+                stopped = true;
+                throw new ExecutionControl.StoppedException();
+            }
             cell.start();
-            cell.join();
+            // Poll instead of a plain join: whatever the timing of stop(), a pending interrupt is seen here.
+            while (cell.isAlive()) {
+                cell.join(POLL_MILLIS);
+                if (interruptPending && cell.isAlive()) halt(cell);
+            }
         } finally {
             running = null;
         }
-        if (stopped || thrown[0] instanceof ThreadDeath) {
+        if (stopped || interruptPending || thrown[0] instanceof ThreadDeath) {
             stopped = true;
             throw new ExecutionControl.StoppedException();
         }
@@ -105,15 +140,24 @@ final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Stops the running snippet: first an interrupt (code that sleeps, waits or checks the flag ends cleanly),
-     * then, for a busy loop that ignores it, {@link Thread#stop()} — still available on Java 17, which is what
-     * JShell's own local engine uses there too.
+     * Interrupts the current cell: marks the interrupt pending (so a snippet still compiling, or the next one,
+     * does not start) and stops the running snippet, if any, via {@link #halt}. Outside a cell it does nothing.
      */
     @Override
-    @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
+        if (!cellActive) return;
+        interruptPending = true;
         Thread cell = running;
-        if (cell == null) return;
+        if (cell != null && cell.isAlive()) halt(cell);
+    }
+
+    /**
+     * Stops a snippet's thread: first an interrupt (code that sleeps, waits or checks the flag ends cleanly),
+     * then, for a busy loop that ignores it, {@link Thread#stop()} — still available on Java 17, which is what
+     * JShell's own local engine uses there too. Safe to call from several threads.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private void halt(Thread cell) {
         stopped = true;
         cell.interrupt();
         try {

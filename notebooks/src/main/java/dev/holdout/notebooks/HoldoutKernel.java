@@ -118,6 +118,15 @@ public final class HoldoutKernel extends BaseKernel {
      */
     @Override
     public Object evalRaw(String code) {
+        control.beginCell();
+        try {
+            return evalSnippets(code);
+        } finally {
+            control.endCell();
+        }
+    }
+
+    private Object evalSnippets(String code) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
         Snippet last = null;
@@ -138,9 +147,10 @@ public final class HoldoutKernel extends BaseKernel {
             }
             String written = remaining.substring(0, remaining.length() - rest.length());
             int writtenAt = code.length() - remaining.length();
+            if (control.interruptPending()) throw new CellInterruptedException();
             control.reset();
             List<SnippetEvent> events = shell.eval(source);
-            if (control.wasStopped()) throw new CellInterruptedException();
+            if (control.wasStopped() || control.interruptPending()) throw new CellInterruptedException();
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) continue; // a dependent snippet updated as a consequence
                 check(event, code, writtenAt + Math.max(0, written.indexOf(source.strip().replaceAll(";$", ""))));

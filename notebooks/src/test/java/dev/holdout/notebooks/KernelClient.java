@@ -38,6 +38,8 @@ final class KernelClient implements AutoCloseable {
     private final byte[] key;
     private final String session = UUID.randomUUID().toString();
     final Path log;
+    /** IOPub messages read ahead (by {@link #awaitStdout}) and not yet handed to {@link #collect}. */
+    private final java.util.ArrayDeque<Msg> readAhead = new java.util.ArrayDeque<>();
 
     /** A message as received: its type, header, parent header and content. */
     record Msg(String type, JsonNode header, JsonNode parent, JsonNode content) {
@@ -75,11 +77,55 @@ final class KernelClient implements AutoCloseable {
         }
     }
 
-    KernelClient(Path dir) throws IOException, InterruptedException {
+    /** Kernel starts tried before giving up when another process took one of the chosen ports first. */
+    static final int MAX_STARTS = 3;
+
+    /**
+     * Starts a kernel and waits until it is ready. The ports are found free by this JVM and then handed to the
+     * kernel, so another process can take one in between (Jupyter's own clients share this race); when the
+     * kernel then fails to bind, it is started again with fresh ports, at most {@link #MAX_STARTS} times.
+     */
+    static KernelClient start(Path dir, long readyTimeoutMillis) throws IOException, InterruptedException {
+        return start(dir, readyTimeoutMillis, null);
+    }
+
+    /** As {@link #start(Path, long)}, with the ports of the first attempt given (for tests), else found free. */
+    static KernelClient start(Path dir, long readyTimeoutMillis, int[] firstPorts) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            int[] ports = attempt == 1 && firstPorts != null ? firstPorts : freePorts(5);
+            KernelClient client = new KernelClient(dir, ports, attempt == 1 ? "kernel.log" : "kernel-" + attempt + ".log");
+            try {
+                client.awaitReady(readyTimeoutMillis);
+                client.starts = attempt;
+                return client;
+            } catch (IllegalStateException e) {
+                boolean portTaken = client.failedToBind();
+                // a kernel that failed to bind lingers (its ZeroMQ threads outlive main) and cannot take a shutdown_request
+                if (portTaken) client.kernel.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                client.close();
+                if (!portTaken || attempt >= MAX_STARTS) throw e;
+            }
+        }
+    }
+
+    /** How many kernel starts it took (more than 1 when a port was taken in between). */
+    int starts;
+
+    /** Whether the kernel died (or is stuck) because a port was already in use. */
+    private boolean failedToBind() throws IOException, InterruptedException {
+        if (!logSaysBindFailed()) kernel.waitFor(5, TimeUnit.SECONDS);
+        return logSaysBindFailed();
+    }
+
+    private boolean logSaysBindFailed() throws IOException {
+        String text = Files.isRegularFile(log) ? Files.readString(log) : "";
+        return text.contains("Address already in use") || text.contains("EADDRINUSE");
+    }
+
+    private KernelClient(Path dir, int[] ports, String logName) throws IOException {
         Path workDir = dir.toAbsolutePath();
         Files.createDirectories(workDir);
         key = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-        int[] ports = freePorts(5);
         ObjectNode conn = JSON.createObjectNode();
         conn.put("transport", "tcp").put("ip", "127.0.0.1").put("signature_scheme", "hmac-sha256")
                 .put("key", new String(key, StandardCharsets.US_ASCII))
@@ -87,7 +133,7 @@ final class KernelClient implements AutoCloseable {
                 .put("control_port", ports[3]).put("hb_port", ports[4]);
         Path connectionFile = workDir.resolve("connection.json");
         Files.writeString(connectionFile, JSON.writeValueAsString(conn));
-        log = workDir.resolve("kernel.log");
+        log = workDir.resolve(logName);
         KernelSpec spec = KernelSpec.ofThisJvm();
         List<String> argv = new ArrayList<>(spec.argv());
         argv.replaceAll(a -> a.equals("{connection_file}") ? connectionFile.toString() : a);
@@ -110,7 +156,7 @@ final class KernelClient implements AutoCloseable {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         send(shell, "kernel_info_request", JSON.createObjectNode());
         Msg reply = null;
-        while (reply == null && System.currentTimeMillis() < deadline && kernel.isAlive()) {
+        while (reply == null && System.currentTimeMillis() < deadline && kernel.isAlive() && !logSaysBindFailed()) {
             reply = receive(shell, Math.min(deadline, System.currentTimeMillis() + 500));
         }
         if (reply == null || !reply.type().equals("kernel_info_reply")) {
@@ -152,7 +198,7 @@ final class KernelClient implements AutoCloseable {
         List<Msg> outputs = new ArrayList<>();
         boolean idle = false;
         while ((reply == null || !idle) && System.currentTimeMillis() < deadline) {
-            Msg m = receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
+            Msg m = !readAhead.isEmpty() ? readAhead.poll() : receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
             if (m != null && m.parentId().equals(requestId)) {
                 if (m.type().equals("status") && m.content().path("execution_state").asText().equals("idle")) idle = true;
                 else if (!m.type().equals("status") && !m.type().equals("execute_input")) outputs.add(m);
@@ -165,6 +211,24 @@ final class KernelClient implements AutoCloseable {
         if (reply == null) throw new IllegalStateException("no reply to " + requestId + " in time");
         // the reply may come before the last outputs are read: drain until idle (or the deadline)
         return new Execution(reply, outputs, idle);
+    }
+
+    /**
+     * Waits until the cell {@code requestId} has written {@code text} to stdout (as seen on IOPub): proof that the
+     * cell is running. The messages read meanwhile are kept for {@link #collect}.
+     */
+    void awaitStdout(String requestId, String text, long deadline) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        while (System.currentTimeMillis() < deadline) {
+            Msg m = receive(iopub, Math.min(deadline, System.currentTimeMillis() + 50));
+            if (m == null) continue;
+            readAhead.add(m);
+            if (m.parentId().equals(requestId) && m.type().equals("stream") && m.content().path("name").asText().equals("stdout")) {
+                seen.append(m.content().path("text").asText());
+                if (seen.indexOf(text) >= 0) return;
+            }
+        }
+        throw new IllegalStateException("the cell did not print '" + text + "' in time; stdout so far: " + seen);
     }
 
     JsonNode complete(String code, int cursor) throws IOException {

@@ -29,8 +29,7 @@ class KernelProtocolTest {
 
     @BeforeAll
     void start() throws Exception {
-        kernel = new KernelClient(Path.of("target", "kernel-protocol-test"));
-        kernel.awaitReady(90_000);
+        kernel = KernelClient.start(Path.of("target", "kernel-protocol-test"), 90_000);
     }
 
     @AfterAll
@@ -221,8 +220,9 @@ class KernelProtocolTest {
 
     @Test
     void anInfiniteLoopCanBeInterrupted() throws Exception {
-        String id = kernel.sendExecute("long spins = 0;\nwhile (true) { spins++; }");
-        Thread.sleep(1_000);
+        String id = kernel.sendExecute("long spins = 0;\n"
+                + "while (true) { if (++spins == 1) { System.out.println(\"loop-started\"); System.out.flush(); } }");
+        kernel.awaitStdout(id, "loop-started", System.currentTimeMillis() + 30_000);   // the loop is running
         assertNotNull(kernel.interrupt(), "interrupt_reply on the control channel");
         KernelClient.Execution stopped = kernel.collect(id, System.currentTimeMillis() + 30_000);
         assertEquals("error", stopped.status());

@@ -7,7 +7,11 @@ import dev.holdout.tune.TrialRecord;
 import dev.holdout.tune.Tuner;
 import dev.holdout.tune.TuningResult;
 import dev.holdout.tune.TuningSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,15 +74,14 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TuningSpec tuning = TuningSpec.fromJson(config);
         Path dir = output != null ? output : Path.of("runs", "tune-" + tuning.config().strategy().sageMakerName().toLowerCase(Locale.ROOT));
-        if (AtomicFiles.isNonEmptyDirectory(dir)) {
-            if (!force) {
-                throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
-            }
-            AtomicFiles.deleteRecursively(dir);
+        if (AtomicFiles.isNonEmptyDirectory(dir) && !force) {
+            throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
         }
+        // Everything that can be checked is checked before any output is touched; the job then writes into a
+        // temporary folder that replaces the old one only when complete, so a failed run leaves it intact.
         TuningSpec.Parts parts = tuning.parts();
-        TrainingJobObjective objective = tuning.objective(parts, dir.resolve("trials"));
         Tuner tuner = Tuner.of(tuning.config());
+        tuner.validate(tuning.objective(parts, null));
         for (String w : tuner.warnings()) err.println("holdout tune: warning: " + w);
         String metric = tuning.config().objective().metricName();
         err.printf(Locale.ROOT, "tuning %s: %s, %d trials, %d in parallel (nthread=%d each), early stopping %s; data %s: %s%n",
@@ -87,17 +90,26 @@ final class TuneCommand implements Callable<Integer> {
                 parts.folds() != null ? parts.tuning().rowCount() + " rows in " + parts.folds().size() + " folds, " + parts.test().rowCount() + " test rows held out"
                         : parts.train().rowCount() + " train / " + parts.validation().rowCount() + " validation / " + parts.test().rowCount() + " test rows (held out)");
         err.flush();
-        TuningResult result = tuner.onTrialEnd((t, done, total, best) -> {
-            err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", done, total, t.number(),
-                    metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
-                    best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
-            err.flush();
-        }).run(objective);
-        if (result.best().isPresent()) {
-            err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
-            result = objective.evaluateOnTest(result, parts.test());
-        }
-        result.save(dir);
+        Path finalDir = dir.toAbsolutePath().normalize();
+        TuningResult[] done = new TuningResult[1];
+        AtomicFiles.replaceDirectory(dir, force, tmp -> {
+            TrainingJobObjective objective = tuning.objective(parts, tmp.resolve("trials"));
+            TuningResult result = tuner.onTrialEnd((t, n, total, best) -> {
+                err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", n, total, t.number(),
+                        metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
+                        best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
+                err.flush();
+            }).run(objective);
+            if (result.best().isPresent()) {
+                err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
+                result = objective.evaluateOnTest(result, parts.test());
+            }
+            result = result.withFoldersMoved(tmp, finalDir);
+            recordFinalOutputs(tmp, finalDir);
+            result.save(tmp);
+            done[0] = result;
+        });
+        TuningResult result = done[0];
         if (format.equals("json")) {
             out.println(result.toJson());
         } else {
@@ -105,6 +117,22 @@ final class TuneCommand implements Callable<Integer> {
         }
         out.flush();
         return result.best().isPresent() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_FAILURE;
+    }
+
+    /** Each training job under {@code tmp/trials} records, in its job.json, the folder it ends up in after the rename. */
+    private static void recordFinalOutputs(Path tmp, Path finalDir) throws IOException {
+        Path trials = tmp.resolve("trials");
+        if (!Files.isDirectory(trials)) return;
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try (var jobs = Files.list(trials)) {
+            for (Path job : (Iterable<Path>) jobs::iterator) {
+                Path jobJson = job.resolve("input/config/job.json");
+                if (!Files.isRegularFile(jobJson)) continue;
+                ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+                spec.put("output", finalDir.resolve(tmp.relativize(job)).toString());
+                AtomicFiles.writeString(jobJson, m.writeValueAsString(spec));
+            }
+        }
     }
 
     static String summary(TuningResult r, Path dir) {

@@ -185,6 +185,8 @@ public final class TrainingJobObjective implements TrialObjective {
 
     @Override public String jobKind() { return "an XGBoost training job"; }
 
+    @Override public int plannedRounds(Trial trial) { return jobFor(trial).hyperparameters().numRound(); }
+
     /** The training job a trial runs (before channels and output are set). */
     public TrainingJob jobFor(Trial trial) {
         Map<String, Object> values = new LinkedHashMap<>(base.hyperparameters().toMap());

@@ -19,6 +19,7 @@ final class TrialBoard {
     private final double[][] curves;     // per trial, grown as rounds arrive
     private final double[][] prefix;     // running sums of curves
     private final int[] length;
+    private final int[] grace;          // median-rule grace rounds per trial
     private final boolean[] started, ended;
     private final StopReason[] stopReason;
     private final String[] stopDetail;
@@ -36,6 +37,7 @@ final class TrialBoard {
         this.curves = new double[n][];
         this.prefix = new double[n][];
         this.length = new int[n];
+        this.grace = new int[n];
         this.started = new boolean[n];
         this.ended = new boolean[n];
         this.stopReason = new StopReason[n];
@@ -64,8 +66,10 @@ final class TrialBoard {
         return out;
     }
 
-    synchronized void start(int i) {
+    /** Marks trial i running; the median rule leaves its first {@code graceRounds} rounds unjudged. */
+    synchronized void start(int i, int graceRounds) {
         started[i] = true;
+        grace[i] = graceRounds;
         running++;
         curves[i] = new double[16];
         prefix[i] = new double[17];
@@ -116,7 +120,7 @@ final class TrialBoard {
         if (pastDeadline()) return stop(i, StopReason.WALL_CLOCK, "round " + round + ": wall-clock limit reached");
         if (!needsRoundSync) return true;
         boolean hyperbandRung = config.strategy() == Strategy.HYPERBAND && config.hyperband().isRung(bracket[i], round);
-        boolean median = config.earlyStopping() == EarlyStoppingType.AUTO && round > config.medianRule().graceRounds();
+        boolean median = config.earlyStopping() == EarlyStoppingType.AUTO && round > grace[i];
         if (!hyperbandRung && !median) return true;
         try {
             for (int j = 0; j < i; j++) {

@@ -32,6 +32,12 @@ public interface TrialObjective {
     /** Rejects a tuning job this objective cannot serve (called by the tuner before the first trial). */
     default void check(TuningJobConfig config) { }
 
+    /**
+     * The boosting rounds {@code trial} will run at most, or 0 when unknown; sets the median rule's default
+     * grace period ({@link MedianStoppingRule#graceRounds(int)}).
+     */
+    default int plannedRounds(Trial trial) { return trial.maxRounds(); }
+
     /** What kind of job this is, for error messages ("XGBoost training job"). */
     default String jobKind() { return "the training job"; }
 }

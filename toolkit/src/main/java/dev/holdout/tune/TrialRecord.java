@@ -32,6 +32,13 @@ public record TrialRecord(int number, HyperparameterValues hyperparameters, doub
         if (failure == null) failure = "";
     }
 
+    /** This record with its training job folder moved from under {@code from} to under {@code to}. */
+    public TrialRecord withFolderMoved(Path from, Path to) {
+        if (jobFolder == null || !jobFolder.startsWith(from)) return this;
+        return new TrialRecord(number, hyperparameters, objective, roundsRun, stoppedBy, stopDetail, seconds, curve,
+                to.resolve(from.relativize(jobFolder)), failure);
+    }
+
     /** The objective after each reported round (a copy). */
     @Override public double[] curve() { return curve.clone(); }
 

@@ -86,6 +86,27 @@ public final class Tuner {
         return w;
     }
 
+    /**
+     * Rejects a job {@code objective} cannot serve (unknown hyperparameter names, a per-round metric
+     * missing for early stopping, ...) without running anything; {@link #run} calls it first too.
+     */
+    public void validate(TrialObjective objective) {
+        Objects.requireNonNull(objective, "objective");
+        if (!objective.knownHyperparameters().isEmpty()) {
+            config.space().requireKnown(objective.knownHyperparameters(), objective.jobKind());
+        }
+        objective.check(config);
+    }
+
+    /** The trial's planned rounds, 0 when they cannot be told (the trial itself then reports why it fails). */
+    private static int plannedRounds(TrialObjective objective, Trial trial) {
+        try {
+            return objective.plannedRounds(trial);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Runs the job with {@code maxParallelTrials} threads. */
     public TuningResult run(TrialObjective objective) {
         return run(objective, config.limits().maxParallelTrials());
@@ -93,11 +114,7 @@ public final class Tuner {
 
     /** Runs the job on {@code threads} threads (1 = every trial on the calling thread, in order). */
     TuningResult run(TrialObjective objective, int threads) {
-        Objects.requireNonNull(objective, "objective");
-        if (!objective.knownHyperparameters().isEmpty()) {
-            config.space().requireKnown(objective.knownHyperparameters(), objective.jobKind());
-        }
-        objective.check(config);
+        validate(objective);
         List<String> warnings = new ArrayList<>(warnings());
         int n = config.maxTrials();
         int parallel = config.limits().maxParallelTrials();
@@ -133,7 +150,7 @@ public final class Tuner {
                 }
                 double[] values = proposer.propose(i, proposer.adaptive() ? board.endedRecords(i - parallel) : List.of());
                 Trial trial = new Trial(i + 1, new HyperparameterValues(config.space(), values, true), maxRounds, threadsPerTrial);
-                board.start(i);
+                board.start(i, config.medianRule().graceRounds(plannedRounds(objective, trial)));
                 launched++;
                 final int index = i;
                 Runnable task = () -> {

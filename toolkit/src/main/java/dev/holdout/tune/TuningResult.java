@@ -86,6 +86,16 @@ public final class TuningResult {
         return new TuningResult(config, trials, warnings, seconds, threadsPerTrial, e);
     }
 
+    /**
+     * A copy whose trials' training job folders under {@code from} point under {@code to} instead: for a
+     * job written into a temporary folder that is then renamed into place.
+     */
+    public TuningResult withFoldersMoved(Path from, Path to) {
+        List<TrialRecord> moved = new java.util.ArrayList<>(trials.size());
+        for (TrialRecord t : trials) moved.add(t.withFolderMoved(from, to));
+        return new TuningResult(config, moved, warnings, seconds, threadsPerTrial, testEvaluation);
+    }
+
     public int stoppedEarlyCount() {
         int k = 0;
         for (TrialRecord t : trials) if (t.stoppedEarly()) k++;

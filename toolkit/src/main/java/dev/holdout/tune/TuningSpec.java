@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -99,13 +98,14 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         requireObject(root, "tuning config");
         checkKeys(root, KEYS, "");
         JsonNode d = requireObject(root.get("data"), "data");
+        checkKeys(d, List.of("dataset", "csv"), "data.");
         Table data;
         String source;
         if (d.hasNonNull("dataset")) {
-            source = d.get("dataset").asText();
+            source = StrictJson.optText(d, "dataset", "data.dataset", null);
             data = Datasets.load(source);
         } else if (d.hasNonNull("csv")) {
-            Path csv = base.resolve(d.get("csv").asText());
+            Path csv = base.resolve(StrictJson.optText(d, "csv", "data.csv", null));
             source = csv.toString();
             if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
             data = CsvLoader.forFile(csv).load(csv);
@@ -114,8 +114,10 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         }
         JsonNode s = requireObject(root.get("split"), "split");
         checkKeys(s, List.of("testSize", "validationSize", "folds", "stratify", "seed"), "split.");
-        SplitSpec split = new SplitSpec(s.path("testSize").asDouble(0.2), s.path("validationSize").asDouble(s.has("folds") ? 0 : 0.2),
-                s.path("folds").asInt(0), s.path("stratify").asBoolean(false), s.path("seed").asLong(RandomSplit.DEFAULT_SEED));
+        SplitSpec split = new SplitSpec(StrictJson.optDouble(s, "testSize", "split.testSize", 0.2),
+                StrictJson.optDouble(s, "validationSize", "split.validationSize", s.hasNonNull("folds") ? 0 : 0.2),
+                StrictJson.optInt(s, "folds", "split.folds", 0), StrictJson.optBoolean(s, "stratify", "split.stratify", false),
+                StrictJson.optLong(s, "seed", "split.seed", RandomSplit.DEFAULT_SEED));
 
         ObjectNode t = requireObject(root.get("training"), "training").deepCopy();
         if (t.has("channels") || t.has("output")) {
@@ -135,33 +137,54 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
     public static TuningJobConfig jobConfig(JsonNode c) {
         requireObject(c, "HyperParameterTuningJobConfig");
         checkKeys(c, JOB_KEYS, "HyperParameterTuningJobConfig.");
-        Strategy strategy = Strategy.parse(c.path("Strategy").asText("Bayesian"));
+        Strategy strategy = Strategy.parse(StrictJson.optText(c, "Strategy", "HyperParameterTuningJobConfig.Strategy", "Bayesian"));
         JsonNode o = requireObject(c.get("HyperParameterTuningJobObjective"), "HyperParameterTuningJobObjective");
-        TuningObjective objective = TuningObjective.of(o.path("MetricName").asText(null));
+        checkKeys(o, List.of("MetricName", "Type"), "HyperParameterTuningJobObjective.");
+        TuningObjective objective = TuningObjective.of(StrictJson.optText(o, "MetricName", "HyperParameterTuningJobObjective.MetricName", null));
+        StrictJson.optText(o, "Type", "HyperParameterTuningJobObjective.Type", null);
         if (o.hasNonNull("Type") && !o.get("Type").asText().equalsIgnoreCase(objective.type())) {
             throw DataValidationException.param("HyperParameterTuningJobObjective.Type", o.get("Type").asText(),
                     "disagrees with " + objective.metricName() + ", which is " + objective.type().toLowerCase() + "d ("
                             + objective.direction().word() + " is better)", "remove Type: the direction comes from the metric");
         }
-        JsonNode l = c.path("ResourceLimits");
-        int maxTrials = l.path("MaxNumberOfTrainingJobs").asInt(strategy == Strategy.GRID ? 0 : 10);
-        int parallel = l.path("MaxParallelTrainingJobs").asInt(1);
-        Duration runtime = l.hasNonNull("MaxRuntimeInSeconds") ? Duration.ofSeconds(l.get("MaxRuntimeInSeconds").asLong()) : null;
-        if (runtime != null && runtime.isZero() && l.get("MaxRuntimeInSeconds").asLong() == 0) {
-            throw DataValidationException.param("MaxRuntimeInSeconds", 0, "must be > 0", "give seconds, or leave it out");
+        JsonNode l = c.get("ResourceLimits");
+        if (l != null && !l.isNull()) requireObject(l, "ResourceLimits");
+        checkKeys(l, List.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), "ResourceLimits.");
+        int maxTrials = StrictJson.optInt(l, "MaxNumberOfTrainingJobs", "ResourceLimits.MaxNumberOfTrainingJobs", strategy == Strategy.GRID ? 0 : 10);
+        int parallel = StrictJson.optInt(l, "MaxParallelTrainingJobs", "ResourceLimits.MaxParallelTrainingJobs", 1);
+        Duration runtime = null;
+        if (StrictJson.present(l, "MaxRuntimeInSeconds")) {
+            long seconds = StrictJson.optLong(l, "MaxRuntimeInSeconds", "ResourceLimits.MaxRuntimeInSeconds", 600);
+            if (seconds <= 0) {
+                throw DataValidationException.param("ResourceLimits.MaxRuntimeInSeconds", seconds, "must be > 0", "give seconds, or leave it out");
+            }
+            runtime = Duration.ofSeconds(seconds);
         }
         ResourceLimits limits = new ResourceLimits(maxTrials, parallel, runtime);
         SearchSpace space = SearchSpace.fromJson(c.get("ParameterRanges"));
-        EarlyStoppingType es = EarlyStoppingType.parse(c.hasNonNull("TrainingJobEarlyStoppingType") ? c.get("TrainingJobEarlyStoppingType").asText() : null);
+        EarlyStoppingType es = EarlyStoppingType.parse(StrictJson.optText(c, "TrainingJobEarlyStoppingType",
+                "HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType", null));
         HyperbandConfig hb = null;
-        JsonNode h = c.path("StrategyConfig").path("HyperbandStrategyConfig");
-        if (!h.isMissingNode()) {
-            hb = new HyperbandConfig(h.path("MinResource").asInt(0), h.path("MaxResource").asInt(0), h.path("eta").asInt(3));
+        if (c.hasNonNull("StrategyConfig")) {
+            JsonNode sc = requireObject(c.get("StrategyConfig"), "StrategyConfig");
+            checkKeys(sc, List.of("HyperbandStrategyConfig"), "StrategyConfig.");
+            if (sc.hasNonNull("HyperbandStrategyConfig")) {
+                JsonNode h = requireObject(sc.get("HyperbandStrategyConfig"), "HyperbandStrategyConfig");
+                String p = "HyperbandStrategyConfig.";
+                checkKeys(h, List.of("MinResource", "MaxResource", "eta"), p);
+                hb = new HyperbandConfig(StrictJson.optInt(h, "MinResource", p + "MinResource", 0),
+                        StrictJson.optInt(h, "MaxResource", p + "MaxResource", 0), StrictJson.optInt(h, "eta", p + "eta", 3));
+            }
         }
         MedianStoppingRule rule = MedianStoppingRule.defaults();
-        JsonNode m = c.path("MedianStoppingRule");
-        if (!m.isMissingNode()) rule = new MedianStoppingRule(m.path("minEarlierTrials").asInt(3), m.path("graceRounds").asInt(0));
-        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb, c.path("RandomSeed").asLong(0));
+        if (c.hasNonNull("MedianStoppingRule")) {
+            JsonNode m = requireObject(c.get("MedianStoppingRule"), "MedianStoppingRule");
+            checkKeys(m, List.of("minEarlierTrials", "graceRounds"), "MedianStoppingRule.");
+            rule = new MedianStoppingRule(StrictJson.optInt(m, "minEarlierTrials", "MedianStoppingRule.minEarlierTrials", 3),
+                    StrictJson.optInt(m, "graceRounds", "MedianStoppingRule.graceRounds", MedianStoppingRule.AUTO_GRACE));
+        }
+        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb,
+                StrictJson.optLong(c, "RandomSeed", "HyperParameterTuningJobConfig.RandomSeed", 0));
     }
 
     /** The test part and the rows the tuner may use (train + validation, or the fold rows). */
@@ -204,13 +227,6 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
     }
 
     private static void checkKeys(JsonNode n, List<String> keys, String prefix) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!keys.contains(k)) {
-                String hint = Columns.closest(k, keys);
-                throw DataValidationException.param(prefix + k, "...", "unknown key",
-                        (hint != null ? "did you mean '" + prefix + hint + "'? " : "") + "valid keys are " + keys);
-            }
-        }
+        StrictJson.checkKeys(n, keys, prefix);
     }
 }

@@ -66,6 +66,30 @@ class TuneCommandTest {
     }
 
     @Test
+    void aFailedForcedRunLeavesThePreviousResultsIntact(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tuning.json");
+        Path out = dir.resolve("out");
+        Files.writeString(config, String.format(CONFIG, "Random", "validation:auc", "max_depth", "Off"));
+        Run first = run("tune", "--config", config.toString(), "--output", out.toString(), "--format", "json");
+        assertEquals(0, first.code(), first.err());
+        String before = Files.readString(out.resolve("tuning.json"));
+        Path bestFolder = Path.of(new ObjectMapper().readTree(before).at("/bestTrial/trainingJobFolder").asText());
+        assertTrue(bestFolder.startsWith(out.toAbsolutePath()), "job folders point into the final folder: " + bestFolder);
+        assertTrue(Files.isDirectory(bestFolder.resolve("model")), bestFolder.toString());
+        assertEquals(bestFolder.toString(), new ObjectMapper().readTree(bestFolder.resolve("input/config/job.json").toFile())
+                .path("output").asText(), "the trial's job.json records its final folder, not the temporary one");
+
+        Files.writeString(config, String.format(CONFIG, "Random", "validation:auc", "max_dept", "Off"));
+        Run failed = run("tune", "--config", config.toString(), "--output", out.toString(), "--force");
+        assertEquals(2, failed.code(), failed.err());
+        assertEquals(before, Files.readString(out.resolve("tuning.json")), "the old results survive a failed --force run");
+        assertTrue(Files.isDirectory(bestFolder.resolve("model")));
+        try (var siblings = Files.list(dir)) {
+            assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".out")).count(), "no temporary folder left");
+        }
+    }
+
+    @Test
     void badInputExitsWithTwoAndAClearMessage(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("tuning.json");
         Files.writeString(config, String.format(CONFIG, "Random", "validation:rmse", "max_depth", "Off"));

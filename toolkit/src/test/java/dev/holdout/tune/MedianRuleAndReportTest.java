@@ -42,7 +42,7 @@ class MedianRuleAndReportTest {
                 {0.9, 0.79, 0.7, 0.6},  // round 2: 0.79 better than median 0.8 of (0.9,0.8,0.7,0.925)... see below
         };
         TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, SearchSpace.of(ParameterRange.continuous("x", 0, 1)), LOSS)
-                .withMaxTrials(5).withEarlyStopping(EarlyStoppingType.AUTO);
+                .withMaxTrials(5).withEarlyStopping(EarlyStoppingType.AUTO).withMedianRule(new MedianStoppingRule(3, 0));
         TuningResult r = Tuner.of(job).run(scripted(curves));
         TrialRecord t4 = r.trials().get(3);
         assertEquals(StopReason.MEDIAN_RULE, t4.stoppedBy(), t4.stopDetail());
@@ -57,10 +57,40 @@ class MedianRuleAndReportTest {
     }
 
     @Test
+    void theDefaultGraceLeavesTheFirstRoundsUnjudged() {
+        assertEquals(5, MedianStoppingRule.defaults().graceRounds(0), "num_round unknown");
+        assertEquals(5, MedianStoppingRule.defaults().graceRounds(30));
+        assertEquals(20, MedianStoppingRule.defaults().graceRounds(200));
+        assertEquals(0, new MedianStoppingRule(3, 0).graceRounds(200), "an explicit grace is kept");
+        // trial k reports k at every round: trials 4.. are worse than the median of 3 earlier trials from round 1 on
+        int rounds = 40;
+        TrialObjective constant = new TrialObjective() {
+            @Override public TrialOutcome run(Trial trial, RoundReporter reporter) {
+                int r = 0;
+                while (r < rounds && reporter.report(r + 1, trial.number())) r++;
+                return TrialOutcome.of(trial.number()).withRounds(Math.min(rounds, r + 1));
+            }
+
+            @Override public int plannedRounds(Trial trial) { return trial.number() == 5 ? 200 : 0; }
+        };
+        TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, SearchSpace.of(ParameterRange.continuous("x", 0, 1)), LOSS)
+                .withMaxTrials(5).withEarlyStopping(EarlyStoppingType.AUTO);
+        TuningResult r = Tuner.of(job).run(constant);
+        TrialRecord t4 = r.trials().get(3), t5 = r.trials().get(4);
+        assertEquals(StopReason.MEDIAN_RULE, t4.stoppedBy());
+        assertEquals(6, t4.roundsRun(), "num_round unknown: 5 grace rounds, judged first at round 6; " + t4.stopDetail());
+        assertEquals(StopReason.MEDIAN_RULE, t5.stoppedBy());
+        assertEquals(21, t5.roundsRun(), "num_round 200: 20 grace rounds; " + t5.stopDetail());
+        TuningResult strict = Tuner.of(job.withMedianRule(new MedianStoppingRule(3, 0))).run(constant);
+        assertEquals(1, strict.trials().get(3).roundsRun(), "graceRounds 0 judges from round 1");
+    }
+
+    @Test
     void maximisedObjectivesStopWhenLowerThanTheMedian() {
         double[][] curves = {{0.7, 0.8}, {0.7, 0.8}, {0.7, 0.8}, {0.7, 0.74}};
         TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, SearchSpace.of(ParameterRange.continuous("x", 0, 1)),
-                TuningObjective.of("validation:auc")).withMaxTrials(4).withEarlyStopping(EarlyStoppingType.AUTO);
+                TuningObjective.of("validation:auc")).withMaxTrials(4).withEarlyStopping(EarlyStoppingType.AUTO)
+                .withMedianRule(new MedianStoppingRule(3, 0));
         TuningResult r = Tuner.of(job).run(scripted(curves));
         // median running average at round 2 is 0.75; 0.74 is lower, hence worse for AUC
         assertEquals(StopReason.MEDIAN_RULE, r.trials().get(3).stoppedBy());

@@ -157,6 +157,46 @@ class TuningValidationTest {
         assertMessage(() -> parse(m, "{\"Strategy\":\"Bayesain\"}"), "Strategy=Bayesain", "did you mean 'Bayesian'");
     }
 
+    @Test
+    void wrongTypesAreErrorsNotSilentDefaults() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        String head = "{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":{\"MetricName\":\"validation:auc\"},"
+                + "\"ParameterRanges\":{\"IntegerParameterRanges\":[{\"Name\":\"max_depth\",\"MinValue\":\"1\",\"MaxValue\":\"4\"}]}";
+        assertMessage(() -> parse(m, head + ",\"RandomSeed\":\"seven\"}"), "RandomSeed=seven", "whole number");
+        assertMessage(() -> parse(m, head + ",\"RandomSeed\":7.5}"), "RandomSeed=7.5", "whole number");
+        assertMessage(() -> parse(m, head + ",\"ResourceLimits\":{\"MaxNumberOfTrainingJobs\":\"abc\"}}"),
+                "ResourceLimits.MaxNumberOfTrainingJobs=abc", "whole number");
+        assertMessage(() -> parse(m, head + ",\"ResourceLimits\":{\"MaxParalelTrainingJobs\":2}}"),
+                "did you mean 'ResourceLimits.MaxParallelTrainingJobs'");
+        assertMessage(() -> parse(m, head + ",\"MedianStoppingRule\":{\"graceRound\":2}}"), "did you mean 'MedianStoppingRule.graceRounds'");
+        assertMessage(() -> parse(m, head + ",\"MedianStoppingRule\":{\"graceRounds\":true}}"), "graceRounds=true", "whole number");
+        assertMessage(() -> parse(m, head + ",\"Strategy\":5}"), "Strategy=5", "must be a string");
+        // numbers written as strings (as SageMaker does) are fine when they are exactly one number
+        assertEquals(7L, parse(m, head + ",\"RandomSeed\":\"7\"}").seed());
+        assertEquals(12, parse(m, head + ",\"ResourceLimits\":{\"MaxNumberOfTrainingJobs\":\"12\"}}").maxTrials());
+    }
+
+    @Test
+    void splitFieldsAreReadStrictly() {
+        ObjectMapper m = new ObjectMapper();
+        String rest = "\"training\":{\"label\":\"malignant\",\"hyperparameters\":{\"num_round\":\"5\",\"objective\":\"binary:logistic\"}},"
+                + "\"HyperParameterTuningJobConfig\":{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":{\"MetricName\":\"validation:auc\"},"
+                + "\"ParameterRanges\":{\"IntegerParameterRanges\":[{\"Name\":\"max_depth\",\"MinValue\":\"1\",\"MaxValue\":\"4\"}]}}}";
+        java.util.function.Function<String, Runnable> spec = split -> () -> {
+            try {
+                TuningSpec.fromJson(m.readTree("{\"data\":{\"dataset\":\"breast-cancer\"},\"split\":" + split + "," + rest), java.nio.file.Path.of("."));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertMessage(spec.apply("{\"testSize\":\"0.5x\"}"), "split.testSize=0.5x", "must be a number");
+        assertMessage(spec.apply("{\"stratify\":\"yes\"}"), "split.stratify=yes", "true or false");
+        assertMessage(spec.apply("{\"folds\":2.5}"), "split.folds=2.5", "whole number");
+        assertMessage(spec.apply("{\"seed\":\"x\"}"), "split.seed=x", "whole number");
+        assertMessage(spec.apply("{\"testsize\":0.3}"), "did you mean 'split.testSize'");
+        spec.apply("{\"testSize\":0.3, \"stratify\":true, \"seed\":3}").run();
+    }
+
     private static TuningJobConfig parse(ObjectMapper m, String json) {
         try {
             return TuningSpec.jobConfig(m.readTree(json));
