@@ -2,6 +2,7 @@ package dev.holdout.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdout.split.RowIndices;
@@ -118,7 +119,9 @@ class PreprocessPropertiesTest {
         table.addColumns(StringColumn.create("id", ids));
         Preprocessor spec = Preprocessor.of(TargetEncoder.of("id").label("y").smooth(0));
         Table crossFitted = spec.fitTransform(table).train();
-        Table inSample = spec.fit(table).transform(table);
+        FittedPreprocessor fitted = spec.fit(table);
+        assertThrows(dev.holdout.data.DataValidationException.class, () -> fitted.transform(table));   // refused
+        Table inSample = fitted.transform(table.copy().removeColumns("y"));   // the same rows without the label get through
         for (int i = 0; i < rows; i++) {
             double y = table.intColumn("y").getInt(i);
             assertEquals(y, inSample.doubleColumn("id").getDouble(i), 1e-12);             // in-sample: the label itself
