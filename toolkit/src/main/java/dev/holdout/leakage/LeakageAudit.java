@@ -66,38 +66,60 @@ public final class LeakageAudit {
     private final String group;
     private final String id;
     private final Duration gap;
+    /** The gap in a numeric time column's own units, or NaN when given as a Duration (or not at all). */
+    private final double gapUnits;
     private final FittedPreprocessor preprocessor;
     private final List<String> features;
 
-    private LeakageAudit(String label, String time, String group, String id, Duration gap, FittedPreprocessor preprocessor, List<String> features) {
+    private LeakageAudit(String label, String time, String group, String id, Duration gap, double gapUnits,
+                         FittedPreprocessor preprocessor, List<String> features) {
         if (label == null || label.isBlank()) {
             throw DataValidationException.param("label", label, "the audit needs the label column", "pass the label column name");
         }
         if (gap != null && gap.isNegative()) throw DataValidationException.param("gap", gap, "must not be negative", "pass 0 or a positive duration");
+        if (!Double.isNaN(gapUnits) && !(gapUnits >= 0 && Double.isFinite(gapUnits))) {
+            throw DataValidationException.param("gapUnits", gapUnits, "must be a finite number >= 0", "pass 0 or a positive number of time units");
+        }
         this.label = label;
         this.time = time;
         this.group = group;
         this.id = id;
         this.gap = gap;
+        this.gapUnits = gapUnits;
         this.preprocessor = preprocessor;
         this.features = features == null ? null : List.copyOf(features);
     }
 
-    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, null, null); }
+    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, Double.NaN, null, null); }
 
-    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, preprocessor, features); }
+    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, gapUnits, preprocessor, features); }
 
-    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, preprocessor, features); }
+    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, gapUnits, preprocessor, features); }
 
     /** A row-id column used to name rows in the evidence (otherwise 1-based row numbers within each part). */
-    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, preprocessor, features); }
+    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, gapUnits, preprocessor, features); }
 
-    /** The embargo the split promised between parts (for a numeric time column: in its units, as seconds of the Duration). */
-    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, preprocessor, features); }
+    /**
+     * The embargo the split promised between parts. For a date or date-time column it is a real
+     * duration. For a numeric time column the gap is in the column's own units, and a Duration counts
+     * one unit per day, as {@link dev.holdout.split.TimeSplit} does (so {@code --gap 7} splits and audits
+     * alike): {@code Duration.ofDays(7)} is 7 units, {@code Duration.ofHours(12)} is 0.5 units. Use
+     * {@link #gapUnits(double)} to give the units directly.
+     */
+    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, Double.NaN, preprocessor, features); }
 
-    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, p, features); }
+    /**
+     * The embargo for a numeric time column, in the column's own units (e.g. {@code 2.5} when the
+     * column counts hours and the split left out 2.5 hours). Times are compared as doubles, so
+     * fractional times are not rounded.
+     */
+    public LeakageAudit gapUnits(double units) {
+        return new LeakageAudit(label, time, group, id, null, units, preprocessor, features);
+    }
 
-    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, preprocessor, columns); }
+    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, gapUnits, p, features); }
+
+    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, gapUnits, preprocessor, columns); }
 
     /** Audits the parts of {@code split} over {@code table}. */
     public AuditReport run(Split split, Table table) {
@@ -231,32 +253,32 @@ public final class LeakageAudit {
 
     private void temporal(List<Part> parts, List<Finding> out) {
         boolean seconds = TimeValues.isTemporal(parts.get(0).table, time);
-        long gapUnits = gap == null ? 0 : gap.getSeconds();
+        double gapWidth = gapWidth(seconds);
         for (int a = 0; a + 1 < parts.size(); a++) {
             Part earlier = parts.get(a);
-            long[] te = TimeValues.of(earlier.table, time);
+            double[] te = TimeValues.of(earlier.table, time);
             // the earliest time of any later part
-            long laterMin = Long.MAX_VALUE;
+            double laterMin = Double.POSITIVE_INFINITY;
             String laterName = null;
             for (int b = a + 1; b < parts.size(); b++) {
-                for (long k : TimeValues.of(parts.get(b).table, time)) {
-                    if (k != TimeValues.MISSING && k < laterMin) { laterMin = k; laterName = parts.get(b).name; }
+                for (double k : TimeValues.of(parts.get(b).table, time)) {
+                    if (k < laterMin) { laterMin = k; laterName = parts.get(b).name; }
                 }
             }
             if (laterName == null) continue;
             int atOrAfter = 0;
             int inGap = 0;
-            long max = Long.MIN_VALUE;
+            double max = Double.NEGATIVE_INFINITY;
             List<String> examples = new ArrayList<>();
             List<String> gapExamples = new ArrayList<>();
             for (int i = 0; i < te.length; i++) {
-                long k = te[i];
-                if (k == TimeValues.MISSING) continue;
+                double k = te[i];
+                if (Double.isNaN(k)) continue;
                 max = Math.max(max, k);
                 if (k >= laterMin) {
                     atOrAfter++;
                     if (examples.size() < MAX_EXAMPLES) examples.add("row " + rowId(earlier, i) + " at " + earlier.table.column(time).getString(i));
-                } else if (gapUnits > 0 && k > laterMin - gapUnits) {
+                } else if (gapWidth > 0 && k > laterMin - gapWidth) {
                     inGap++;
                     if (gapExamples.size() < MAX_EXAMPLES) gapExamples.add("row " + rowId(earlier, i) + " at " + earlier.table.column(time).getString(i));
                 }
@@ -277,19 +299,39 @@ public final class LeakageAudit {
             if (inGap > 0) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put(earlier.name + "_rows_inside_gap", inGap);
-                ev.put("gap", gap.toString());
-                ev.put("gap_window", show(laterMin - gapUnits, seconds) + " .. " + laterMinText);
+                ev.put("gap", gapText(seconds));
+                ev.put("gap_window", show(laterMin - gapWidth, seconds) + " .. " + laterMinText);
                 ev.put("examples", gapExamples);
                 out.add(new Finding("temporal-gap", Severity.MEDIUM,
-                        inGap + " " + earlier.name + " rows fall inside the " + gap + " gap before the earliest " + laterName + " time",
+                        inGap + " " + earlier.name + " rows fall inside the " + gapText(seconds) + " gap before the earliest " + laterName + " time",
                         ev, "The gap (embargo) keeps training rows away from the evaluation period, so labels that are only known "
                                 + "later, or slowly changing features, cannot carry over. Rows inside it defeat its purpose; drop them."));
             }
         }
     }
 
-    private static String show(long k, boolean seconds) {
-        if (!seconds) return String.valueOf(k);
+    /** The gap in the time column's scale: seconds for dates and date-times, the column's own units for numbers. */
+    private double gapWidth(boolean seconds) {
+        if (!Double.isNaN(gapUnits)) {
+            if (seconds) {
+                throw DataValidationException.param("gapUnits", gapUnits, "applies to a numeric time column, but '" + time + "' holds dates",
+                        "pass gap(Duration) for a date or date-time column");
+            }
+            return gapUnits;
+        }
+        if (gap == null) return 0;
+        double s = gap.getSeconds() + gap.getNano() / 1e9;
+        return seconds ? s : s / 86_400.0;
+    }
+
+    private String gapText(boolean seconds) {
+        if (!Double.isNaN(gapUnits)) return show(gapUnits, false) + " units";
+        return seconds ? gap.toString() : gap + " (" + show(gapWidth(false), false) + " units)";
+    }
+
+    private static String show(double v, boolean seconds) {
+        if (!seconds) return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        long k = (long) Math.floor(v);
         if (k % 86_400 == 0) return java.time.LocalDate.ofEpochDay(k / 86_400).toString();
         return Instant.ofEpochSecond(k).atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
     }
