@@ -196,18 +196,14 @@ public final class LeakageAudit {
         for (Part p : parts) hashes.put(p.name, Fingerprint.rowHashes(p.table, cols));
         for (int a = 0; a < parts.size(); a++) {
             Part earlier = parts.get(a);
-            Map<Long, List<Integer>> index = new HashMap<>();
-            long[] he = hashes.get(earlier.name);
-            for (int i = 0; i < he.length; i++) index.computeIfAbsent(he[i], k -> new ArrayList<>(1)).add(i);
+            RowHashIndex index = new RowHashIndex(hashes.get(earlier.name));
             for (int b = a + 1; b < parts.size(); b++) {
                 Part later = parts.get(b);
                 long[] hl = hashes.get(later.name);
                 int count = 0;
                 List<String> pairs = new ArrayList<>();
                 for (int j = 0; j < hl.length; j++) {
-                    List<Integer> candidates = index.get(hl[j]);
-                    if (candidates == null) continue;
-                    for (int i : candidates) {
+                    for (int i = index.first(hl[j]); i >= 0; i = index.next(i)) {
                         if (sameValues(earlier.table, i, later.table, j, cols)) {
                             count++;
                             if (pairs.size() < MAX_EXAMPLES) {
@@ -440,13 +436,14 @@ public final class LeakageAudit {
         boolean regression = y instanceof NumericColumn<?> && classes.size() > 2;
         if (classes.size() < 2) return;   // nothing to predict
         List<String> classList = new ArrayList<>(classes);
+        int[] yCode = regression ? null : labelCodes(y, classList);   // once, not per row per class per feature
         for (String f : feats) {
             Column<?> x = train.column(f);
             String bestClass = null;
             double strength;
             String measure;
             if (regression) {
-                double[] xs = numericOrEncoded(train, f, true);
+                double[] xs = numericOrEncoded(train, f, null);
                 double[][] xy = present(xs, ((NumericColumn<?>) y));
                 if (xy[0].length < 3) continue;
                 double r = Correlation.pearson(xy[0], xy[1]);
@@ -455,14 +452,14 @@ public final class LeakageAudit {
             } else {
                 double best = 0;
                 bestClass = null;
-                double[] xs = numericOrEncoded(train, f, false);
-                for (String cls : classes.size() == 2 ? classList.subList(1, 2) : classList) {
+                double[] xs = numericOrEncoded(train, f, yCode);
+                for (int c = classes.size() == 2 ? 1 : 0; c < classList.size(); c++) {
                     int[] truth = new int[n];
                     int m = 0;
                     double[] s = new double[n];
                     for (int i = 0; i < n; i++) {
-                        if (y.isMissing(i) || Double.isNaN(xs[i])) continue;
-                        truth[m] = y.getString(i).equals(cls) ? 1 : 0;
+                        if (yCode[i] < 0 || Double.isNaN(xs[i])) continue;
+                        truth[m] = yCode[i] == c ? 1 : 0;
                         s[m++] = xs[i];
                     }
                     int[] t = java.util.Arrays.copyOf(truth, m);
@@ -473,7 +470,7 @@ public final class LeakageAudit {
                     double auc = Scores.rocAuc(t, java.util.Arrays.copyOf(s, m));
                     if (Math.max(auc, 1 - auc) > best) {
                         best = Math.max(auc, 1 - auc);
-                        bestClass = cls;
+                        bestClass = classList.get(c);
                     }
                 }
                 strength = best;
@@ -494,12 +491,26 @@ public final class LeakageAudit {
                                 + "At prediction time it will not exist. Check how and when '" + f + "' is produced; drop it if it "
                                 + "comes from the label."));
             }
-            missingness(train, f, y, regression, classList, out);
+            missingness(train, f, y, yCode, classList, out);
         }
     }
 
-    /** Numeric values, or for text/boolean columns a cross-fitted target encoding (so identifiers are not flagged). */
-    private double[] numericOrEncoded(Table train, String f, boolean regression) {
+    /**
+     * The label's class codes, positions in {@code classes} (sorted, as the TreeSet made them), -1 when
+     * missing: each row's label text is read once.
+     */
+    static int[] labelCodes(Column<?> y, List<String> classes) {
+        int n = y.size();
+        int[] code = new int[n];
+        for (int i = 0; i < n; i++) code[i] = y.isMissing(i) ? -1 : java.util.Collections.binarySearch(classes, y.getString(i));
+        return code;
+    }
+
+    /**
+     * Numeric values, or for text/boolean columns a cross-fitted target encoding (so identifiers are not
+     * flagged). {@code yCode} is the label's class codes, or null for a numeric (regression) label.
+     */
+    private double[] numericOrEncoded(Table train, String f, int[] yCode) {
         Column<?> x = train.column(f);
         int n = train.rowCount();
         double[] v = new double[n];
@@ -511,7 +522,7 @@ public final class LeakageAudit {
             java.util.Arrays.fill(v, Double.NaN);
             return v;
         }
-        Table two = Table.create(train.name(), x.copy(), labelAsNumber(train, regression));
+        Table two = Table.create(train.name(), x.copy(), labelAsNumber(train, yCode));
         Table enc = Preprocessor.of(TargetEncoder.of(f).label("__y").seed(0)).fitTransform(two).train();
         double[] e = enc.doubleColumn(f).asDoubleArray();
         for (int i = 0; i < n; i++) if (x.isMissing(i)) e[i] = Double.NaN;
@@ -519,17 +530,16 @@ public final class LeakageAudit {
     }
 
     /** The label as a 0/1 (or numeric) column named "__y" for the encoder: one-vs-last-class for classification. */
-    private Column<?> labelAsNumber(Table train, boolean regression) {
+    private Column<?> labelAsNumber(Table train, int[] yCode) {
         Column<?> y = train.column(label);
         int n = y.size();
         double[] v = new double[n];
-        if (regression) {
+        if (yCode == null) {
             for (int i = 0; i < n; i++) v[i] = ((NumericColumn<?>) y).getDouble(i);
         } else {
-            TreeMap<String, Integer> idx = new TreeMap<>();
-            for (int i = 0; i < n; i++) if (!y.isMissing(i)) idx.putIfAbsent(y.getString(i), 0);
-            String positive = idx.lastKey();
-            for (int i = 0; i < n; i++) v[i] = !y.isMissing(i) && y.getString(i).equals(positive) ? 1 : 0;
+            int positive = 0;
+            for (int c : yCode) positive = Math.max(positive, c);   // the last class present
+            for (int i = 0; i < n; i++) v[i] = yCode[i] == positive ? 1 : 0;
         }
         return tech.tablesaw.api.DoubleColumn.create("__y", v);
     }
@@ -547,7 +557,8 @@ public final class LeakageAudit {
         return new double[][] {java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m)};
     }
 
-    private void missingness(Table train, String f, Column<?> y, boolean regression, List<String> classes, List<Finding> out) {
+    private void missingness(Table train, String f, Column<?> y, int[] yCode, List<String> classes, List<Finding> out) {
+        boolean regression = yCode == null;
         Column<?> x = train.column(f);
         int n = train.rowCount();
         int missing = x.countMissing();
@@ -581,11 +592,9 @@ public final class LeakageAudit {
                     + fmt(mb) + " when present)";
         } else {
             long[][] counts = new long[classes.size()][2];
-            Map<String, Integer> idx = new HashMap<>();
-            for (int c = 0; c < classes.size(); c++) idx.put(classes.get(c), c);
             for (int i = 0; i < n; i++) {
-                if (y.isMissing(i)) continue;
-                counts[idx.get(y.getString(i))][x.isMissing(i) ? 1 : 0]++;
+                if (yCode[i] < 0) continue;
+                counts[yCode[i]][x.isMissing(i) ? 1 : 0]++;
             }
             double minRate = 1, maxRate = 0;
             Map<String, Double> rates = new LinkedHashMap<>();
