@@ -79,7 +79,11 @@ class LeakageAuditTest {
         assertEquals(1, d.size(), rep.toString());
         assertEquals(k, d.get(0).evidence().get("duplicated_rows"));
         assertEquals("train -> test", d.get(0).evidence().get("parts"));
-        assertEquals(1, rep.findings().size(), rep.toString());
+        // nothing else changes: the other findings are those of the split before the copies (a random
+        // table can, rarely, show a chance missingness pattern on train; the copies do not touch train)
+        List<String> before = audit().run(p.train(), p.validation(), clean(groups, seed).test()).findings().stream().map(Finding::check)
+                .filter(c -> !c.equals("duplicate-rows")).toList();
+        assertEquals(before, rep.findings().stream().map(Finding::check).filter(c -> !c.equals("duplicate-rows")).toList(), rep.toString());
     }
 
     @Property(tries = 40)
