@@ -58,9 +58,8 @@ public record Fingerprint(int rowCount, List<String> columns, String contentHash
         if (moments != null) {
             for (int c = 0; c < cols.length; c++) if (cols[c] instanceof DoubleColumn d) acc[c] = Moments.Accumulator.startAt(d);
         }
-        // Blocks of rows so that the block's hashes (128 KB) stay in L2 while every column passes over them; each column
-        // is then read in runs of 16,384 values (128 KB), long enough for the hardware prefetcher to follow 50 columns.
-        // (2,048-row blocks, hashes in L1, measured ≈ 6% slower on the 1M x 50 scaler bench: bench/README.md.)
+        // Blocks of rows so that the block's hashes (128 KB) stay in L2 while every column passes over them in runs of
+        // 16,384 values. (2,048-row blocks, hashes in L1, measured ≈ 6% slower on the 1M x 50 scaler bench: bench/README.md.)
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
             for (int ci = 0; ci < cols.length; ci++) {
