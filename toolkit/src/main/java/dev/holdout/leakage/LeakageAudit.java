@@ -66,38 +66,60 @@ public final class LeakageAudit {
     private final String group;
     private final String id;
     private final Duration gap;
+    /** The gap in a numeric time column's own units, or NaN when given as a Duration (or not at all). */
+    private final double gapUnits;
     private final FittedPreprocessor preprocessor;
     private final List<String> features;
 
-    private LeakageAudit(String label, String time, String group, String id, Duration gap, FittedPreprocessor preprocessor, List<String> features) {
+    private LeakageAudit(String label, String time, String group, String id, Duration gap, double gapUnits,
+                         FittedPreprocessor preprocessor, List<String> features) {
         if (label == null || label.isBlank()) {
             throw DataValidationException.param("label", label, "the audit needs the label column", "pass the label column name");
         }
         if (gap != null && gap.isNegative()) throw DataValidationException.param("gap", gap, "must not be negative", "pass 0 or a positive duration");
+        if (!Double.isNaN(gapUnits) && !(gapUnits >= 0 && Double.isFinite(gapUnits))) {
+            throw DataValidationException.param("gapUnits", gapUnits, "must be a finite number >= 0", "pass 0 or a positive number of time units");
+        }
         this.label = label;
         this.time = time;
         this.group = group;
         this.id = id;
         this.gap = gap;
+        this.gapUnits = gapUnits;
         this.preprocessor = preprocessor;
         this.features = features == null ? null : List.copyOf(features);
     }
 
-    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, null, null); }
+    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, Double.NaN, null, null); }
 
-    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, preprocessor, features); }
+    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, gapUnits, preprocessor, features); }
 
-    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, preprocessor, features); }
+    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, gapUnits, preprocessor, features); }
 
     /** A row-id column used to name rows in the evidence (otherwise 1-based row numbers within each part). */
-    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, preprocessor, features); }
+    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, gapUnits, preprocessor, features); }
 
-    /** The embargo the split promised between parts (for a numeric time column: in its units, as seconds of the Duration). */
-    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, preprocessor, features); }
+    /**
+     * The embargo the split promised between parts. For a date or date-time column it is a real
+     * duration. For a numeric time column the gap is in the column's own units, and a Duration counts
+     * one unit per day, as {@link dev.holdout.split.TimeSplit} does (so {@code --gap 7} splits and audits
+     * alike): {@code Duration.ofDays(7)} is 7 units, {@code Duration.ofHours(12)} is 0.5 units. Use
+     * {@link #gapUnits(double)} to give the units directly.
+     */
+    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, Double.NaN, preprocessor, features); }
 
-    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, p, features); }
+    /**
+     * The embargo for a numeric time column, in the column's own units (e.g. {@code 2.5} when the
+     * column counts hours and the split left out 2.5 hours). Times are compared as doubles, so
+     * fractional times are not rounded.
+     */
+    public LeakageAudit gapUnits(double units) {
+        return new LeakageAudit(label, time, group, id, null, units, preprocessor, features);
+    }
 
-    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, preprocessor, columns); }
+    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, gapUnits, p, features); }
+
+    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, gapUnits, preprocessor, columns); }
 
     /** Audits the parts of {@code split} over {@code table}. */
     public AuditReport run(Split split, Table table) {
@@ -174,18 +196,14 @@ public final class LeakageAudit {
         for (Part p : parts) hashes.put(p.name, Fingerprint.rowHashes(p.table, cols));
         for (int a = 0; a < parts.size(); a++) {
             Part earlier = parts.get(a);
-            Map<Long, List<Integer>> index = new HashMap<>();
-            long[] he = hashes.get(earlier.name);
-            for (int i = 0; i < he.length; i++) index.computeIfAbsent(he[i], k -> new ArrayList<>(1)).add(i);
+            RowHashIndex index = new RowHashIndex(hashes.get(earlier.name));
             for (int b = a + 1; b < parts.size(); b++) {
                 Part later = parts.get(b);
                 long[] hl = hashes.get(later.name);
                 int count = 0;
                 List<String> pairs = new ArrayList<>();
                 for (int j = 0; j < hl.length; j++) {
-                    List<Integer> candidates = index.get(hl[j]);
-                    if (candidates == null) continue;
-                    for (int i : candidates) {
+                    for (int i = index.first(hl[j]); i >= 0; i = index.next(i)) {
                         if (sameValues(earlier.table, i, later.table, j, cols)) {
                             count++;
                             if (pairs.size() < MAX_EXAMPLES) {
@@ -231,32 +249,32 @@ public final class LeakageAudit {
 
     private void temporal(List<Part> parts, List<Finding> out) {
         boolean seconds = TimeValues.isTemporal(parts.get(0).table, time);
-        long gapUnits = gap == null ? 0 : gap.getSeconds();
+        double gapWidth = gapWidth(seconds);
         for (int a = 0; a + 1 < parts.size(); a++) {
             Part earlier = parts.get(a);
-            long[] te = TimeValues.of(earlier.table, time);
+            double[] te = TimeValues.of(earlier.table, time);
             // the earliest time of any later part
-            long laterMin = Long.MAX_VALUE;
+            double laterMin = Double.POSITIVE_INFINITY;
             String laterName = null;
             for (int b = a + 1; b < parts.size(); b++) {
-                for (long k : TimeValues.of(parts.get(b).table, time)) {
-                    if (k != TimeValues.MISSING && k < laterMin) { laterMin = k; laterName = parts.get(b).name; }
+                for (double k : TimeValues.of(parts.get(b).table, time)) {
+                    if (k < laterMin) { laterMin = k; laterName = parts.get(b).name; }
                 }
             }
             if (laterName == null) continue;
             int atOrAfter = 0;
             int inGap = 0;
-            long max = Long.MIN_VALUE;
+            double max = Double.NEGATIVE_INFINITY;
             List<String> examples = new ArrayList<>();
             List<String> gapExamples = new ArrayList<>();
             for (int i = 0; i < te.length; i++) {
-                long k = te[i];
-                if (k == TimeValues.MISSING) continue;
+                double k = te[i];
+                if (Double.isNaN(k)) continue;
                 max = Math.max(max, k);
                 if (k >= laterMin) {
                     atOrAfter++;
                     if (examples.size() < MAX_EXAMPLES) examples.add("row " + rowId(earlier, i) + " at " + earlier.table.column(time).getString(i));
-                } else if (gapUnits > 0 && k > laterMin - gapUnits) {
+                } else if (gapWidth > 0 && k > laterMin - gapWidth) {
                     inGap++;
                     if (gapExamples.size() < MAX_EXAMPLES) gapExamples.add("row " + rowId(earlier, i) + " at " + earlier.table.column(time).getString(i));
                 }
@@ -277,19 +295,39 @@ public final class LeakageAudit {
             if (inGap > 0) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put(earlier.name + "_rows_inside_gap", inGap);
-                ev.put("gap", gap.toString());
-                ev.put("gap_window", show(laterMin - gapUnits, seconds) + " .. " + laterMinText);
+                ev.put("gap", gapText(seconds));
+                ev.put("gap_window", show(laterMin - gapWidth, seconds) + " .. " + laterMinText);
                 ev.put("examples", gapExamples);
                 out.add(new Finding("temporal-gap", Severity.MEDIUM,
-                        inGap + " " + earlier.name + " rows fall inside the " + gap + " gap before the earliest " + laterName + " time",
+                        inGap + " " + earlier.name + " rows fall inside the " + gapText(seconds) + " gap before the earliest " + laterName + " time",
                         ev, "The gap (embargo) keeps training rows away from the evaluation period, so labels that are only known "
                                 + "later, or slowly changing features, cannot carry over. Rows inside it defeat its purpose; drop them."));
             }
         }
     }
 
-    private static String show(long k, boolean seconds) {
-        if (!seconds) return String.valueOf(k);
+    /** The gap in the time column's scale: seconds for dates and date-times, the column's own units for numbers. */
+    private double gapWidth(boolean seconds) {
+        if (!Double.isNaN(gapUnits)) {
+            if (seconds) {
+                throw DataValidationException.param("gapUnits", gapUnits, "applies to a numeric time column, but '" + time + "' holds dates",
+                        "pass gap(Duration) for a date or date-time column");
+            }
+            return gapUnits;
+        }
+        if (gap == null) return 0;
+        double s = gap.getSeconds() + gap.getNano() / 1e9;
+        return seconds ? s : s / 86_400.0;
+    }
+
+    private String gapText(boolean seconds) {
+        if (!Double.isNaN(gapUnits)) return show(gapUnits, false) + " units";
+        return seconds ? gap.toString() : gap + " (" + show(gapWidth(false), false) + " units)";
+    }
+
+    private static String show(double v, boolean seconds) {
+        if (!seconds) return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        long k = (long) Math.floor(v);
         if (k % 86_400 == 0) return java.time.LocalDate.ofEpochDay(k / 86_400).toString();
         return Instant.ofEpochSecond(k).atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
     }
@@ -398,13 +436,14 @@ public final class LeakageAudit {
         boolean regression = y instanceof NumericColumn<?> && classes.size() > 2;
         if (classes.size() < 2) return;   // nothing to predict
         List<String> classList = new ArrayList<>(classes);
+        int[] yCode = regression ? null : labelCodes(y, classList);   // once, not per row per class per feature
         for (String f : feats) {
             Column<?> x = train.column(f);
             String bestClass = null;
             double strength;
             String measure;
             if (regression) {
-                double[] xs = numericOrEncoded(train, f, true);
+                double[] xs = numericOrEncoded(train, f, null);
                 double[][] xy = present(xs, ((NumericColumn<?>) y));
                 if (xy[0].length < 3) continue;
                 double r = Correlation.pearson(xy[0], xy[1]);
@@ -413,14 +452,14 @@ public final class LeakageAudit {
             } else {
                 double best = 0;
                 bestClass = null;
-                double[] xs = numericOrEncoded(train, f, false);
-                for (String cls : classes.size() == 2 ? classList.subList(1, 2) : classList) {
+                double[] xs = numericOrEncoded(train, f, yCode);
+                for (int c = classes.size() == 2 ? 1 : 0; c < classList.size(); c++) {
                     int[] truth = new int[n];
                     int m = 0;
                     double[] s = new double[n];
                     for (int i = 0; i < n; i++) {
-                        if (y.isMissing(i) || Double.isNaN(xs[i])) continue;
-                        truth[m] = y.getString(i).equals(cls) ? 1 : 0;
+                        if (yCode[i] < 0 || Double.isNaN(xs[i])) continue;
+                        truth[m] = yCode[i] == c ? 1 : 0;
                         s[m++] = xs[i];
                     }
                     int[] t = java.util.Arrays.copyOf(truth, m);
@@ -431,7 +470,7 @@ public final class LeakageAudit {
                     double auc = Scores.rocAuc(t, java.util.Arrays.copyOf(s, m));
                     if (Math.max(auc, 1 - auc) > best) {
                         best = Math.max(auc, 1 - auc);
-                        bestClass = cls;
+                        bestClass = classList.get(c);
                     }
                 }
                 strength = best;
@@ -452,12 +491,26 @@ public final class LeakageAudit {
                                 + "At prediction time it will not exist. Check how and when '" + f + "' is produced; drop it if it "
                                 + "comes from the label."));
             }
-            missingness(train, f, y, regression, classList, out);
+            missingness(train, f, y, yCode, classList, out);
         }
     }
 
-    /** Numeric values, or for text/boolean columns a cross-fitted target encoding (so identifiers are not flagged). */
-    private double[] numericOrEncoded(Table train, String f, boolean regression) {
+    /**
+     * The label's class codes, positions in {@code classes} (sorted, as the TreeSet made them), -1 when
+     * missing: each row's label text is read once.
+     */
+    static int[] labelCodes(Column<?> y, List<String> classes) {
+        int n = y.size();
+        int[] code = new int[n];
+        for (int i = 0; i < n; i++) code[i] = y.isMissing(i) ? -1 : java.util.Collections.binarySearch(classes, y.getString(i));
+        return code;
+    }
+
+    /**
+     * Numeric values, or for text/boolean columns a cross-fitted target encoding (so identifiers are not
+     * flagged). {@code yCode} is the label's class codes, or null for a numeric (regression) label.
+     */
+    private double[] numericOrEncoded(Table train, String f, int[] yCode) {
         Column<?> x = train.column(f);
         int n = train.rowCount();
         double[] v = new double[n];
@@ -469,7 +522,7 @@ public final class LeakageAudit {
             java.util.Arrays.fill(v, Double.NaN);
             return v;
         }
-        Table two = Table.create(train.name(), x.copy(), labelAsNumber(train, regression));
+        Table two = Table.create(train.name(), x.copy(), labelAsNumber(train, yCode));
         Table enc = Preprocessor.of(TargetEncoder.of(f).label("__y").seed(0)).fitTransform(two).train();
         double[] e = enc.doubleColumn(f).asDoubleArray();
         for (int i = 0; i < n; i++) if (x.isMissing(i)) e[i] = Double.NaN;
@@ -477,17 +530,16 @@ public final class LeakageAudit {
     }
 
     /** The label as a 0/1 (or numeric) column named "__y" for the encoder: one-vs-last-class for classification. */
-    private Column<?> labelAsNumber(Table train, boolean regression) {
+    private Column<?> labelAsNumber(Table train, int[] yCode) {
         Column<?> y = train.column(label);
         int n = y.size();
         double[] v = new double[n];
-        if (regression) {
+        if (yCode == null) {
             for (int i = 0; i < n; i++) v[i] = ((NumericColumn<?>) y).getDouble(i);
         } else {
-            TreeMap<String, Integer> idx = new TreeMap<>();
-            for (int i = 0; i < n; i++) if (!y.isMissing(i)) idx.putIfAbsent(y.getString(i), 0);
-            String positive = idx.lastKey();
-            for (int i = 0; i < n; i++) v[i] = !y.isMissing(i) && y.getString(i).equals(positive) ? 1 : 0;
+            int positive = 0;
+            for (int c : yCode) positive = Math.max(positive, c);   // the last class present
+            for (int i = 0; i < n; i++) v[i] = yCode[i] == positive ? 1 : 0;
         }
         return tech.tablesaw.api.DoubleColumn.create("__y", v);
     }
@@ -505,7 +557,8 @@ public final class LeakageAudit {
         return new double[][] {java.util.Arrays.copyOf(a, m), java.util.Arrays.copyOf(b, m)};
     }
 
-    private void missingness(Table train, String f, Column<?> y, boolean regression, List<String> classes, List<Finding> out) {
+    private void missingness(Table train, String f, Column<?> y, int[] yCode, List<String> classes, List<Finding> out) {
+        boolean regression = yCode == null;
         Column<?> x = train.column(f);
         int n = train.rowCount();
         int missing = x.countMissing();
@@ -539,11 +592,9 @@ public final class LeakageAudit {
                     + fmt(mb) + " when present)";
         } else {
             long[][] counts = new long[classes.size()][2];
-            Map<String, Integer> idx = new HashMap<>();
-            for (int c = 0; c < classes.size(); c++) idx.put(classes.get(c), c);
             for (int i = 0; i < n; i++) {
-                if (y.isMissing(i)) continue;
-                counts[idx.get(y.getString(i))][x.isMissing(i) ? 1 : 0]++;
+                if (yCode[i] < 0) continue;
+                counts[yCode[i]][x.isMissing(i) ? 1 : 0]++;
             }
             double minRate = 1, maxRate = 0;
             Map<String, Double> rates = new LinkedHashMap<>();

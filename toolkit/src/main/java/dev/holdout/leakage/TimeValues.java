@@ -14,10 +14,12 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A time column as comparable longs: epoch seconds for dates and date-times (UTC), raw values for numbers. */
+/**
+ * A time column as comparable doubles, NaN for missing: epoch seconds for dates and date-times (UTC,
+ * with the fraction of a second for instants), the raw values for numbers, which are not rounded, so
+ * two fractional times compare as they are (1.2 is before 1.4).
+ */
 final class TimeValues {
-    static final long MISSING = Long.MIN_VALUE;
-
     private TimeValues() {}
 
     /** Whether the keys are seconds (a date or date-time column), so a gap in days can be applied. */
@@ -26,16 +28,19 @@ final class TimeValues {
         return !(c instanceof NumericColumn<?>);
     }
 
-    static long[] of(Table t, String column) {
+    static double[] of(Table t, String column) {
         Column<?> c = Columns.require(t, column, "time");
         int n = c.size();
-        long[] k = new long[n];
+        double[] k = new double[n];
+        if (c instanceof NumericColumn<?> d) {
+            for (int i = 0; i < n; i++) k[i] = d.isMissing(i) ? Double.NaN : d.getDouble(i);
+            return k;
+        }
         for (int i = 0; i < n; i++) {
-            if (c.isMissing(i)) { k[i] = MISSING; continue; }
+            if (c.isMissing(i)) { k[i] = Double.NaN; continue; }
             if (c instanceof DateColumn d) k[i] = d.get(i).toEpochDay() * 86_400L;
             else if (c instanceof DateTimeColumn d) k[i] = d.get(i).toEpochSecond(ZoneOffset.UTC);
-            else if (c instanceof InstantColumn d) k[i] = d.get(i).getEpochSecond();
-            else if (c instanceof NumericColumn<?> d) k[i] = Math.round(d.getDouble(i));
+            else if (c instanceof InstantColumn d) k[i] = d.get(i).getEpochSecond() + d.get(i).getNano() / 1e9;
             else k[i] = parse(t, column, i, c.getString(i));
         }
         return k;

@@ -4,6 +4,8 @@ import dev.holdout.data.Columns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -54,6 +56,7 @@ final class Coded {
             }
             return new Coded(java.util.Arrays.copyOf(values, d), codes);
         }
+        if (c instanceof NumericColumn<?> num) return ofNumbers(c, num, codes);
         Map<String, Integer> index = new HashMap<>();
         String[] text = ColumnValues.categories(table, name, step);
         for (int i = 0; i < rows; i++) {
@@ -67,6 +70,59 @@ final class Coded {
         String[] values = new String[index.size()];
         for (Map.Entry<String, Integer> e : index.entrySet()) values[e.getValue()] = e.getKey();
         return new Coded(values, codes);
+    }
+
+    /**
+     * A numeric column (an int code, a year, a rating) as codes without a String or a boxed key per
+     * row: each row's value as a 64-bit key (the long itself for a LongColumn, the double's bits
+     * otherwise, one key for missing), distinct keys found by sorting, codes in order of first
+     * appearance. Each distinct value's text is read once, from its first row, so the categories are
+     * exactly the column's {@code getString} texts ("" when missing).
+     */
+    private static Coded ofNumbers(Column<?> c, NumericColumn<?> num, int[] codes) {
+        int rows = codes.length;
+        long[] key = new long[rows];
+        if (c instanceof LongColumn l) {
+            for (int i = 0; i < rows; i++) key[i] = l.getLong(i);   // Long.MIN_VALUE is Tablesaw's missing long
+        } else {
+            for (int i = 0; i < rows; i++) key[i] = Double.doubleToLongBits(num.getDouble(i));   // missing -> NaN, one canonical key
+        }
+        long[] distinct = key.clone();
+        java.util.Arrays.sort(distinct);
+        int k = 0;
+        for (int i = 0; i < rows; i++) if (i == 0 || distinct[i] != distinct[k - 1]) distinct[k++] = distinct[i];
+        int[] codeOfSorted = new int[k];
+        java.util.Arrays.fill(codeOfSorted, -1);
+        String[] values = new String[k];
+        int d = 0;
+        for (int i = 0; i < rows; i++) {
+            int s = java.util.Arrays.binarySearch(distinct, 0, k, key[i]);
+            int code = codeOfSorted[s];
+            if (code < 0) {
+                code = d++;
+                codeOfSorted[s] = code;
+                values[code] = c.isMissing(i) ? ColumnValues.MISSING : c.getString(i);
+            }
+            codes[i] = code;
+        }
+        return mergeSameText(values, codes);
+    }
+
+    /** Distinct numbers that print alike (a formatter that rounds) become one category, as with the text path. */
+    private static Coded mergeSameText(String[] values, int[] codes) {
+        Map<String, Integer> first = new HashMap<>();   // per distinct value, not per row
+        int[] remap = new int[values.length];
+        boolean merged = false;
+        for (int v = 0; v < values.length; v++) {
+            Integer prior = first.putIfAbsent(values[v], first.size());
+            remap[v] = prior == null ? first.size() - 1 : prior;
+            merged |= prior != null;
+        }
+        if (!merged) return new Coded(values, codes);
+        String[] kept = new String[first.size()];
+        for (int v = 0; v < values.length; v++) kept[remap[v]] = values[v];
+        for (int i = 0; i < codes.length; i++) codes[i] = remap[codes[i]];
+        return new Coded(kept, codes);
     }
 
     /** Row counts per distinct value. */

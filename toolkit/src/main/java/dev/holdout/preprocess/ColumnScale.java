@@ -13,6 +13,11 @@ import java.util.stream.Collectors;
  */
 public record ColumnScale(String column, double center, double scale, Map<String, Double> learned) {
     public ColumnScale {
+        FittedChecks.column("scaler", column);
+        FittedChecks.finite(column + ".center", center);
+        FittedChecks.positive(column + ".scale", scale);
+        FittedChecks.present(column + ".learned", learned);
+        learned.values().forEach(v -> FittedChecks.present(column + ".learned", v));
         learned = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(learned));
     }
 

@@ -41,7 +41,8 @@ public final class FittedPreprocessor {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);   // "scale": null is an error, not 0
 
     /** A raw input column the pipeline reads and the type family it had at fit (numeric, text, boolean, ...). */
     public record InputColumn(String name, String type) {
@@ -93,6 +94,8 @@ public final class FittedPreprocessor {
     /**
      * Applies every step with its learned statistics. {@code table} must have the input columns with
      * the same type family as at fit; it is not modified, and the result shares no column with it.
+     * With a {@link TargetEncoder} in the pipeline, the table the preprocessor was fitted on is refused
+     * (use {@link Preprocessor#fitTransform} for the training rows).
      */
     public Table transform(Table table) {
         Objects.requireNonNull(table, "table");
@@ -100,15 +103,54 @@ public final class FittedPreprocessor {
             Column<?> c = Columns.require(table, in.name(), "transform.column");
             String family = ColumnValues.family(c);
             if (!family.equals(in.type())) {
+                if ("numeric".equals(in.type())) requireNumbers(table, c);
                 throw DataValidationException.param("transform.column", in.name(),
                         "was " + in.type() + " when the preprocessor was fitted but is " + family + " (" + c.type().name()
                                 + ") in table '" + table.name() + "'",
                         "transform a table with the same column types as the training table");
             }
         }
+        refuseInSampleTargetEncoding(table);
         Table current = table;
         for (FittedStep s : steps) current = ((Step.Applies) s).apply(current);
         return detach(current, table);
+    }
+
+    /**
+     * With a target encoder, transforming the very rows the preprocessor was fitted on would give each
+     * training row an encoding that contains its own label (in-sample target encoding), which makes
+     * the model look better than it is. Such a table (same fingerprint as {@link #fittedOn()}) is
+     * refused: the cross-fitted training rows come from {@link Preprocessor#fitTransform}. A table
+     * without the label column, or with other rows, is transformed as usual.
+     */
+    private void refuseInSampleTargetEncoding(Table table) {
+        if (steps.stream().noneMatch(s -> s instanceof TargetEncoder.Fitted)) return;
+        if (table.rowCount() != fittedOn.rowCount()) return;
+        for (String c : fittedOn.columns()) if (!table.containsColumn(c)) return;
+        if (!Fingerprint.of(table, fittedOn.columns()).equals(fittedOn)) return;
+        throw DataValidationException.param("transform.table", table.name(),
+                "holds the same rows the preprocessor was fitted on (" + fittedOn + "), and its target encoder would encode"
+                        + " each of those rows with its own label",
+                "take the training rows from Preprocessor.fitTransform(train).train() (cross-fitted encodings) and use"
+                        + " transform only for held-out or new rows");
+    }
+
+    /**
+     * For a column fitted as numeric that now has another type: the first row whose value is not a
+     * number, named by table, 1-based row, column and value.
+     */
+    private static void requireNumbers(Table table, Column<?> c) {
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) continue;
+            String v = c.getString(i);
+            try {
+                Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw DataValidationException.at(table.name(), i + 1, c.name(), v,
+                        "'" + v + "' is not a number, but the column was numeric when the preprocessor was fitted;"
+                                + " fix or blank the value, or transform a table with the same column types as the training table");
+            }
+        }
     }
 
     /** {@code out} with every column object it still shares with {@code in} replaced by a copy. */
@@ -133,7 +175,15 @@ public final class FittedPreprocessor {
         try {
             return JSON.readValue(json, FittedPreprocessor.class);
         } catch (JsonProcessingException e) {
-            throw DataValidationException.param("preprocessor", "json", "cannot be read: " + e.getOriginalMessage(),
+            // A learned value that breaks its rule (FittedChecks) arrives wrapped by Jackson: report it as it is.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof DataValidationException d) throw d;
+            }
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? " at " + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .collect(java.util.stream.Collectors.joining("."))
+                    : "";
+            throw DataValidationException.param("preprocessor", "json", "cannot be read" + where + ": " + e.getOriginalMessage(),
                     "load a file written by FittedPreprocessor.save");
         }
     }

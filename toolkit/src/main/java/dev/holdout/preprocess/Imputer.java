@@ -145,6 +145,15 @@ public final class Imputer extends Step {
 
     /** The learned fill of one column. {@code type} is "numeric" (uses {@code number}) or "text" (uses {@code text}). */
     public record ColumnFill(String column, String type, Double number, String text, int missingAtFit, boolean indicator) {
+        public ColumnFill {
+            FittedChecks.column("Imputer", column);
+            if ("numeric".equals(type)) FittedChecks.finite(column + ".number", number);
+            else if ("text".equals(type)) FittedChecks.present(column + ".text", text);
+            else throw DataValidationException.param(column + ".type", type, "must be numeric or text",
+                    "load a file written by FittedPreprocessor.save, or refit the preprocessor");
+            if (missingAtFit < 0) FittedChecks.positive(column + ".missingAtFit", missingAtFit);
+        }
+
         @Override public String toString() {
             return column + ": fill=" + ("numeric".equals(type) ? Stats.fmt(number) : "'" + text + "'")
                     + (indicator ? " +indicator" : "");
@@ -153,7 +162,8 @@ public final class Imputer extends Step {
 
     record Fitted(String strategy, List<ColumnFill> fills) implements FittedStep, Applies {
         Fitted {
-            fills = List.copyOf(fills);
+            FittedChecks.present("imputer.strategy", strategy);
+            fills = FittedChecks.list("imputer.fills", fills);
         }
 
         @Override public String kind() { return "imputer"; }

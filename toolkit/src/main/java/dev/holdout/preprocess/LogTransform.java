@@ -50,8 +50,13 @@ public final class LogTransform extends Step {
 
     record Fitted(List<String> columns, List<Double> minimumAtFit) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
-            minimumAtFit = List.copyOf(minimumAtFit);
+            columns = FittedChecks.list("log-transform.columns", columns);
+            minimumAtFit = FittedChecks.list("log-transform.minimumAtFit", minimumAtFit);
+            FittedChecks.sameSize("log-transform.minimumAtFit", columns.size(), minimumAtFit.size());
+            for (int i = 0; i < columns.size(); i++) {
+                double m = FittedChecks.finite(columns.get(i) + ".minimumAtFit", minimumAtFit.get(i));
+                if (m <= -1) FittedChecks.positive(columns.get(i) + ".minimumAtFit + 1", m + 1);
+            }
         }
 
         @Override public String kind() { return "log-transform"; }

@@ -62,12 +62,23 @@ public final class MinMaxScaler extends Step {
 
     /** The training range of one column and the map it implies: {@code x' = x·scale + offset}. */
     public record Range(String column, double dataMin, double dataMax, double scale, double offset) {
+        public Range {
+            FittedChecks.column("MinMaxScaler", column);
+            FittedChecks.finite(column + ".dataMin", dataMin);
+            FittedChecks.finite(column + ".dataMax", dataMax);
+            if (dataMin > dataMax) FittedChecks.positive(column + ".dataMax - dataMin", dataMax - dataMin);
+            FittedChecks.positive(column + ".scale", scale);
+            FittedChecks.finite(column + ".offset", offset);
+        }
+
         @Override public String toString() { return column + ": min=" + Stats.fmt(dataMin) + ", max=" + Stats.fmt(dataMax); }
     }
 
     record Fitted(double low, double high, boolean clip, List<Range> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            FittedChecks.finite("min-max-scaler.low", low);
+            FittedChecks.positive("min-max-scaler.high - low", FittedChecks.finite("min-max-scaler.high", high) - low);
+            columns = FittedChecks.list("min-max-scaler.columns", columns);
         }
 
         @Override public String kind() { return "min-max-scaler"; }

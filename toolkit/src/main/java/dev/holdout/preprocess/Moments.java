@@ -84,14 +84,18 @@ record Moments(int count, double mean, double variance) {
             int m = this.m;
             for (int i = from; i < to; i++) {
                 double x = d.getDouble(i);
-                h[i] = Long.rotateLeft((h[i] ^ Fingerprint.numberBits(x)) * Fingerprint.K, 29);
-                if (x == x) {   // rows before the first present value are all NaN
+                long bits;
+                if (x == x) {   // one test per value serves the hash and the sums; rows before the first present value are all NaN
+                    bits = Double.doubleToRawLongBits(x + 0.0);   // Fingerprint.numberBits of a number
                     double v = x - shift;
                     raw += x;
                     s += v;
                     ss += v * v;
                     m++;
+                } else {
+                    bits = Fingerprint.NAN_BITS;
                 }
+                h[i] = Long.rotateLeft((h[i] ^ bits) * Fingerprint.K, 29);
             }
             this.raw = raw;
             this.s = s;

@@ -73,8 +73,9 @@ public final class OneHotEncoder extends Step {
     /** The categories learned for one column; {@code infrequent} share one bucket column. */
     public record Categories(String column, List<String> categories, List<String> infrequent) {
         public Categories {
-            categories = List.copyOf(categories);
-            infrequent = List.copyOf(infrequent);
+            FittedChecks.column("encoder", column);
+            categories = FittedChecks.list(column + ".categories", categories);
+            infrequent = FittedChecks.list(column + ".infrequent", infrequent);
         }
 
         @Override public String toString() {
@@ -88,7 +89,9 @@ public final class OneHotEncoder extends Step {
 
     record Fitted(UnknownPolicy unknown, int minFrequency, List<Categories> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            FittedChecks.present("one-hot-encoder.unknown", unknown);
+            FittedChecks.positive("one-hot-encoder.minFrequency", minFrequency);
+            columns = FittedChecks.list("one-hot-encoder.columns", columns);
         }
 
         @Override public String kind() { return "one-hot-encoder"; }

@@ -47,7 +47,7 @@ public final class OrdinalEncoder extends Step {
 
     record Fitted(Double unknownValue, List<OneHotEncoder.Categories> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            columns = FittedChecks.list("ordinal-encoder.columns", columns);
         }
 
         @Override public String kind() { return "ordinal-encoder"; }

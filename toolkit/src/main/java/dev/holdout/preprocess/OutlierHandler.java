@@ -87,12 +87,23 @@ public final class OutlierHandler extends Step {
 
     /** The learned bounds of one column. */
     public record Bounds(String column, double lower, double upper) {
+        public Bounds {
+            FittedChecks.column("OutlierHandler", column);
+            if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
+                throw DataValidationException.param(column + ".bounds", "[" + lower + ", " + upper + "]", "must be numbers with lower <= upper",
+                        "load a file written by FittedPreprocessor.save, or refit the preprocessor");
+            }
+        }
+
         @Override public String toString() { return column + ": [" + Stats.fmt(lower) + ", " + Stats.fmt(upper) + "]"; }
     }
 
     record Fitted(Method method, double factor, Action action, List<Bounds> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            FittedChecks.present("outlier-handler.method", method);
+            FittedChecks.present("outlier-handler.action", action);
+            FittedChecks.finite("outlier-handler.factor", factor);
+            columns = FittedChecks.list("outlier-handler.columns", columns);
         }
 
         @Override public String kind() { return "outlier-handler"; }

@@ -62,8 +62,8 @@ public final class Preprocessor {
     /**
      * Fits on {@code train} and returns the training rows as the model should see them. For a target
      * encoder these are cross-fitted encodings (a row's value never comes from its own label), so
-     * they differ from {@code fitted.transform(train)}; use these to train, and {@code transform} for
-     * every other table.
+     * they differ from an in-sample transform, which {@code fitted.transform(train)} refuses when a
+     * target encoder is present; use these to train, and {@code transform} for every other table.
      */
     public Fit fitTransform(Table train) { return fit(train, true); }
 

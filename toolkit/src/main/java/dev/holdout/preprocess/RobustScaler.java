@@ -57,7 +57,9 @@ public final class RobustScaler extends Step {
 
     record Fitted(double lowerPercent, double upperPercent, List<ColumnScale> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            FittedChecks.finite("robust-scaler.lowerPercent", lowerPercent);
+            FittedChecks.finite("robust-scaler.upperPercent", upperPercent);
+            columns = FittedChecks.list("robust-scaler.columns", columns);
         }
 
         @Override public String kind() { return "robust-scaler"; }

@@ -65,7 +65,7 @@ public final class StandardScaler extends Step {
 
     record Fitted(boolean withMean, boolean withStd, List<ColumnScale> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            columns = FittedChecks.list("standard-scaler.columns", columns);
         }
 
         @Override public String kind() { return "standard-scaler"; }

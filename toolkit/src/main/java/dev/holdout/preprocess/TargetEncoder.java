@@ -257,9 +257,13 @@ public final class TargetEncoder extends Step {
     /** The learned encoding of one column: for each category, its encoded value and training row count. */
     public record Encoding(String column, List<String> categories, List<Double> encodings, List<Integer> counts) {
         public Encoding {
-            categories = List.copyOf(categories);
-            encodings = List.copyOf(encodings);
-            counts = List.copyOf(counts);
+            FittedChecks.column("TargetEncoder", column);
+            categories = FittedChecks.list(column + ".categories", categories);
+            encodings = FittedChecks.list(column + ".encodings", encodings);
+            counts = FittedChecks.list(column + ".counts", counts);
+            FittedChecks.sameSize(column + ".encodings", categories.size(), encodings.size());
+            FittedChecks.sameSize(column + ".counts", categories.size(), counts.size());
+            for (Double e : encodings) FittedChecks.finite(column + ".encodings", e);
         }
 
         @Override public String toString() { return column + ": " + categories.size() + " categories"; }
@@ -268,7 +272,10 @@ public final class TargetEncoder extends Step {
     record Fitted(String label, String target, String positiveClass, String smooth, int folds, long seed,
                   double targetMean, List<Encoding> columns) implements FittedStep, Applies {
         Fitted {
-            columns = List.copyOf(columns);
+            FittedChecks.present("target-encoder.label", label);
+            FittedChecks.present("target-encoder.target", target);
+            FittedChecks.finite("target-encoder.targetMean", targetMean);
+            columns = FittedChecks.list("target-encoder.columns", columns);
         }
 
         @Override public String kind() { return "target-encoder"; }

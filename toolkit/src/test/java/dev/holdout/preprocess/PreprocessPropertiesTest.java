@@ -2,6 +2,7 @@ package dev.holdout.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdout.split.RowIndices;
@@ -49,17 +50,25 @@ class PreprocessPropertiesTest {
         return c;
     }
 
+    /**
+     * Table B differs from table A only in the validation and test rows of a real seeded split made
+     * on each table; the pipeline fitted on each split's train part must be the same. The check is
+     * sensitive: fitting on all of A and all of B gives different statistics.
+     */
     @Property(tries = 40)
     void statisticsDependOnlyOnTheTrainingRows(@ForAll @IntRange(min = 40, max = 400) int rows, @ForAll long seed) {
-        Table table = TestTables.mixed(rows, seed);
-        int cut = rows * 7 / 10;
-        Split split = new Split(RowIndices.sorted(IntStream.range(0, cut).toArray()), RowIndices.empty(),
-                RowIndices.sorted(IntStream.range(cut, rows).toArray()), new SplitProvenance("test", Map.of(), null, rows));
-        FittedPreprocessor a = pipeline().fit(split.train(table));
-        Table changed = scrambleOutside(table, split.rows(dev.holdout.split.Part.TRAIN), seed + 1);
-        FittedPreprocessor b = pipeline().fit(split.train(changed));
-        assertEquals(a, b);
-        assertEquals(a.toJson(), b.toJson());
+        Table a = TestTables.mixed(rows, seed);
+        dev.holdout.split.RandomSplit splitter = dev.holdout.split.RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(seed);
+        Split splitA = splitter.split(a);
+        Table b = scrambleOutside(a, splitA.rows(dev.holdout.split.Part.TRAIN), seed + 1);
+        Split splitB = splitter.split(b);
+        assertEquals(splitA.rows(dev.holdout.split.Part.TRAIN), splitB.rows(dev.holdout.split.Part.TRAIN));
+        assertTrue(splitA.size(dev.holdout.split.Part.TEST) > 0 && splitA.size(dev.holdout.split.Part.VALIDATION) > 0);
+        FittedPreprocessor fa = pipeline().fitTransform(splitA.train(a)).fitted();
+        FittedPreprocessor fb = pipeline().fitTransform(splitB.train(b)).fitted();
+        assertEquals(fa.toJson(), fb.toJson());
+        assertEquals(fa, fb);
+        assertNotEquals(pipeline().fit(a).toJson(), pipeline().fit(b).toJson());   // the scramble is visible to a fit that sees it
     }
 
     @Property(tries = 40)
@@ -118,7 +127,9 @@ class PreprocessPropertiesTest {
         table.addColumns(StringColumn.create("id", ids));
         Preprocessor spec = Preprocessor.of(TargetEncoder.of("id").label("y").smooth(0));
         Table crossFitted = spec.fitTransform(table).train();
-        Table inSample = spec.fit(table).transform(table);
+        FittedPreprocessor fitted = spec.fit(table);
+        assertThrows(dev.holdout.data.DataValidationException.class, () -> fitted.transform(table));   // refused
+        Table inSample = fitted.transform(table.copy().removeColumns("y"));   // the same rows without the label get through
         for (int i = 0; i < rows; i++) {
             double y = table.intColumn("y").getInt(i);
             assertEquals(y, inSample.doubleColumn("id").getDouble(i), 1e-12);             // in-sample: the label itself
