@@ -68,9 +68,12 @@ final class AuditCommand implements Callable<Integer> {
         if (time == null && timeCol != null) notes.add("time column '" + timeCol + "' from split.json");
         if (group == null && groupCol != null) notes.add("group column '" + groupCol + "' from split.json");
         java.time.Duration gap = null;
+        double gapUnits = 0;
         if (manifest != null && "time".equals(text(manifest, "strategy"))) {
             String g = text(manifest.path("parameters"), "gap");
-            if (g != null) gap = Gap.parse(g);
+            // split.json records "<n> units" for a whole-number time column, an ISO duration otherwise
+            if (g != null && g.endsWith(" units")) gapUnits = Double.parseDouble(g.substring(0, g.length() - " units".length()));
+            else if (g != null) gap = Gap.parse(g);
         }
 
         Table train = CsvLoader.forFile(trainFile).load(trainFile);
@@ -88,6 +91,7 @@ final class AuditCommand implements Callable<Integer> {
         if (groupCol != null) audit = audit.group(groupCol);
         if (idCol != null && train.containsColumn(idCol)) audit = audit.id(idCol);
         if (gap != null && !gap.isZero()) audit = audit.gap(gap);
+        if (gapUnits > 0) audit = audit.gapUnits(gapUnits);
         if (preprocessor != null) audit = audit.preprocessor(FittedPreprocessor.load(preprocessor));
         AuditReport report = audit.run(train, validation, test);
 

@@ -153,8 +153,8 @@ class SplitCommandTest {
 
     @Test void aGapOnAWholeNumberTimeColumnCountsItsUnits() throws Exception {
         Path f = dir.resolve("epoch.csv");
-        StringBuilder sb = new StringBuilder("ts,y\n");
-        for (int h = 0; h < 48; h++) sb.append(1_672_531_200L + 3600L * h).append(',').append(h % 2).append('\n');
+        StringBuilder sb = new StringBuilder("ts,x,y\n");
+        for (int h = 0; h < 48; h++) sb.append(1_672_531_200L + 3600L * h).append(',').append(h * 7 % 11).append('.').append(h).append(',').append(h % 2).append('\n');
         Files.writeString(f, sb.toString());
         String cutoff = Long.toString(1_672_531_200L + 3600L * 24);
         CliRunner r = CliRunner.run("split", "--input", f.toString(), "--output", dir.resolve("e").toString(), "--strategy", "time",
@@ -163,6 +163,8 @@ class SplitCommandTest {
         JsonNode m = new ObjectMapper().readTree(r.out());
         assertEquals(18, m.at("/parts/train/rows").asInt(), "six hourly rows inside the 21600-second gap are left out");
         assertEquals("21600 units", m.at("/parameters/gap").asText());
+        CliRunner audit = CliRunner.run("audit", "--split", dir.resolve("e").toString(), "--label", "y");
+        assertEquals(0, audit.exitCode(), "the audit reads the gap in units back from split.json and finds the split clean: " + audit.out() + audit.err());
         assertError("--gap=7d", "split", "--input", f.toString(), "--output", dir.resolve("e2").toString(), "--strategy", "time",
                 "--time", "ts", "--cutoffs", cutoff, "--gap", "7d");
     }
