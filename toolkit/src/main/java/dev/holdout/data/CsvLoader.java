@@ -175,11 +175,6 @@ public final class CsvLoader {
             out.append(header).append(nl);
             for (int r : rows) out.append(text, starts[r], ends[r]).append(nl);
         }
-
-        /** Appends the records at {@code rows}, each followed by {@code \n}. */
-        public void appendRecords(int[] rows, StringBuilder out) {
-            for (int r : rows) out.append(text, starts[r], ends[r]).append('\n');
-        }
     }
 
     // ------------------------------------------------------------------------------------------------

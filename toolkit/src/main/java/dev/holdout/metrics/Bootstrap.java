@@ -2,7 +2,7 @@ package dev.holdout.metrics;
 
 import dev.holdout.data.DataValidationException;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import dev.holdout.data.SeededRandom;
 
 /**
  * Seeded percentile-bootstrap confidence intervals for any metric. A resample of n rows drawn with
@@ -40,7 +40,7 @@ public final class Bootstrap {
         }
         if (rows < 1) throw DataValidationException.param("rows", rows, "must be >= 1", "pass non-empty data");
         double estimate = metric.compute(baseWeight == null ? null : baseWeight.clone());
-        SplittableRandom rng = new SplittableRandom(seed);
+        SeededRandom rng = new SeededRandom(seed);
         double[] values = new double[resamples];
         int ok = 0, skipped = 0;
         double[] w = new double[rows];
@@ -88,7 +88,7 @@ public final class Bootstrap {
     public static java.util.Map<String, ConfidenceInterval> intervals(
             java.util.function.Function<double[], java.util.Map<String, Double>> metrics, int rows, double[] baseWeight,
             java.util.Map<String, Double> estimates, Spec spec) {
-        SplittableRandom rng = new SplittableRandom(spec.seed());
+        SeededRandom rng = new SeededRandom(spec.seed());
         java.util.Map<String, double[]> values = new java.util.LinkedHashMap<>();
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (String k : estimates.keySet()) {

@@ -4,7 +4,7 @@ import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import dev.holdout.data.SeededRandom;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -212,7 +212,7 @@ public final class TargetEncoder extends Step {
     /** Seeded fold of each row: shuffled, then dealt round-robin (per class when stratified). */
     static int[] assignFolds(double[] y, boolean stratified, int k, long seed) {
         int n = y.length;
-        SplittableRandom rng = new SplittableRandom(seed);
+        SeededRandom rng = new SeededRandom(seed);
         int[] fold = new int[n];
         int[][] groups;
         if (stratified) {

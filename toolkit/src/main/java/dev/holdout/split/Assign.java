@@ -135,10 +135,6 @@ final class Assign {
         return false;
     }
 
-    static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
     static void requireFolds(int k) {
         if (k < 2) {
             throw DataValidationException.param("folds", k, "cross-validation needs at least 2 folds", "pass --folds 2 or more (5 is common)");

@@ -19,19 +19,17 @@ public final class RowIndices {
 
     private RowIndices(int[] rows) { this.rows = rows; }
 
-    /** Takes ownership of {@code rows} after sorting it in place; callers must not keep the array. */
-    static RowIndices adoptAndSort(int[] rows) {
-        Arrays.sort(rows);
-        return rows.length == 0 ? EMPTY : new RowIndices(rows);
-    }
-
     /** Takes ownership of an array that is already ascending; callers must not keep the array. */
     static RowIndices adoptSorted(int[] rows) {
         return rows.length == 0 ? EMPTY : new RowIndices(rows);
     }
 
     /** A sorted copy of {@code rows}. */
-    public static RowIndices sorted(int[] rows) { return adoptAndSort(rows.clone()); }
+    public static RowIndices sorted(int[] rows) {
+        int[] copy = rows.clone();
+        Arrays.sort(copy);
+        return adoptSorted(copy);
+    }
 
     /** The empty set. */
     public static RowIndices empty() { return EMPTY; }

@@ -81,7 +81,7 @@ class ReportsTest {
         long seed = 99;
         ConfidenceInterval ci = Bootstrap.interval(w -> Regression.medianAbsoluteError(y, yhat, w), n, null, 50, seed, 0.9);
         // Replay the same draws and compute the metric on copied rows.
-        SplittableRandom rng = new SplittableRandom(seed);
+        dev.holdout.data.SeededRandom rng = new dev.holdout.data.SeededRandom(seed);
         double[] values = new double[50];
         for (int r = 0; r < 50; r++) {
             double[] ys = new double[n], ps = new double[n];
