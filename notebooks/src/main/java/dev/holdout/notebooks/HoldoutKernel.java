@@ -441,11 +441,24 @@ public final class HoldoutKernel extends BaseKernel {
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 shell.sourceCodeAnalysis().completionSuggestions(code.substring(start), at - start, anchor);
+        String typed = code.substring(Math.min(start + anchor[0], at), at);
         LinkedHashSet<String> options = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> options.add(s.continuation()));
         suggestions.forEach(s -> options.add(s.continuation()));
+        options.removeIf(option -> isObjectNoise(option, typed));
         return new ReplacementOptions(new ArrayList<>(options), start + anchor[0], at);
+    }
+
+    /** Object's methods, which every type has: offered only once the user typed the start of one. */
+    static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "getClass", "notify", "notifyAll", "wait",
+            "toString");
+
+    static boolean isObjectNoise(String continuation, String typed) {
+        int paren = continuation.indexOf('(');
+        if (paren < 0) return false;
+        String name = continuation.substring(0, paren);
+        return OBJECT_METHODS.contains(name) && (typed.isEmpty() || !name.startsWith(typed));
     }
 
     /** Where the snippet holding {@code at} starts: after every complete snippet before the cursor. */
@@ -487,20 +500,37 @@ public final class HoldoutKernel extends BaseKernel {
         int start = snippetStart(code, at);
         String snippet = code.substring(start);
         int cursor = at - start;
+        // Javadoc at every detail level: shift-Tab asks with detail_level 0, and the signature alone says little
         List<SourceCodeAnalysis.Documentation> docs =
-                shell.sourceCodeAnalysis().documentation(snippet, cursor, extraDetail);
+                shell.sourceCodeAnalysis().documentation(snippet, cursor, true);
         if (docs.isEmpty()) {
             // JShell documents a call from inside its parentheses; Jupyter asks with the cursor on the name.
             int end = cursor;
             while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) end++;
             String probe = snippet.substring(0, end) + "(";
-            docs = shell.sourceCodeAnalysis().documentation(probe, probe.length(), extraDetail);
+            docs = shell.sourceCodeAnalysis().documentation(probe, probe.length(), true);
         }
         if (docs.isEmpty()) return null;
         String text = docs.stream()
-                .map(d -> d.signature() + (extraDetail && d.javadoc() != null ? "\n" + d.javadoc() : ""))
-                .collect(Collectors.joining("\n\n"));
+                .map(d -> d.signature() + (d.javadoc() != null && !d.javadoc().isBlank() ? "\n\n" + plainJavadoc(d.javadoc()) : ""))
+                .collect(Collectors.joining("\n\n----\n\n"));
         return new DisplayData(text);
+    }
+
+    /**
+     * Javadoc as a reader wants it in a tooltip: {@code {@code x}} and {@code {@link A#b}} as their text, HTML tags
+     * dropped ({@code <p>} and list items as line breaks), entities decoded, block tags ({@code @param}...) kept.
+     */
+    static String plainJavadoc(String javadoc) {
+        String text = javadoc.replaceAll("\\{@(?:code|literal|value)\\s+([^{}]*)}", "$1")
+                .replaceAll("\\{@(?:link|linkplain)\\s+[^\\s{}]+\\s+([^{}]+)}", "$1")
+                .replaceAll("\\{@(?:link|linkplain)\\s+#?([^\\s{}]+)\\s*}", "$1")
+                .replaceAll("(?i)<p>|<br\\s*/?>", "\n")
+                .replaceAll("(?i)<li>", "\n  - ")
+                .replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        text = text.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").replaceAll(" +(?=[,.)])", "");
+        return text.strip();
     }
 
     // ------------------------------------------------------------------ lifecycle

@@ -32,6 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * }</pre>
  */
 final class JavadocSources {
+    /** The JVM option that lets the kernel hand JShell more source roots. */
+    static final String ADD_OPENS = "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED";
+
     private final List<Path> roots = new CopyOnWriteArrayList<>();
     private final boolean installed;
 
