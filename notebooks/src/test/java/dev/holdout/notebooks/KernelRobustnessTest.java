@@ -91,7 +91,7 @@ class KernelRobustnessTest {
     @Test
     void anInterruptStopsALongXGBoostTrainingJob() throws Exception {
         kernel.execute("var rnd = new dev.holdout.data.SeededRandom(1);\n"
-                + "int n = 20_000;\n"
+                + "int n = 5_000;\n"
                 + "double[] a = new double[n], b = new double[n]; int[] y = new int[n];\n"
                 + "for (int r = 0; r < n; r++) { a[r] = rnd.nextGaussian(); b[r] = rnd.nextGaussian();"
                 + " y[r] = a[r] - b[r] + rnd.nextGaussian() > 0 ? 1 : 0; }\n"
@@ -100,10 +100,10 @@ class KernelRobustnessTest {
         // no cell code runs while it trains (no listener): only the toolkit's own round loop can notice
         Interrupted i = interruptAfter("System.out.println(\"training\");\n"
                 + "TrainingJob.xgboost(\"y\", Channel.of(boostData)).withHyperparameters(Hyperparameters.numRound(1_000_000)"
-                + ".withObjective(\"binary:logistic\").withEvalMetric(\"logloss\").withMaxDepth(8).withNthread(1)).run()",
+                + ".withObjective(\"binary:logistic\").withEvalMetric(\"logloss\").withMaxDepth(4).withNthread(1)).run()",
                 "training", 700);
         assertInterruptedInTime(i, "XGBoost training");
-        assertEquals("20000", kernel.execute("boostData.rowCount()").result().path("text/plain").asText());
+        assertEquals("5000", kernel.execute("boostData.rowCount()").result().path("text/plain").asText());
     }
 
     @Test
