@@ -22,7 +22,16 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import java.util.Collections;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
@@ -61,20 +70,33 @@ public final class HoldoutKernel extends BaseKernel {
     private static final Pattern SNIPPET_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?\\.");
 
     private static volatile HoldoutKernel running;
+    /** Messages ZeroMQ queues for a slow front end before it drops (its default, 1,000, dropped output and status). */
+    static final int IOPUB_HIGH_WATER_MARK = 100_000;
 
     private final CellExecutionControl control;
     private final JShell shell;
     private final List<String> imported;
+    private final KernelIO kernelIo;
+    private final ClasspathMagics magics;
+    private final JavadocSources javadoc;
+    /** System.out/err while connected to Jupyter ({@link #onStartup} to {@link #onShutdown}); null in-process. */
+    private volatile CellOutput output;
 
-    private HoldoutKernel(Builder b, List<String> classpath) {
+    private HoldoutKernel(Builder b, KernelIO io, List<String> classpath) {
         super(b.kernelName(), b.kernelVersion(), languageInfo(), List.of(), null,
-                b.io(), b.comms(), b.renderer(), null, null, false, b.styler());
+                io, b.comms(), b.renderer(), null, null, false, b.styler());
+        this.kernelIo = io;
         this.control = new CellExecutionControl();
         this.shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions("-Xlint:none")
                 .build();
         for (String entry : classpath) shell.addToClasspath(entry);
+        this.javadoc = JavadocSources.install(classpath);
+        this.magics = new ClasspathMagics(classpath, entry -> {
+            shell.addToClasspath(entry);
+            javadoc.addSourcesOf(Path.of(entry));
+        }, MavenResolver.fromSystemProperties());
         List<String> ok = new ArrayList<>();
         for (String imp : DEFAULT_IMPORTS) {
             boolean accepted = shell.eval("import " + imp + ";").stream()
@@ -86,7 +108,8 @@ public final class HoldoutKernel extends BaseKernel {
 
     /** A kernel whose JShell sees {@code classpath} (typically this JVM's own class path). */
     public static HoldoutKernel create(List<String> classpath) {
-        return new HoldoutKernel(new Builder(), classpath);
+        Builder b = new Builder();
+        return new HoldoutKernel(b, b.io(), classpath);
     }
 
     /** The kernel serving the current notebook, or null outside a notebook. */
@@ -133,7 +156,17 @@ public final class HoldoutKernel extends BaseKernel {
         Object lastValue = null;
         String lastWritten = "";
         while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            java.util.regex.Matcher magic = MAGIC_AT_START.matcher(remaining);
+            if (magic.lookingAt()) {
+                // a line magic where a snippet could start: run it in its place, in order with the code around it
+                if (control.interruptPending()) throw new CellInterruptedException();
+                magics.run(magic.group(1));
+                remaining = remaining.substring(magic.end());
+                last = null;
+                lastValue = null;
+                continue;
+            }
+            CompletionInfo info = analyzeUpToMagic(analysis, remaining);
             Completeness completeness = info.completeness();
             if (completeness == Completeness.EMPTY) break;
             String source;
@@ -162,6 +195,41 @@ public final class HoldoutKernel extends BaseKernel {
         }
         if (last == null || lastValue == null || endsWithSemicolon(lastWritten)) return null;
         return shows(last) ? lastValue : null;
+    }
+
+    /** Blank lines, then a line starting with {@code %name}: a line magic. */
+    private static final Pattern MAGIC_AT_START = Pattern.compile("(?:[ \\t]*\\R)*([ \\t]*%[A-Za-z][^\\n]*)(?:\\R|$)");
+    /** The start of a later line that looks like a line magic. */
+    private static final Pattern MAGIC_LATER = Pattern.compile("\\R[ \\t]*%[A-Za-z]");
+
+    /**
+     * JShell's analysis of the next snippet, looking only at the text before the next magic-looking line, so that
+     * {@code x} followed by a {@code %maven} line is the expression {@code x}, not {@code x % maven}. When that
+     * text alone is unfinished (the line sits inside a text block or a block), the whole rest is analysed.
+     */
+    private static CompletionInfo analyzeUpToMagic(SourceCodeAnalysis analysis, String remaining) {
+        java.util.regex.Matcher later = MAGIC_LATER.matcher(remaining);
+        if (later.find()) {
+            CompletionInfo before = analysis.analyzeCompletion(remaining.substring(0, later.start()));
+            if (before.completeness().isComplete() || before.completeness() == Completeness.EMPTY) {
+                if (before.completeness() == Completeness.EMPTY) return before;
+                // the remaining text must be measured against the whole rest, not the cut
+                String rest = before.remaining() + remaining.substring(later.start());
+                return new CutCompletion(before, rest);
+            }
+        }
+        return analysis.analyzeCompletion(remaining);
+    }
+
+    /** A completion analysis of a prefix, with {@code remaining()} extended to the rest of the cell. */
+    private record CutCompletion(CompletionInfo of, String remaining) implements CompletionInfo {
+        @Override public Completeness completeness() {
+            return of.completeness();
+        }
+
+        @Override public String source() {
+            return of.source();
+        }
     }
 
     private static boolean shows(Snippet snippet) {
@@ -284,8 +352,9 @@ public final class HoldoutKernel extends BaseKernel {
         List<String> lines = new ArrayList<>();
         String red = "\u001b[31;1m";
         String reset = "\u001b[0m";
-        if (e instanceof CompilationException || e instanceof CellInterruptedException) {
-            String name = e instanceof CompilationException ? "Compilation error" : "Interrupted";
+        if (e instanceof CompilationException || e instanceof CellInterruptedException || e instanceof MagicException) {
+            String name = e instanceof CompilationException ? "Compilation error"
+                    : e instanceof MagicException ? "Magic error" : "Interrupted";
             String[] msg = e.getMessage().split("\n");
             lines.add(red + name + ": " + msg[0] + reset);
             for (int i = 1; i < msg.length; i++) lines.add(msg[i]);
@@ -300,6 +369,7 @@ public final class HoldoutKernel extends BaseKernel {
             int shown = 0;
             for (StackTraceElement frame : t.getStackTrace()) {
                 String cls = frame.getClassName();
+                if (cls.equals(SnippetGuard.class.getName())) continue; // the refused System.exit's stand-in
                 if (cls.startsWith("jdk.internal.reflect") || cls.startsWith("java.lang.reflect")
                         || cls.startsWith("dev.holdout.notebooks.") || cls.startsWith("jdk.jshell")) break;
                 if (shown++ == 8) {
@@ -322,6 +392,47 @@ public final class HoldoutKernel extends BaseKernel {
         shell.stop();
     }
 
+    /**
+     * The library's execute handler, with the kernel's own output: {@code System.out}/{@code err} are
+     * {@link CellOutput}'s for the whole JVM (so prints from background threads reach a cell too), and what waits
+     * there is published before the cell's result or error, so the reply and the idle status come last.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        CellOutput out = output;
+        if (out == null) {
+            super.handleExecuteRequest(env, message);
+            return;
+        }
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        out.attach(env);
+        kernelIo.attach(env, request.isStdinEnabled());
+        env.defer(() -> kernelIo.detach(env));
+        try {
+            DisplayData value = eval(request.getCode());
+            if (value != null) out.publish(new PublishExecuteResult(count, value));
+            out.flush();
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (Exception e) {
+            ErrorReply error = ErrorReply.of(e);
+            error.setExecutionCount(count);
+            out.publish(PublishError.of(e, this::formatError));
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        }
+    }
+
+    /** {@code display(x)}: after what the cell printed so far, from any thread. */
+    @Override
+    public void display(DisplayData data) {
+        CellOutput out = output;
+        if (out != null) out.display(data);
+        else super.display(data);
+    }
+
     // ------------------------------------------------------------------ completion, inspection
 
     @Override
@@ -330,11 +441,24 @@ public final class HoldoutKernel extends BaseKernel {
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 shell.sourceCodeAnalysis().completionSuggestions(code.substring(start), at - start, anchor);
+        String typed = code.substring(Math.min(start + anchor[0], at), at);
         LinkedHashSet<String> options = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> options.add(s.continuation()));
         suggestions.forEach(s -> options.add(s.continuation()));
+        options.removeIf(option -> isObjectNoise(option, typed));
         return new ReplacementOptions(new ArrayList<>(options), start + anchor[0], at);
+    }
+
+    /** Object's methods, which every type has: offered only once the user typed the start of one. */
+    static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "getClass", "notify", "notifyAll", "wait",
+            "toString");
+
+    static boolean isObjectNoise(String continuation, String typed) {
+        int paren = continuation.indexOf('(');
+        if (paren < 0) return false;
+        String name = continuation.substring(0, paren);
+        return OBJECT_METHODS.contains(name) && (typed.isEmpty() || !name.startsWith(typed));
     }
 
     /** Where the snippet holding {@code at} starts: after every complete snippet before the cursor. */
@@ -376,20 +500,37 @@ public final class HoldoutKernel extends BaseKernel {
         int start = snippetStart(code, at);
         String snippet = code.substring(start);
         int cursor = at - start;
+        // Javadoc at every detail level: shift-Tab asks with detail_level 0, and the signature alone says little
         List<SourceCodeAnalysis.Documentation> docs =
-                shell.sourceCodeAnalysis().documentation(snippet, cursor, extraDetail);
+                shell.sourceCodeAnalysis().documentation(snippet, cursor, true);
         if (docs.isEmpty()) {
             // JShell documents a call from inside its parentheses; Jupyter asks with the cursor on the name.
             int end = cursor;
             while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) end++;
             String probe = snippet.substring(0, end) + "(";
-            docs = shell.sourceCodeAnalysis().documentation(probe, probe.length(), extraDetail);
+            docs = shell.sourceCodeAnalysis().documentation(probe, probe.length(), true);
         }
         if (docs.isEmpty()) return null;
         String text = docs.stream()
-                .map(d -> d.signature() + (extraDetail && d.javadoc() != null ? "\n" + d.javadoc() : ""))
-                .collect(Collectors.joining("\n\n"));
+                .map(d -> d.signature() + (d.javadoc() != null && !d.javadoc().isBlank() ? "\n\n" + plainJavadoc(d.javadoc()) : ""))
+                .collect(Collectors.joining("\n\n----\n\n"));
         return new DisplayData(text);
+    }
+
+    /**
+     * Javadoc as a reader wants it in a tooltip: {@code {@code x}} and {@code {@link A#b}} as their text, HTML tags
+     * dropped ({@code <p>} and list items as line breaks), entities decoded, block tags ({@code @param}...) kept.
+     */
+    static String plainJavadoc(String javadoc) {
+        String text = javadoc.replaceAll("\\{@(?:code|literal|value)\\s+([^{}]*)}", "$1")
+                .replaceAll("\\{@(?:link|linkplain)\\s+[^\\s{}]+\\s+([^{}]+)}", "$1")
+                .replaceAll("\\{@(?:link|linkplain)\\s+#?([^\\s{}]+)\\s*}", "$1")
+                .replaceAll("(?i)<p>|<br\\s*/?>", "\n")
+                .replaceAll("(?i)<li>", "\n  - ")
+                .replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        text = text.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").replaceAll(" +(?=[,.)])", "");
+        return text.strip();
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -397,12 +538,17 @@ public final class HoldoutKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
+        output = CellOutput.install();
+        System.setIn(kernelIo.in);
         running = this;
     }
 
     @Override
     public void onShutdown(boolean isRestarting) {
         running = null;
+        CellOutput out = output;
+        output = null;
+        if (out != null) out.uninstall();
         shell.close();
         super.onShutdown(isRestarting);
     }
@@ -434,6 +580,8 @@ public final class HoldoutKernel extends BaseKernel {
         }
         HoldoutKernel kernel = create(ownClasspath());
         JupyterConnection jupyter = new JupyterConnection(connection);
+        // CellOutput batches streams into few messages; this headroom keeps a burst of displays from being dropped
+        jupyter.getIOPub().setSndHWM(IOPUB_HIGH_WATER_MARK);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
@@ -460,9 +608,8 @@ public final class HoldoutKernel extends BaseKernel {
             return buildVersion();
         }
 
-        org.dflib.jjava.jupyter.kernel.JupyterIO io() {
-            Charset encoding = buildJupyterIOEncoding();
-            return buildJupyterIO(encoding);
+        KernelIO io() {
+            return new KernelIO(buildJupyterIOEncoding());
         }
 
         org.dflib.jjava.jupyter.kernel.comm.CommManager comms() {

@@ -41,12 +41,18 @@ public record KernelSpec(Path java, List<Path> classpath) {
         return new KernelSpec(java, entries);
     }
 
+    /** The same kernelspec, starting the kernel with another {@code java} (see {@link Jdk#at}). */
+    public KernelSpec withJava(Path otherJava) {
+        return new KernelSpec(otherJava, classpath);
+    }
+
     /** The command line Jupyter runs ({@code {connection_file}} is filled in by Jupyter). */
     public List<String> argv() {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.add("-Djava.awt.headless=true");
         argv.add("-XX:+UseSerialGC");
+        argv.add(JavadocSources.ADD_OPENS); // Javadoc of the toolkit's classes on shift-Tab (see JavadocSources)
         argv.add("-cp");
         argv.add(classpathArgument());
         argv.add(HoldoutKernel.class.getName());

@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * $ ./holdout notebook install
  * installed kernelspec "Java (Holdout)" (holdout-java) in /root/.local/share/jupyter/kernels/holdout-java
+ * it runs on Java 17.0.13: /usr/lib/jvm/java-17-openjdk-amd64/bin/java (the JDK running this command; ...)
+ * $ ./holdout notebook install --java /usr/lib/jvm/temurin-25-jdk-amd64
  * $ ./holdout notebook run notebooks/01-random-vs-time-splits.ipynb
  * executed notebooks/01-random-vs-time-splits.ipynb -> notebooks/01-random-vs-time-splits.executed.ipynb
  * }</pre>
@@ -35,14 +37,22 @@ public final class NotebookCommand implements Runnable {
                 description = "Install into DIR/holdout-java instead of <Jupyter user data dir>/kernels.")
         Path kernelsDir;
 
+        @Option(names = "--java", paramLabel = "PATH",
+                description = "The JDK the kernel runs on: a JDK home or its bin/java, Java 17 or later with jshell "
+                        + "(default: the JDK running this command).")
+        Path java;
+
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() {
             Path dir = (kernelsDir != null ? kernelsDir : KernelSpec.userDataDir().resolve("kernels"));
-            Path installed = KernelSpec.ofThisJvm().writeInto(dir);
+            Jdk jdk = java != null ? Jdk.at(java) : Jdk.current();
+            Path installed = KernelSpec.ofThisJvm().withJava(jdk.java()).writeInto(dir);
             var out = spec.commandLine().getOut();
             out.println("installed kernelspec \"" + HoldoutKernel.DISPLAY_NAME + "\" (" + HoldoutKernel.KERNEL_NAME
                     + ") in " + installed);
+            out.println("it runs on Java " + jdk.version() + ": " + jdk.java()
+                    + (java != null ? " (--java)" : " (the JDK running this command; choose another with --java PATH)"));
             out.println("it starts the kernel from this build's jars; after `mvn clean`, run this command again");
             out.flush();
             return 0;

@@ -11,8 +11,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.lang.reflect.RecordComponent;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -30,6 +34,9 @@ import tech.tablesaw.table.Relation;
  *       {@code image/png};</li>
  *   <li>any object with a public no-argument {@code String toHtml()} — metric reports, split summaries —
  *       {@code text/html}, with {@code toString()} as the plain-text fallback;</li>
+ *   <li>a record: an HTML table of its components; a {@code List} or {@code Set}: one row per element (a column
+ *       per component when the elements are records of one type); a {@code Map}: key and value columns — the first
+ *       {@value #TABLE_ROWS} rows, with {@code toString()} as the plain text;</li>
  *   <li>anything else: {@code text/plain} (arrays element by element).</li>
  * </ul>
  *
@@ -52,6 +59,7 @@ public final class RichDisplay {
         if (value instanceof Charts.Line line) return png(line.image(), "chart");
         if (value instanceof Chart<?, ?> chart) return png(BitmapEncoder.getBufferedImage(chart), "chart");
         String html = toHtml(value);
+        if (html == null) html = structureHtml(value);
         DisplayData data = new DisplayData(plainText(value));
         if (html != null) data.putHTML(html);
         return data;
@@ -92,6 +100,86 @@ public final class RichDisplay {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Longest text shown in one cell of a record, list or map table. */
+    static final int CELL_CHARS = 200;
+
+    /** An HTML table for a record, a list or set, or a map; null for anything else. */
+    static String structureHtml(Object value) {
+        if (value instanceof Record r) {
+            if (r.getClass().getRecordComponents().length == 0) return null;
+            return Html.table(componentNames(r.getClass()), List.of(componentValues(r)));
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<List<String>> body = new ArrayList<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (body.size() == TABLE_ROWS) break;
+                body.add(List.of(cell(e.getKey()), cell(e.getValue())));
+            }
+            return sized(map.size(), map.size() == 1 ? "entry" : "entries", Html.table(List.of("key", "value"), body));
+        }
+        if (value instanceof Collection<?> items && (value instanceof List || value instanceof Set)) {
+            Class<?> recordType = commonRecordType(items);
+            List<List<String>> body = new ArrayList<>();
+            int i = 0;
+            for (Object item : items) {
+                if (body.size() == TABLE_ROWS) break;
+                List<String> row = new ArrayList<>();
+                row.add(String.valueOf(i++));
+                if (recordType != null) row.addAll(componentValues((Record) item));
+                else row.add(cell(item));
+                body.add(row);
+            }
+            List<String> header = new ArrayList<>(List.of("#"));
+            if (recordType != null) header.addAll(componentNames(recordType));
+            else header.add("value");
+            return sized(items.size(), items.size() == 1 ? "item" : "items", Html.table(header, body));
+        }
+        return null;
+    }
+
+    private static String sized(int size, String noun, String table) {
+        String more = size > TABLE_ROWS ? "<p class=\"note\">first " + TABLE_ROWS + " of " + size + " " + noun + "</p>" : "";
+        return "<p class=\"holdout-table\">" + size + " " + noun + "</p>" + table + more;
+    }
+
+    /** The record class every element has, or null (a null element, a non-record, or two record types). */
+    private static Class<?> commonRecordType(Collection<?> items) {
+        Class<?> type = null;
+        for (Object item : items) {
+            if (item == null || !item.getClass().isRecord()) return null;
+            if (type == null) type = item.getClass();
+            else if (type != item.getClass()) return null;
+        }
+        return type;
+    }
+
+    private static List<String> componentNames(Class<?> recordType) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : recordType.getRecordComponents()) names.add(c.getName());
+        return names;
+    }
+
+    private static List<String> componentValues(Record r) {
+        List<String> values = new ArrayList<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                Method accessor = c.getAccessor();
+                accessor.setAccessible(true); // a record declared in a cell, or in a non-public class
+                v = accessor.invoke(r);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                v = "?";
+            }
+            values.add(cell(v));
+        }
+        return values;
+    }
+
+    private static String cell(Object v) {
+        String text = plainText(v);
+        return text.length() > CELL_CHARS ? text.substring(0, CELL_CHARS - 1) + "…" : text;
     }
 
     private static DisplayData table(Relation table) {

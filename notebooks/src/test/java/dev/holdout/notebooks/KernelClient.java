@@ -86,14 +86,25 @@ final class KernelClient implements AutoCloseable {
      * kernel then fails to bind, it is started again with fresh ports, at most {@link #MAX_STARTS} times.
      */
     static KernelClient start(Path dir, long readyTimeoutMillis) throws IOException, InterruptedException {
-        return start(dir, readyTimeoutMillis, null);
+        return start(dir, readyTimeoutMillis, (int[]) null);
     }
 
     /** As {@link #start(Path, long)}, with the ports of the first attempt given (for tests), else found free. */
     static KernelClient start(Path dir, long readyTimeoutMillis, int[] firstPorts) throws IOException, InterruptedException {
+        return start(dir, readyTimeoutMillis, firstPorts, List.of());
+    }
+
+    /** As {@link #start(Path, long)}, with extra JVM options for the kernel (system properties, say). */
+    static KernelClient start(Path dir, long readyTimeoutMillis, List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(dir, readyTimeoutMillis, null, jvmOptions);
+    }
+
+    private static KernelClient start(Path dir, long readyTimeoutMillis, int[] firstPorts, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             int[] ports = attempt == 1 && firstPorts != null ? firstPorts : freePorts(5);
-            KernelClient client = new KernelClient(dir, ports, attempt == 1 ? "kernel.log" : "kernel-" + attempt + ".log");
+            KernelClient client = new KernelClient(dir, ports, attempt == 1 ? "kernel.log" : "kernel-" + attempt + ".log",
+                    jvmOptions);
             try {
                 client.awaitReady(readyTimeoutMillis);
                 client.starts = attempt;
@@ -122,7 +133,7 @@ final class KernelClient implements AutoCloseable {
         return text.contains("Address already in use") || text.contains("EADDRINUSE");
     }
 
-    private KernelClient(Path dir, int[] ports, String logName) throws IOException {
+    private KernelClient(Path dir, int[] ports, String logName, List<String> jvmOptions) throws IOException {
         Path workDir = dir.toAbsolutePath();
         Files.createDirectories(workDir);
         key = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
@@ -137,6 +148,7 @@ final class KernelClient implements AutoCloseable {
         KernelSpec spec = KernelSpec.ofThisJvm();
         List<String> argv = new ArrayList<>(spec.argv());
         argv.replaceAll(a -> a.equals("{connection_file}") ? connectionFile.toString() : a);
+        argv.addAll(1, jvmOptions);
         kernel = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
 
@@ -229,6 +241,18 @@ final class KernelClient implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the cell did not print '" + text + "' in time; stdout so far: " + seen);
+    }
+
+    /** Every IOPub message that arrives within {@code millis} (for output that comes after a cell's idle). */
+    List<Msg> drain(long millis) throws IOException {
+        List<Msg> seen = new ArrayList<>(readAhead);
+        readAhead.clear();
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Msg m = receive(iopub, deadline);
+            if (m != null) seen.add(m);
+        }
+        return seen;
     }
 
     JsonNode complete(String code, int cursor) throws IOException {

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -210,6 +211,70 @@ class KernelProtocolTest {
         assertEquals("ok", reply.path("status").asText(), reply.toString());
         assertTrue(reply.path("found").asBoolean(), reply.toString());
         assertTrue(reply.path("data").path("text/plain").asText().contains("max("), reply.toString());
+    }
+
+    @Test
+    void completionLeavesOutObjectsMethodsUntilOneIsTyped() throws Exception {
+        kernel.execute("var words = new ArrayList<String>();");
+        List<String> all = matches(kernel.complete("words.", 6));
+        assertTrue(all.contains("add("), all.toString());
+        for (String noise : List.of("equals(", "hashCode()", "getClass()", "notify()", "notifyAll()", "wait(", "toString()")) {
+            assertFalse(all.contains(noise), noise + " is offered without being typed: " + all);
+        }
+        assertTrue(matches(kernel.complete("words.eq", 8)).contains("equals("), "typed: offered");
+        assertTrue(matches(kernel.complete("words.toS", 9)).contains("toString()"), "typed: offered");
+    }
+
+    private static List<String> matches(JsonNode reply) {
+        List<String> m = new ArrayList<>();
+        reply.path("matches").forEach(x -> m.add(x.asText()));
+        return m;
+    }
+
+    @Test
+    void inspectShowsTheJavadocOfToolkitClasses() throws Exception {
+        String code = "TimeSplit.on(\"date\")";
+        JsonNode reply = kernel.inspect(code, "TimeSplit.o".length());
+        String text = reply.path("data").path("text/plain").asText();
+        assertTrue(text.contains("on(String"), text);
+        String javadoc = dev.holdout.notebooks.HoldoutKernel.plainJavadoc(toolkitJavadocOfTimeSplitOn());
+        assertTrue(text.contains(javadoc.lines().findFirst().orElseThrow().strip()), "the Javadoc's first line:\n" + text);
+        assertFalse(text.contains("{@code"), "inline tags are rendered as text:\n" + text);
+    }
+
+    /** The Javadoc comment above {@code TimeSplit.on} in the toolkit's source, as a reader of the source sees it. */
+    private static String toolkitJavadocOfTimeSplitOn() throws Exception {
+        String src = java.nio.file.Files.readString(Path.of("..", "toolkit", "src", "main", "java", "dev", "holdout",
+                "split", "TimeSplit.java"));
+        int on = src.indexOf("public static TimeSplit on(");
+        int start = src.lastIndexOf("/**", on);
+        return src.substring(start + 3, src.lastIndexOf("*/", on)).replaceAll("(?m)^\\s*\\* ?", "").strip();
+    }
+
+    @Test
+    void inspectShowsTheJavadocOfJdkClassesWhenTheJdkHasItsSources() throws Exception {
+        Path home = Path.of(System.getProperty("java.home"));
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(home.resolve("lib").resolve("src.zip")),
+                "this JDK ships no lib/src.zip (Debian: apt-get install openjdk-17-source)");
+        JsonNode reply = kernel.inspect("Math.max(1, 2)", "Math.ma".length());
+        String text = reply.path("data").path("text/plain").asText();
+        assertTrue(text.contains("Returns the greater of two"), text);
+    }
+
+    @Test
+    void recordsListsAndMapsShowAsHtmlTables() throws Exception {
+        kernel.execute("record Point(int x, String label) {}");
+        KernelClient.Execution record = kernel.execute("new Point(3, \"<a>\")");
+        assertEquals("Point[x=3, label=<a>]", record.result().path("text/plain").asText());
+        String html = record.result().path("text/html").asText();
+        assertTrue(html.contains("<th>x</th><th>label</th>") && html.contains("<td>3</td><td>&lt;a&gt;</td>"), html);
+
+        String list = kernel.execute("List.of(new Point(1, \"a\"), new Point(2, \"b\"))").result().path("text/html").asText();
+        assertTrue(list.contains("2 items") && list.contains("<th>#</th><th>x</th><th>label</th>")
+                && list.contains("<tr><td>1</td><td>2</td><td>b</td></tr>"), list);
+
+        String map = kernel.execute("new TreeMap<>(Map.of(\"auc\", 0.91, \"logloss\", 0.32))").result().path("text/html").asText();
+        assertTrue(map.contains("<th>key</th><th>value</th>") && map.contains("<tr><td>auc</td><td>0.91</td></tr>"), map);
     }
 
     @Test

@@ -45,6 +45,54 @@ class NotebookCommandTest {
     }
 
     @Test
+    void installSaysWhichJdkItRecorded(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("notebook", "install", "--kernels-dir", dir.toString()), err.toString());
+        Path current = Path.of(System.getProperty("java.home"), "bin", "java");
+        assertTrue(out.toString().contains("it runs on Java " + System.getProperty("java.version") + ": " + current
+                + " (the JDK running this command; choose another with --java PATH)"), out.toString());
+    }
+
+    @Test
+    void installWithJavaRecordsThatJdk(@TempDir Path dir) throws Exception {
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        Path home = Files.isExecutable(jdk25.resolve("bin/java")) ? jdk25 : Path.of(System.getProperty("java.home"));
+        assertEquals(0, run("notebook", "install", "--kernels-dir", dir.toString(), "--java", home.toString()), err.toString());
+        JsonNode spec = new ObjectMapper().readTree(dir.resolve("holdout-java/kernel.json").toFile());
+        assertEquals(home.resolve("bin/java").toString(), spec.path("argv").get(0).asText());
+        assertTrue(out.toString().matches("(?s).*it runs on Java \\d[^:]*: " + java.util.regex.Pattern.quote(
+                home.resolve("bin/java").toString()) + " \\(--java\\).*"), out.toString());
+    }
+
+    @Test
+    void installRejectsWhatIsNotAJdk17WithJShell(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("notebook", "install", "--kernels-dir", dir.toString(), "--java", dir.resolve("nojdk").toString()));
+        assertTrue(err.toString().contains("--java=" + dir.resolve("nojdk") + ": no java executable there"), err.toString());
+
+        Path old = fakeJava(dir.resolve("old"), "11.0.2", true);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("notebook", "install", "--kernels-dir", dir.toString(), "--java", old.toString()));
+        assertTrue(err.toString().contains("Java 11.0.2 is too old; the kernel needs Java 17 or later"), err.toString());
+
+        Path jre = fakeJava(dir.resolve("jre"), "21.0.5", false);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("notebook", "install", "--kernels-dir", dir.toString(), "--java", jre.toString()));
+        assertTrue(err.toString().contains("Java 21.0.5 has no jdk.jshell module"), err.toString());
+        assertFalse(Files.exists(dir.resolve("holdout-java/kernel.json")), "nothing installed");
+    }
+
+    /** A {@code bin/java} script answering like a JDK of {@code version}, with or without the jdk.jshell module. */
+    private static Path fakeJava(Path home, String version, boolean jshell) throws Exception {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "if [ \"$1\" = --list-modules ]; then echo java.base@" + version + (jshell ? "; echo jdk.jshell@" + version : "")
+                + "; exit 0; fi\n"
+                + "echo 'Property settings:' >&2; echo '    java.home = " + home + "' >&2; echo '    java.version = " + version
+                + "' >&2\n");
+        java.toFile().setExecutable(true);
+        return home;
+    }
+
+    @Test
     void runRejectsAMissingNotebookWithUsageExitCode(@TempDir Path dir) {
         assertEquals(2, run("notebook", "run", dir.resolve("nope.ipynb").toString()));
         assertTrue(err.toString().contains("FILE=") && err.toString().contains("is not an existing .ipynb file"), err.toString());

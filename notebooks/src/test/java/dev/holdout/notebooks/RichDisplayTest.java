@@ -73,6 +73,29 @@ class RichDisplayTest {
         assertEquals("no data yet", e.getMessage(), "a failing toHtml() fails the cell with its own message");
     }
 
+    public record Point(int x, String label) {}
+
+    @Test
+    void recordsListsSetsAndMapsShowAsTablesOfTheirFirstRows() {
+        String record = (String) RichDisplay.render(new Point(1, "a&b")).getData(MIMEType.TEXT_HTML);
+        assertEquals("<table class=\"holdout\"><thead><tr><th>x</th><th>label</th></tr></thead><tbody>"
+                + "<tr><td>1</td><td>a&amp;b</td></tr></tbody></table>", record);
+        java.util.List<Integer> numbers = java.util.stream.IntStream.range(0, 25).boxed().toList();
+        DisplayData list = RichDisplay.render(numbers);
+        String html = (String) list.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.startsWith("<p class=\"holdout-table\">25 items</p>") && html.contains("first 10 of 25 items"), html);
+        assertEquals(11, html.split("<tr>", -1).length - 1, "header and " + RichDisplay.TABLE_ROWS + " rows");
+        assertEquals(numbers.toString(), list.getData(MIMEType.TEXT_PLAIN), "plain text as before");
+        String mixed = (String) RichDisplay.render(java.util.List.of(new Point(1, "a"), "text")).getData(MIMEType.TEXT_HTML);
+        assertTrue(mixed.contains("<th>#</th><th>value</th>") && mixed.contains("<td>Point[x=1, label=a]</td>"), mixed);
+        String set = (String) RichDisplay.render(new java.util.TreeSet<>(java.util.Set.of("b", "a"))).getData(MIMEType.TEXT_HTML);
+        assertTrue(set.contains("<tr><td>0</td><td>a</td></tr><tr><td>1</td><td>b</td></tr>"), set);
+        String map = (String) RichDisplay.render(java.util.Map.of("k", java.util.List.of(1, 2))).getData(MIMEType.TEXT_HTML);
+        assertTrue(map.contains("1 entry") && map.contains("<tr><td>k</td><td>[1, 2]</td></tr>"), map);
+        assertNull(RichDisplay.render(new java.util.ArrayDeque<>(java.util.List.of(1))).getData(MIMEType.TEXT_HTML),
+                "other collections: plain text");
+    }
+
     @Test
     void arraysShowTheirElements() {
         assertEquals("[1.5, 2.0]", RichDisplay.render(new double[] {1.5, 2}).getData(MIMEType.TEXT_PLAIN));

@@ -3,6 +3,7 @@ package dev.holdout.train;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -15,6 +16,11 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * stopping reads), one eval metric, strict improvement, {@code best_iteration}/{@code best_score}
  * set as string attributes on each improvement, stop when {@code iter - best >= rounds}. The
  * returned booster is the full last one (not truncated), as XGBoost returns it.
+ *
+ * <p>Each round is one native call that Java cannot stop midway, so the loop checks the thread's interrupt flag
+ * between rounds: {@code Thread.interrupt()} (a notebook's interrupt, a tuning job shutting its trials down) ends
+ * training after the current round with a {@link CancellationException}, frees the native booster, and leaves the
+ * flag set so that callers' loops (folds, trials) stop too.
  *
  * <pre>{@code
  * Boosting.Outcome o = Boosting.train(dTrain, dValid, hp, TrainingListener.NONE);
@@ -48,6 +54,7 @@ public final class Boosting {
             Booster booster = XGBoost.train(train, hp.xgboostParams(), 0, watches, null, null);
             float[] out = new float[mats.length];
             for (int iter = 0; iter < numRound; iter++) {
+                if (Thread.interrupted()) throw interrupted(booster, iter, numRound);
                 booster.update(train, iter);
                 booster.evalSet(mats, names, iter, out);
                 rounds = iter + 1;
@@ -84,6 +91,13 @@ public final class Boosting {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
         }
+    }
+
+    private static CancellationException interrupted(Booster booster, int rounds, int numRound) {
+        booster.dispose();
+        Thread.currentThread().interrupt(); // keep the flag: the caller's own loop must stop as well
+        return new CancellationException("training interrupted after " + rounds + " of num_round=" + numRound
+                + " rounds; no model was kept (the thread was interrupted)");
     }
 
     /** train first, validation LAST: XGBoost4J early-stops on the last watch in iteration order. */
