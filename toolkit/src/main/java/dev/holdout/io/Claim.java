@@ -77,6 +77,46 @@ final class Claim implements AutoCloseable {
         return created;
     }
 
+    /**
+     * A fresh temporary name beside the target ({@code .NAME.tmp-PID-N}, a file keeping NAME's extension),
+     * created empty with default permissions (the user's umask, not createTempDirectory's 0700 or
+     * createTempFile's 0600). The caller calls {@link Leftovers#done} when it no longer uses the name.
+     */
+    Path createTemp() {
+        for (int tries = 0; ; tries++) {
+            Path tmp = Leftovers.fresh(target, Leftovers.Role.TMP);
+            try {
+                return target.kind == OutputTarget.Kind.FOLDER ? Files.createDirectory(tmp) : Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                Leftovers.done(tmp);
+                if (tries > 100) throw new UncheckedIOException(e);
+            } catch (IOException e) {
+                Leftovers.done(tmp);
+                throw new UncheckedIOException("could not create a temporary " + (target.kind == OutputTarget.Kind.FOLDER ? "folder" : "file")
+                        + " beside " + target.given + ": " + OutputTarget.reason(e), e);
+            }
+        }
+    }
+
+    /**
+     * The new result cannot take the target's place: keep it visible beside it ({@code NAME.new-N}) and say so in
+     * the words {@code "this run's result was kept in ... instead"}, or delete it when even that fails.
+     */
+    String keepAside(Path tmp, Path[] kept) {
+        try {
+            kept[0] = Leftovers.moveAside(tmp, target, "new");
+            keepParents();
+            return "this run's result was kept in " + kept[0] + " instead";
+        } catch (IOException e) {
+            try {
+                Tree.deleteOwn(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do: the message says it is gone
+            }
+            return "this run's result was discarded";
+        }
+    }
+
     /** From now on the parents hold a result: keep them. */
     void keepParents() { keepParents = true; }
 

@@ -128,7 +128,7 @@ public final class OutputFile implements AutoCloseable {
     public void write(Writer writer) {
         if (written) throw new IllegalStateException("output " + claim.target.given + " was already written");
         OutputTarget t = claim.target;
-        Path tmp = createTemp(t);
+        Path tmp = claim.createTemp();
         try {
             try {
                 writer.write(tmp);
@@ -152,21 +152,6 @@ public final class OutputFile implements AutoCloseable {
             throw e;
         } finally {
             Leftovers.done(tmp);
-        }
-    }
-
-    private static Path createTemp(OutputTarget t) {
-        for (int tries = 0; ; tries++) {
-            Path tmp = Leftovers.fresh(t, Leftovers.Role.TMP);
-            try {
-                return Files.createFile(tmp); // default permissions: the user's umask, not createTempFile's 0600
-            } catch (FileAlreadyExistsException e) {
-                Leftovers.done(tmp);
-                if (tries > 100) throw new UncheckedIOException(e);
-            } catch (IOException e) {
-                Leftovers.done(tmp);
-                throw new UncheckedIOException("could not create a file beside " + t.given + ": " + OutputTarget.reason(e), e);
-            }
         }
     }
 
@@ -202,22 +187,12 @@ public final class OutputFile implements AutoCloseable {
     }
 
     private OutputConflictException conflict(OutputTarget t, Path tmp, String what) {
-        Path kept = null;
-        try {
-            kept = Leftovers.moveAside(tmp, t, "new");
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
-        }
+        Path[] kept = new Path[1];
+        String where = claim.keepAside(tmp, kept);
         written = true;
-        if (kept != null) claim.keepParents();
-        String where = kept != null ? "this run's result was kept in " + kept + " instead" : "this run's result was discarded";
         return new OutputConflictException(DataValidationException.param(t.option, t.given, "the file " + what
                         + " (another process or a person wrote it), so it was not replaced; " + where,
-                "keep what you need, then run again (or choose another " + t.option + ")").getMessage(), kept);
+                "keep what you need, then run again (or choose another " + t.option + ")").getMessage(), kept[0]);
     }
 
     /** Size, modification time and inode of a regular file, or null when nothing is there. */

@@ -3,7 +3,6 @@ package dev.holdout.io;
 import dev.holdout.data.DataValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -193,7 +192,7 @@ public final class OutputFolder implements AutoCloseable {
     public Path write(Writer writer) {
         if (written) throw new IllegalStateException("output " + claim.target.given + " was already written");
         OutputTarget t = claim.target;
-        Path tmp = createTemp(t);
+        Path tmp = claim.createTemp();
         try {
             try {
                 writer.write(tmp);
@@ -211,21 +210,6 @@ public final class OutputFolder implements AutoCloseable {
             throw e;
         } finally {
             Leftovers.done(tmp);
-        }
-    }
-
-    private static Path createTemp(OutputTarget t) {
-        for (int tries = 0; ; tries++) {
-            Path tmp = Leftovers.fresh(t, Leftovers.Role.TMP);
-            try {
-                return Files.createDirectory(tmp); // default permissions: the user's umask
-            } catch (FileAlreadyExistsException e) {
-                Leftovers.done(tmp);
-                if (tries > 100) throw new UncheckedIOException(e);
-            } catch (IOException e) {
-                Leftovers.done(tmp);
-                throw new UncheckedIOException("could not create a folder beside " + t.given + ": " + OutputTarget.reason(e), e);
-            }
         }
     }
 
@@ -293,19 +277,13 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Keeps the new result visible beside the output and says what appeared; deletes nothing. */
     private OutputConflictException conflict(OutputTarget t, Path tmp, List<String> appeared) {
-        Path kept = null;
-        try {
-            kept = Leftovers.moveAside(tmp, t, "new");
-        } catch (IOException e) {
-            deleteQuietly(tmp, null);
-        }
+        Path[] kept = new Path[1];
+        String where = claim.keepAside(tmp, kept);
         written = true; // the claim is spent: a second write would meet the same folder
-        if (kept != null) claim.keepParents();
-        String where = kept != null ? "this run's result was kept in " + kept + " instead" : "this run's result was discarded";
         return new OutputConflictException(DataValidationException.param(t.option, t.given, OutputTarget.some(appeared)
                         + " appeared in it while this run worked (another process or a person wrote there), so nothing in it was"
                         + " replaced or deleted; " + where,
-                "move what you need, then run again (or choose another " + t.option + ")").getMessage(), kept);
+                "move what you need, then run again (or choose another " + t.option + ")").getMessage(), kept[0]);
     }
 
     private static void deleteQuietly(Path tmp, Throwable into) {
