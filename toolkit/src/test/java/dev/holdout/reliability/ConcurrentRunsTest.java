@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrentRunsTest {
     @TempDir Path dir;
 
-    /** A training job of a few seconds: 20,000 synthetic rows, 150 rounds of depth 6 on one thread. */
+    /**
+     * A training job of a few seconds (20,000 synthetic rows, 150 rounds of depth 6 on one thread): long enough
+     * that a second process starts and is refused while it trains.
+     */
     private Path longJob() throws Exception {
         Path data = Workloads.synthetic(dir, 20_000, 11);
         return Workloads.trainConfig(dir, "job.json", data, "y", 150, 6);
+    }
+
+    /** A job of under a second after its checks: long enough to put a file into its folder meanwhile. */
+    private Path mediumJob() throws Exception {
+        Path data = Workloads.synthetic(dir, 5_000, 11);
+        return Workloads.trainConfig(dir, "job.json", data, "y", 100, 4);
     }
 
     /**
@@ -68,8 +78,31 @@ class ConcurrentRunsTest {
         assertEquals(namesWith(inputs, "job"), Workloads.names(dir), "no lock or temporary folder left");
     }
 
+    @Test void ofTwoSplitsStartedTogetherExactlyOneWritesAndTheResultIsComplete() throws Exception {
+        Path in = Workloads.cancer(dir, 200);
+        Path out = dir.resolve("out");
+        List<String> args = List.of(Workloads.MAIN, "split", "--input", in.toString(), "--output", out.toString(), "--strategy", "random");
+        assertEquals(0, Jvm.run(dir, args).exitCode());
+        Map<String, String> complete = Workloads.fingerprint(out);
+        for (int pair = 0; pair < 3; pair++) {
+            Workloads.deleteTree(out);
+            Path la = Files.createTempFile("holdout-a", ".log"), lb = Files.createTempFile("holdout-b", ".log");
+            Process a = Jvm.start(dir, args, la), b = Jvm.start(dir, args, lb);
+            Jvm.Result ra = Jvm.waitFor(a, la), rb = Jvm.waitFor(b, lb);
+            List<Jvm.Result> results = List.of(ra, rb);
+            assertEquals(1, results.stream().filter(r -> r.exitCode() == 0).count(), "exactly one succeeds: " + results);
+            Jvm.Result refused = ra.exitCode() == 0 ? rb : ra;
+            assertEquals(2, refused.exitCode(), refused.output());
+            // at the same moment: the lock; a moment later: the folder the first one completed
+            assertTrue(refused.output().contains("another holdout run is writing it (PID ") || refused.output().contains("folder is not empty"),
+                    refused.output());
+            assertEquals(complete, Workloads.fingerprint(out), "the written split is complete");
+            assertEquals(List.of("cancer.csv", "out"), Workloads.names(dir));
+        }
+    }
+
     @Test void aFileThatAppearsInTheJobFolderWhileTrainRunsSurvives() throws Exception {
-        Path config = longJob();
+        Path config = mediumJob();
         List<String> inputs = Workloads.names(dir);
         Path out = dir.resolve("job");
         Path log = Files.createTempFile("holdout-train", ".log");
@@ -88,7 +121,7 @@ class ConcurrentRunsTest {
     }
 
     @Test void withForceAFileAddedToTheOldJobDuringTheRunSurvivesWithTheOldJob() throws Exception {
-        Path config = longJob();
+        Path config = mediumJob();
         Path quick = Workloads.trainConfig(dir, "quick.json", dir.resolve("synthetic.csv"), "y", 3, 2);
         Path out = dir.resolve("job");
         assertEquals(0, Jvm.run(dir, List.of(Workloads.MAIN, "train", "--config", quick.toString(), "--output", out.toString())).exitCode());

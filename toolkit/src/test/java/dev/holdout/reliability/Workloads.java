@@ -97,6 +97,13 @@ final class Workloads {
         return m;
     }
 
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     /** The names in {@code dir}, sorted (hidden ones too): where a leftover lock or temporary folder would show. */
     static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
