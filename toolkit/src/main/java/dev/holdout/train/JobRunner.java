@@ -341,6 +341,10 @@ final class JobRunner {
                     // another run took this name a moment ago: the next one
                 }
             }
+        } catch (OutputConflictException kept) {
+            // something appeared in the job folder meanwhile: the report went beside it; say where
+            listener.onLog("failure report not written to " + job.output() + ": " + kept.getMessage());
+            e.addSuppressed(kept);
         } catch (RuntimeException nested) {
             e.addSuppressed(nested);
         }
