@@ -1,6 +1,6 @@
 package dev.holdout.report;
 
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -133,6 +133,6 @@ public final class Charts {
 
     /** Writes an image as PNG, atomically. */
     public static void savePng(BufferedImage image, Path file) {
-        AtomicFiles.write(file, png(image));
+        OutputFile.replace(file, png(image));
     }
 }
