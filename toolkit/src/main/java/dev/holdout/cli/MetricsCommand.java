@@ -1,7 +1,6 @@
 package dev.holdout.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.holdout.io.StrictJson;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.NumericCsvReader;
 import dev.holdout.io.AtomicFiles;
@@ -142,7 +141,6 @@ final class MetricsCommand implements Callable<Integer> {
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
         if (format.equals("json")) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             LinkedHashMap<String, Object> map = report.toMap();
             if (!thresholds.isEmpty()) {
                 // keep warnings last
@@ -150,7 +148,7 @@ final class MetricsCommand implements Callable<Integer> {
                 map.putAll(thresholds);
                 map.put("warnings", warnings);
             }
-            out.println(json.writeValueAsString(map));
+            out.println(StrictJson.pretty(map));
         } else {
             String text = report.toText();
             if (!thresholds.isEmpty()) {

@@ -64,7 +64,7 @@ class EarlyStoppingTest {
         Boosting.Outcome o = Boosting.train(dm(train), dm(valid), hp, TrainingListener.NONE);
         float[] v = o.curve().validation();
         for (float f : v) assertTrue(f <= o.curve().bestScore());
-        assertTrue(o.curve().maximize());
+        assertEquals(dev.holdout.metrics.Direction.HIGHER_IS_BETTER, o.curve().direction());
     }
 
     @Test void predictingAtTheBestIterationEqualsAModelTrainedForBestPlusOneRounds() {
