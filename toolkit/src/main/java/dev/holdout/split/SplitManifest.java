@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.Schema;
+import dev.holdout.data.Target;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.StrictJson;
 import dev.holdout.report.Html;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -227,12 +227,12 @@ public final class SplitManifest {
 
     /** Columns resolved once for all parts. */
     private static final class Ctx {
-        final Column<?> label;
+        final Target label;
         final TimeKeys time;
         final Column<?> id;
 
         Ctx(Table table, Schema schema) {
-            label = schema.label() == null ? null : Columns.require(table, schema.label(), "label");
+            label = schema.label() == null ? null : Target.categories(table, schema.label(), "label");
             time = schema.time() == null ? null : TimeKeys.of(table, schema.time());
             id = schema.id() == null ? null : Columns.require(table, schema.id(), "id");
         }
@@ -240,11 +240,11 @@ public final class SplitManifest {
         PartSummary summary(String name, RowIndices rows) {
             Map<String, Integer> dist = null;
             if (label != null) {
-                TreeMap<String, Integer> d = new TreeMap<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    int r = rows.get(i);
-                    d.merge(label.isMissing(r) ? "(missing)" : label.getString(r), 1, Integer::sum);
-                }
+                // in the label's one order (numbers numerically, then text), missing last
+                int[] n = new int[label.classes() + 1];
+                for (int i = 0; i < rows.size(); i++) n[label.code(rows.get(i))]++;
+                Map<String, Integer> d = new LinkedHashMap<>();
+                for (int c = 0; c < n.length; c++) if (n[c] > 0) d.put(label.nameOf(c, "(missing)"), n[c]);
                 dist = d;
             }
             String tMin = null, tMax = null;

@@ -130,8 +130,8 @@ final class JobRunner {
         log("features (%d): %s", features.size(), features);
 
         // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
-        float[] yTrain = Labels.read(trainRaw, job.label(), hp, "train", job.train().source());
-        float[] yValid = validRaw == null ? null : Labels.read(validRaw, job.label(), hp, "validation", job.validation().source());
+        float[] yTrain = TrainingLabels.read(trainRaw, job.label(), hp, "train", job.train().source());
+        float[] yValid = validRaw == null ? null : TrainingLabels.read(validRaw, job.label(), hp, "validation", job.validation().source());
         FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
         FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
 

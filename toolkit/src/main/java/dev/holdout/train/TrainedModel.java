@@ -88,7 +88,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
      */
     default java.util.Map<String, Double> evaluate(Table raw) {
         Table t = preprocessor().transform(raw);
-        float[] y = Labels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
+        float[] y = TrainingLabels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
         return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
     }
 

@@ -24,7 +24,7 @@ class EarlyStoppingTest {
     }
 
     DMatrix dm(Table t) {
-        return FeatureMatrix.of(t, X).toDMatrix(Labels.read(t, "y", hp(), "t", t.name()));
+        return FeatureMatrix.of(t, X).toDMatrix(TrainingLabels.read(t, "y", hp(), "t", t.name()));
     }
 
     @Test void ourLoopMatchesXGBoostTrainWithEarlyStopping() throws Exception {
