@@ -134,7 +134,8 @@ public final class StrictJson {
         if (dup.find()) {
             problem = "duplicate key '" + dup.group(1) + "'" + col + ": a key may appear once in an object, or one value is silently lost;"
                     + " remove one of the two";
-        } else if (e instanceof MismatchedInputException && original.startsWith("Trailing token")) {
+        } else if ((e instanceof MismatchedInputException && original.startsWith("Trailing token"))
+                || (original.startsWith("Unexpected close marker") && original.contains("no open"))) {
             problem = "text after the end of the JSON value" + col + ": a file holds exactly one JSON value; remove what follows it"
                     + " (or merge the two objects)";
         } else if (original.contains("end-of-input")) {

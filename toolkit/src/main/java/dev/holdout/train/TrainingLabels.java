@@ -29,7 +29,12 @@ public final class TrainingLabels {
         return read(table, label, hp, "train", table.name());
     }
 
-    static float[] read(Table table, String label, Hyperparameters hp, String channel, String source) {
+    /**
+     * As {@link #read(Table, String, Hyperparameters)} for a named channel: a classifier's train channel
+     * must have two classes or more, and a validation channel scored by auc or aucpr both classes.
+     * {@code source} names the data in messages (a file, or "breast-cancer (train part)").
+     */
+    public static float[] read(Table table, String label, Hyperparameters hp, String channel, String source) {
         float[] y = read(table, label, hp.objective(), hp.numClass(), channel, source);
         if (hp.isClassification() && (channel.equals("train") || (channel.equals("validation") && needsBothClasses(hp.evalMetric())))) {
             requireClasses(table, label, y, hp, channel, source);

@@ -14,7 +14,10 @@ import dev.holdout.split.RandomSplit;
 import dev.holdout.split.Split;
 import dev.holdout.split.StratifiedKFold;
 import dev.holdout.split.StratifiedSplit;
+import dev.holdout.metrics.Metric;
 import dev.holdout.train.Channel;
+import dev.holdout.train.Hyperparameters;
+import dev.holdout.train.TrainingLabels;
 import dev.holdout.train.TrainingJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,8 +202,28 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
     /** The test part and the rows the tuner may use (train + validation, or the fold rows). */
     public record Parts(Table tuning, Table train, Table validation, Folds folds, Table test) {}
 
-    /** Splits the data: the test part first, then validation or folds over the rest. */
+    /**
+     * Splits the data: the test part first, then validation or folds over the rest. The label is checked
+     * here, before any trial: one class in the tuning rows, or a text label for a regression objective,
+     * is an error now rather than a failure in every trial.
+     */
     public Parts parts() {
+        Parts p = divide();
+        Hyperparameters hp = training.hyperparameters();
+        if (p.folds() != null) {
+            TrainingLabels.read(p.tuning(), training.label(), hp, "train", dataSource + " (the rows tuned on)");
+        } else {
+            TrainingLabels.read(p.train(), training.label(), hp, "train", dataSource + " (train part)");
+            Metric m = TuningObjective.metric(config.objective().metricName());
+            boolean bothClasses = hp.isClassification() && (m == Metric.ROC_AUC || m == Metric.AVERAGE_PRECISION)
+                    && !Hyperparameters.MULTI_SOFTPROB.equals(hp.objective());
+            TrainingLabels.read(p.validation(), training.label(), bothClasses ? hp.withEvalMetric("auc") : hp, "validation",
+                    dataSource + " (validation part)");
+        }
+        return p;
+    }
+
+    private Parts divide() {
         String label = training.label();
         Columns.require(data, label, "training.label");
         if (split.folds() > 0) {
