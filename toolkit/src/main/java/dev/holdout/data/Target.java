@@ -318,22 +318,93 @@ public final class Target {
                 v[i] = l != null ? l.getLong(i) : (long) n.getDouble(i);
             }
         }
-        long[] distinct = distinctLongs(v, isMissing, missing);
+        LongCodes index = new LongCodes(v, isMissing);
+        long[] distinct = index.sortedDistinct();
         BigDecimal[] nums = new BigDecimal[distinct.length];
         for (int i = 0; i < nums.length; i++) nums[i] = BigDecimal.valueOf(distinct[i]);
         LabelVocabulary vocab = LabelVocabulary.ofSortedNumbers(nums);
-        int[] codes = new int[rows];
-        for (int i = 0; i < rows; i++) codes[i] = isMissing[i] ? distinct.length : Arrays.binarySearch(distinct, v[i]);
+        int[] codes = index.codes(distinct.length);
         return new Target(n.name(), codes, vocab, missing);
     }
 
-    private static long[] distinctLongs(long[] v, boolean[] isMissing, int missing) {
-        long[] present = new long[v.length - missing];
-        for (int i = 0, j = 0; i < v.length; i++) if (!isMissing[i]) present[j++] = v[i];
-        Arrays.sort(present);
-        int k = 0;
-        for (int i = 0; i < present.length; i++) if (k == 0 || present[i] != present[k - 1]) present[k++] = present[i];
-        return Arrays.copyOf(present, k);
+    /**
+     * Distinct 64-bit keys of the rows and each row's position among them in sorted order, in two linear
+     * passes over an open-addressing table (no boxing; a label has few distinct values, so sorting every
+     * row would waste most of its work).
+     */
+    static final class LongCodes {
+        private final long[] keys;
+        private final boolean[] skip;
+        private long[] table;
+        private int[] slotCode;
+        private boolean[] used;
+        private int size;
+
+        LongCodes(long[] keys, boolean[] skip) {
+            this.keys = keys;
+            this.skip = skip;
+            int cap = 16;
+            table = new long[cap];
+            used = new boolean[cap];
+            for (int i = 0; i < keys.length; i++) if (skip == null || !skip[i]) add(keys[i]);
+        }
+
+        private static int mix(long k) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        private void add(long k) {
+            int mask = table.length - 1, s = mix(k) & mask;
+            while (used[s]) {
+                if (table[s] == k) return;
+                s = (s + 1) & mask;
+            }
+            used[s] = true;
+            table[s] = k;
+            if (++size * 2 > table.length) grow();
+        }
+
+        private void grow() {
+            long[] oldT = table;
+            boolean[] oldU = used;
+            table = new long[oldT.length * 2];
+            used = new boolean[oldT.length * 2];
+            size = 0;
+            for (int i = 0; i < oldT.length; i++) if (oldU[i]) add(oldT[i]);
+        }
+
+        long[] sortedDistinct() {
+            long[] d = new long[size];
+            int j = 0;
+            for (int i = 0; i < table.length; i++) if (used[i]) d[j++] = table[i];
+            Arrays.sort(d);
+            slotCode = new int[table.length];
+            int mask = table.length - 1;
+            for (int c = 0; c < d.length; c++) {
+                int s = mix(d[c]) & mask;
+                while (table[s] != d[c]) s = (s + 1) & mask;
+                slotCode[s] = c;
+            }
+            return d;
+        }
+
+        /** Each row's code (its key's rank); a skipped row gets {@code missingCode}. Call after {@link #sortedDistinct}. */
+        int[] codes(int missingCode) {
+            int[] out = new int[keys.length];
+            int mask = table.length - 1;
+            for (int i = 0; i < keys.length; i++) {
+                if (skip != null && skip[i]) {
+                    out[i] = missingCode;
+                    continue;
+                }
+                long k = keys[i];
+                int s = mix(k) & mask;
+                while (table[s] != k) s = (s + 1) & mask;
+                out[i] = slotCode[s];
+            }
+            return out;
+        }
     }
 
     /** Doubles (and floats, by their shortest decimal): distinct values by sorting, one binary search per row. */
@@ -357,17 +428,25 @@ public final class Target {
             // a float's decimal is its own shortest text (0.1f is 0.1, not 0.10000000149011612)
             v[i] = isFloat ? Double.parseDouble(Float.toString((float) d)) : d == 0 ? 0.0 : d;
         }
-        double[] sorted = v.clone();
-        Arrays.sort(sorted);   // NaN sorts last
-        int k = 0;
-        for (double d : sorted) {
-            if (Double.isNaN(d)) break;
-            if (k == 0 || d != sorted[k - 1]) sorted[k++] = d;
+        long[] bits = new long[rows];
+        boolean[] isMissing = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            if (Double.isNaN(v[i])) isMissing[i] = true;
+            else bits[i] = Double.doubleToLongBits(v[i]);   // -0.0 was folded into 0.0 above
         }
-        double[] distinct = Arrays.copyOf(sorted, k);
-        LabelVocabulary vocab = LabelVocabulary.ofNumbers(distinct);
-        int[] codes = new int[rows];
-        for (int i = 0; i < rows; i++) codes[i] = Double.isNaN(v[i]) ? k : Arrays.binarySearch(distinct, v[i]);
+        LongCodes index = new LongCodes(bits, isMissing);
+        long[] distinctBits = index.sortedDistinct();
+        double[] distinct = new double[distinctBits.length];
+        for (int i = 0; i < distinct.length; i++) distinct[i] = Double.longBitsToDouble(distinctBits[i]);
+        // the ranks by bit pattern are not numeric order for negative numbers: sort the values and re-rank
+        double[] ordered = distinct.clone();
+        Arrays.sort(ordered);
+        int k = ordered.length;
+        LabelVocabulary vocab = LabelVocabulary.ofNumbers(ordered);
+        int[] rank = new int[k];
+        for (int i = 0; i < k; i++) rank[i] = Arrays.binarySearch(ordered, distinct[i]);
+        int[] codes = index.codes(k);
+        for (int i = 0; i < rows; i++) if (codes[i] < k) codes[i] = rank[codes[i]];
         return new Target(n.name(), codes, vocab, missing);
     }
 
