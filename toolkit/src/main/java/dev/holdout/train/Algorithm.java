@@ -41,9 +41,13 @@ public enum Algorithm {
     /** The hyperparameters this learner reads, in SageMaker's names. */
     public List<String> hyperparameters() { return hyperparameters; }
 
-    /** Refuses a hyperparameter this learner ignores, saying which ones it reads. */
+    /**
+     * Refuses a hyperparameter this learner ignores, saying which ones it reads. num_round is accepted by
+     * every learner (job specs had to give it before the Tribuo learners stopped requiring it), and has no
+     * effect on them.
+     */
     public void requireUses(String name, Object value) {
-        if (hyperparameters.contains(name)) return;
+        if (hyperparameters.contains(name) || name.equals("num_round")) return;
         throw DataValidationException.param(name, value, "algorithm=" + id + " does not use this hyperparameter (" + id + " reads "
                         + hyperparameters + "), so the value would do nothing",
                 "remove \"" + name + "\", or set \"algorithm\": \"xgboost\"");

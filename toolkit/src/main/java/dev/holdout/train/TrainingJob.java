@@ -182,7 +182,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         spec.allow(SPEC_KEYS);
         Algorithm algorithm = spec.has("algorithm") ? Algorithm.parse(spec.text("algorithm")) : Algorithm.XGBOOST;
         JsonFields hpNode = spec.object("hyperparameters");
-        Hyperparameters hp = Hyperparameters.fromMap(hpNode.scalarTexts(), algorithm);
+        Hyperparameters hp = Hyperparameters.fromMap(readable(hpNode.scalarTexts(), algorithm), algorithm);
         JsonFields ch = spec.object("channels").allow("train", "validation");
         String train = ch.text("train", null);
         String validation = ch.text("validation", null);
@@ -198,6 +198,23 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                 validation == null ? null : Channel.csv(base.resolve(validation)),
                 pre,
                 output == null ? null : base.resolve(output)).validate();
+    }
+
+    /** Every name a job folder's job.json listed before it recorded only the hyperparameters its learner reads. */
+    private static final List<String> WRITTEN_BEFORE = Hyperparameters.NAMES.stream()
+            .filter(n -> !n.equals("early_stopping_rounds") && !n.equals("num_class")).toList();
+
+    /**
+     * The hyperparameters to read. A job.json that a Tribuo job's folder recorded before Holdout wrote only
+     * what a learner reads lists every XGBoost name; its re-run keeps working (those values were ignored
+     * then too, so the job is reproduced exactly). Any other spec giving a learner a hyperparameter it
+     * ignores is refused by {@link Hyperparameters#fromMap(Map, Algorithm)}.
+     */
+    private static java.util.Map<String, String> readable(java.util.Map<String, String> given, Algorithm algorithm) {
+        if (algorithm == Algorithm.XGBOOST || !given.keySet().containsAll(WRITTEN_BEFORE)) return given;
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(given);
+        kept.keySet().retainAll(algorithm.hyperparameters());
+        return kept;
     }
 
     /** This spec as JSON (channels as their sources). */

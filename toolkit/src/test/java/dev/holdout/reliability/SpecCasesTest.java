@@ -123,8 +123,8 @@ class SpecCasesTest {
                 train("logistic regression given max_depth", s -> s.replace("\"num_round\": \"3\", ", "")
                                 .replace("\"name\": \"job\",", "\"name\": \"job\", \"algorithm\": \"logistic-regression\","),
                         "max_depth=2: algorithm=logistic-regression does not use this hyperparameter"),
-                train("CART given num_round", replace("\"name\": \"job\",", "\"name\": \"job\", \"algorithm\": \"cart\","),
-                        "num_round=3: algorithm=cart does not use this hyperparameter"),
+                train("CART given nthread", replace("\"name\": \"job\",", "\"name\": \"job\", \"algorithm\": \"cart\","),
+                        "nthread=1: algorithm=cart does not use this hyperparameter"),
                 train("an eval_metric of another objective", replace("\"max_depth\": \"2\"", "\"eval_metric\": \"rmse\""),
                         "eval_metric=rmse: must be one of \\[logloss, error, auc, aucpr\\] for objective=binary:logistic"));
     }

@@ -117,7 +117,10 @@ class HyperparametersTest {
         var lr = assertThrows(DataValidationException.class,
                 () -> Hyperparameters.fromMap(Map.of("objective", "binary:logistic", "max_depth", "3"), Algorithm.LOGISTIC_REGRESSION));
         assertTrue(lr.getMessage().startsWith("max_depth=3: algorithm=logistic-regression does not use this hyperparameter"), lr.getMessage());
-        // a Tribuo learner needs no num_round, and records only what it reads
+        // num_round is accepted (specs had to give it) but not recorded; a Tribuo learner records only what it reads
+        assertEquals(Map.of("objective", "binary:logistic", "seed", "0"),
+                Hyperparameters.fromMap(Map.of("num_round", "10", "objective", "binary:logistic"), Algorithm.LOGISTIC_REGRESSION)
+                        .toMap(Algorithm.LOGISTIC_REGRESSION));
         Hyperparameters h = Hyperparameters.fromMap(Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "4"), Algorithm.CART);
         assertEquals(Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "4"), h.toMap(Algorithm.CART));
         assertEquals(h, Hyperparameters.fromMap(h.toMap(Algorithm.CART), Algorithm.CART));

@@ -247,4 +247,25 @@ class TrainingJobTest {
         assertArrayEquals(Files.readAllBytes(out.resolve("model/xgboost-model.json")), Files.readAllBytes(other.resolve("model/xgboost-model.json")));
         assertEquals(Files.readString(out.resolve("model/preprocessor.json")), Files.readString(other.resolve("model/preprocessor.json")));
     }
+
+    @Test void aTribuoJobJsonSavedBeforeLearnersRecordedOnlyTheirOwnHyperparametersStillReRuns() throws Exception {
+        // the hyperparameters a cart job's folder recorded before this version: every XGBoost name
+        Files.writeString(dir.resolve("old.json"), """
+                {"name": "cart", "algorithm": "cart", "label": "y", "features": [], "exclude": [],
+                 "hyperparameters": {"num_round": "10", "eta": "0.3", "max_depth": "3", "min_child_weight": "1", "subsample": "1",
+                   "colsample_bytree": "1", "gamma": "0", "lambda": "1", "alpha": "0", "objective": "binary:logistic",
+                   "eval_metric": "error", "scale_pos_weight": "1", "seed": "1", "nthread": "2", "tree_method": "auto"},
+                 "channels": {"train": "train.csv"}, "preprocessing": {"steps": []}}
+                """);
+        TrainingJob old = TrainingJob.fromJson(dir.resolve("old.json"));
+        assertEquals(3, old.hyperparameters().maxDepth());
+        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
+        // a spec written by hand that gives cart one XGBoost setting is refused: the value would do nothing
+        Files.writeString(dir.resolve("new.json"), """
+                {"algorithm": "cart", "label": "y", "hyperparameters": {"objective": "binary:logistic", "eta": "0.1"},
+                 "channels": {"train": "train.csv"}}
+                """);
+        var e = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(dir.resolve("new.json")));
+        assertTrue(e.getMessage().startsWith("eta=0.1: algorithm=cart does not use this hyperparameter"), e.getMessage());
+    }
 }
