@@ -163,7 +163,10 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         }
         JsonFields l = c.optionalObject("ResourceLimits");
         if (l != null) l.allow("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds");
-        int maxTrials = l == null ? (strategy == Strategy.GRID ? 0 : 10) : l.intValue("MaxNumberOfTrainingJobs", strategy == Strategy.GRID ? 0 : 10);
+        int maxTrials = l == null ? 0 : l.intValue("MaxNumberOfTrainingJobs", 0);   // 0: the strategy's default
+        if (l != null && l.has("MaxNumberOfTrainingJobs") && maxTrials < 1) {
+            throw DataValidationException.param(l.param("MaxNumberOfTrainingJobs"), maxTrials, "must be >= 1", "set a trial budget such as 20");
+        }
         int parallel = l == null ? 1 : l.intValue("MaxParallelTrainingJobs", 1);
         Duration runtime = null;
         if (l != null && l.has("MaxRuntimeInSeconds")) {
@@ -196,7 +199,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
             m.allow("minEarlierTrials", "graceRounds");
             rule = new MedianStoppingRule(m.intValue("minEarlierTrials", 3), m.intValue("graceRounds", MedianStoppingRule.AUTO_GRACE));
         }
-        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb, c.longValue("RandomSeed", 0));
+        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb, c.longValue("RandomSeed", 0)).validate();
     }
 
     /** The test part and the rows the tuner may use (train + validation, or the fold rows). */

@@ -40,17 +40,27 @@ class TuningValidationTest {
     @Test
     void gridTakesCategoricalRangesOnlyAndEveryCombination() {
         SearchSpace numeric = SearchSpace.of(ParameterRange.continuous("eta", 0.1, 0.3));
-        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, numeric, LOSS), "Grid search takes categorical ranges only");
+        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, numeric, LOSS).validate(), "Grid search takes categorical ranges only");
+        assertMessage(() -> Tuner.of(TuningJobConfig.of(Strategy.GRID, numeric, LOSS)), "Grid search takes categorical ranges only");
         SearchSpace cat = SearchSpace.of(ParameterRange.categorical("max_depth", "3", "5"), ParameterRange.categorical("eta", "0.1", "0.3", "1"));
         assertEquals(6, TuningJobConfig.of(Strategy.GRID, cat, LOSS).maxTrials());
-        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, cat, LOSS).withMaxTrials(5), "MaxNumberOfTrainingJobs=5", "6");
+        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, cat, LOSS).withMaxTrials(5).validate(), "MaxNumberOfTrainingJobs=5", "6");
+        // the budget defaults by strategy whenever it is asked, so the order of the withers does not matter
+        assertEquals(10, TuningJobConfig.of(Strategy.GRID, cat, LOSS).withStrategy(Strategy.RANDOM).maxTrials());
+        assertEquals(6, TuningJobConfig.of(Strategy.RANDOM, cat, LOSS).withStrategy(Strategy.GRID).maxTrials());
     }
 
     @Test
     void hyperbandRequiresEarlyStoppingOff() {
         SearchSpace s = SearchSpace.of(ParameterRange.continuous("eta", 0.1, 0.3));
-        assertMessage(() -> TuningJobConfig.hyperband(s, LOSS, new HyperbandConfig(5, 45)).withEarlyStopping(EarlyStoppingType.AUTO),
+        assertMessage(() -> TuningJobConfig.hyperband(s, LOSS, new HyperbandConfig(5, 45)).withEarlyStopping(EarlyStoppingType.AUTO).validate(),
                 "TrainingJobEarlyStoppingType=Auto", "Off");
+        // a Hyperband job can be configured in any order: the strategy before or after its config
+        TuningJobConfig a = TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withStrategy(Strategy.HYPERBAND).withHyperband(new HyperbandConfig(5, 45));
+        TuningJobConfig b = TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withHyperband(new HyperbandConfig(5, 45)).withStrategy(Strategy.HYPERBAND);
+        assertEquals(a.validate(), b.validate());
+        assertMessage(() -> TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withHyperband(new HyperbandConfig(5, 45)).validate(),
+                "HyperbandStrategyConfig=given", "only the Hyperband strategy");
         assertMessage(() -> new HyperbandConfig(50, 10), "MaxResource=10");
     }
 
