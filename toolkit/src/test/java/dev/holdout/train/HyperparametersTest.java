@@ -191,4 +191,20 @@ class HyperparametersTest {
         Map<String, Object> asJson = new LinkedHashMap<>(h.toMap());
         assertEquals(h, Hyperparameters.fromMap(asJson));
     }
+
+    /** "Higher is better" has one answer, the metric registry's, for every eval_metric (not a name prefix). */
+    @Test void everyEvalMetricHasItsDirectionInTheRegistry() {
+        for (String m : Hyperparameters.ALL_METRICS) {
+            dev.holdout.metrics.Metric metric = dev.holdout.metrics.Metric.byName(m);
+            String objective = Hyperparameters.BINARY_METRICS.contains(m) ? "binary:logistic"
+                    : Hyperparameters.MULTI_METRICS.contains(m) ? "multi:softprob" : "reg:squarederror";
+            Hyperparameters h = Hyperparameters.numRound(2).withObjective(objective).withNumClass(objective.startsWith("multi") ? 3 : 0)
+                    .withEvalMetric(m).validate();
+            assertEquals(metric.direction(), h.evalDirection(), m);
+        }
+        assertEquals(dev.holdout.metrics.Direction.HIGHER_IS_BETTER, dev.holdout.metrics.Metric.byName("aucpr").direction());
+        assertEquals(dev.holdout.metrics.Direction.LOWER_IS_BETTER, dev.holdout.metrics.Metric.byName("mlogloss").direction());
+        assertEquals(dev.holdout.metrics.Direction.LOWER_IS_BETTER, dev.holdout.metrics.Metric.byName("rmsle").direction());
+        assertEquals(0.4901, dev.holdout.metrics.Regression.rmsle(new double[] {0, 1}, new double[] {0, 3}, null), 1e-4);
+    }
 }
