@@ -1,8 +1,6 @@
 package dev.holdout.leakage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.holdout.io.StrictJson;
 import dev.holdout.data.Datasets;
 import dev.holdout.data.Synthetic;
 import dev.holdout.preprocess.Imputer;
@@ -116,11 +114,7 @@ public final class LeakageDemo {
                 list.add(m);
             }
             root.put("rows", list);
-            try {
-                return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return StrictJson.pretty(root) + "\n";
         }
 
         private static String f(double v) { return String.format(Locale.ROOT, "%.3f", v); }
