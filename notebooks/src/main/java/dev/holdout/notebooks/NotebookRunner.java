@@ -34,7 +34,7 @@ public final class NotebookRunner {
 
     public NotebookRunner(KernelSpec spec, Duration cellTimeout) {
         if (cellTimeout.isNegative() || cellTimeout.isZero()) {
-            throw new IllegalArgumentException("timeout=" + cellTimeout.toSeconds() + "s must be positive; try 600");
+            throw new dev.holdout.data.DataValidationException("timeout=" + cellTimeout.toSeconds() + "s must be positive; try 600");
         }
         this.spec = spec;
         this.cellTimeout = cellTimeout;
@@ -63,9 +63,9 @@ public final class NotebookRunner {
      */
     public Outcome run(Path notebook, Path output, Appendable console) throws IOException, InterruptedException {
         if (!Files.isRegularFile(notebook)) {
-            throw new IllegalArgumentException("notebook=" + notebook + " does not exist; pass an .ipynb file");
+            throw new dev.holdout.data.DataValidationException("notebook=" + notebook + " does not exist; pass an .ipynb file");
         }
-        List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new IllegalStateException(
+        List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new dev.holdout.io.EnvironmentException(
                 "jupyter nbconvert was not found (looked for jupyter-nbconvert on PATH and in /usr/bin); install it: "
                         + APT_LINE));
         Path absOut = output.toAbsolutePath().normalize();
@@ -85,7 +85,7 @@ public final class NotebookRunner {
             String previous = System.getenv("JUPYTER_PATH");
             pb.environment().put("JUPYTER_PATH", jupyterPath + (previous == null ? "" : File.pathSeparator + previous));
             if (!name.endsWith(".ipynb")) {
-                throw new IllegalArgumentException("output=" + output + " must end with .ipynb");
+                throw new dev.holdout.data.DataValidationException("output=" + output + " must end with .ipynb");
             }
             Files.deleteIfExists(absOut);
             Process process = pb.start();
