@@ -297,7 +297,9 @@ final class JobRunner {
     }
 
     private void writeFailure(Path out, RuntimeException e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        // bad input is its message; anything else keeps its type, which tells a failure from a bug
+        String reason = e instanceof DataValidationException || e instanceof XGBoostFailure ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         log("FAILED: %s", reason);
         try {
             Path target = out;
