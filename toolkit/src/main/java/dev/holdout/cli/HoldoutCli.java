@@ -76,13 +76,14 @@ public final class HoldoutCli implements Runnable {
             CommandLine.ParameterException shorter = new CommandLine.ParameterException(ex.getCommandLine(), cut);
             return usage.handleParseException(shorter, args);
         });
-        // picocli lets Errors (OutOfMemoryError, AssertionError, StackOverflowError) escape execute(): catch them here
+        // picocli lets Errors escape execute(): catch them here
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             try {
                 return run.execute(parseResult);
-            } catch (OutOfMemoryError | StackOverflowError | AssertionError e) {
-                reserve = null;
+            } catch (Error e) {
+                // out of memory, a stack overflow, an assertion, a native library that will not load (LinkageError)
+                if (e instanceof OutOfMemoryError) reserve = null;
                 return report(e, innermost(parseResult), parseResult);
             }
         });
