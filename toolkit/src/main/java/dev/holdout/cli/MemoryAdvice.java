@@ -1,7 +1,6 @@
 package dev.holdout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -102,7 +101,7 @@ final class MemoryAdvice {
     private static void namedIn(Path spec, Map<Path, Long> out) {
         try {
             if (Files.size(spec) > 16 << 20) return;
-            JsonNode root = new ObjectMapper().readTree(spec.toFile());
+            JsonNode root = dev.holdout.io.StrictJson.mapper().readTree(spec.toFile());
             List<String> texts = new ArrayList<>();
             collect(root, texts);
             Path base = spec.toAbsolutePath().getParent();
