@@ -1,0 +1,53 @@
+package dev.holdout.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tokens that mean "missing", compared on a cell's bytes after ASCII spaces and tabs around it are
+ * trimmed (so a blank cell is missing too). One instance per reader; every verb uses
+ * {@link CsvLoader#DEFAULT_MISSING} unless a caller passes its own set.
+ */
+final class MissingTokens {
+    private final byte[][] tokens;
+    private final int longest;
+    private final Set<String> set;
+
+    private MissingTokens(Set<String> set) {
+        this.set = Set.copyOf(set);
+        List<String> list = List.copyOf(this.set);
+        tokens = new byte[list.size()][];
+        int max = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = list.get(i).strip();
+            tokens[i] = t.getBytes(StandardCharsets.UTF_8);
+            max = Math.max(max, tokens[i].length);
+        }
+        longest = max;
+    }
+
+    static final MissingTokens DEFAULT = new MissingTokens(CsvLoader.DEFAULT_MISSING);
+
+    static MissingTokens of(Set<String> tokens) {
+        return tokens.equals(DEFAULT.set) ? DEFAULT : new MissingTokens(tokens);
+    }
+
+    Set<String> asSet() { return set; }
+
+    /** Whether {@code b[from, to)}, blanks around it trimmed, is empty or one of the tokens. */
+    boolean test(byte[] b, int from, int to) {
+        while (from < to && Cells.isBlank(b[from])) from++;
+        while (to > from && Cells.isBlank(b[to - 1])) to--;
+        int n = to - from;
+        if (n == 0) return true;
+        if (n > longest) return false;
+        outer:
+        for (byte[] t : tokens) {
+            if (t.length != n) continue;
+            for (int i = 0; i < n; i++) if (t[i] != b[from + i]) continue outer;
+            return true;
+        }
+        return false;
+    }
+}
