@@ -44,6 +44,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Group column (default: the one recorded in split.json).") String group;
     @Option(names = "--preprocessor", description = "A saved FittedPreprocessor JSON to check against the train part.") Path preprocessor;
     @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE}).") String format;
+    @picocli.CommandLine.Mixin TypesOption types;
 
     @Override public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
@@ -76,7 +77,8 @@ final class AuditCommand implements Callable<Integer> {
             else if (g != null) gap = Gap.parse(g);
         }
 
-        Table train = CsvLoader.forFile(trainFile).load(trainFile);
+        // the train part's kinds (declared with --types, else inferred) are the kinds of the other parts
+        Table train = CsvLoader.forFile(trainFile).schema(types.applyTo(Schema.empty())).load(trainFile);
         Schema sameTypes = Schema.empty();
         for (Map.Entry<String, ColumnKind> e : CsvLoader.kinds(train).entrySet()) sameTypes = sameTypes.withType(e.getKey(), e.getValue());
         Path validationFile = dir.resolve("validation.csv");

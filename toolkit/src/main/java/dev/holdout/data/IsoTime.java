@@ -17,10 +17,32 @@ import tech.tablesaw.columns.times.PackedLocalTime;
  * </ul>
  *
  * Tablesaw keeps milliseconds: a finer fraction is truncated when a value is stored in a column.
- * Not thread-safe: one parser per reader.
+ * An instance is a reusable parser and not thread-safe (one per reader); the static methods are.
  */
-final class IsoTime {
+public final class IsoTime {
     static final int NONE = 0, DATE = 1, DATETIME = 2, INSTANT = 3;
+
+    /**
+     * Seconds since the epoch of an ISO date (its midnight), a local date-time (read as UTC) or an instant
+     * with {@code Z} or an offset (its UTC instant), the fraction of a second dropped; null when the text is
+     * none of those. The one parser of time text given as parameters (cutoffs) and as cells.
+     *
+     * <pre>{@code
+     * IsoTime.epochSecond("2023-01-01T09:00:00+09:00");   // 1672531200, the same as "2023-01-01T00:00:00Z"
+     * }</pre>
+     */
+    public static Long epochSecond(String text) {
+        IsoTime t = new IsoTime();
+        return text == null || t.parse(text) == NONE ? null : t.epochSecond();
+    }
+
+    /** As {@link #epochSecond(String)}, with the fraction of a second; NaN when the text is not an ISO date or time. */
+    public static double epochSeconds(String text) {
+        IsoTime t = new IsoTime();
+        return text == null || t.parse(text) == NONE ? Double.NaN : t.epochSecond() + t.nano / 1e9;
+    }
+
+    IsoTime() {}
 
     int year, month, day, hour, minute, second, nano, offsetSeconds;
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.ColumnKind;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
 import dev.holdout.preprocess.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +42,9 @@ import tech.tablesaw.api.Table;
  *  "hyperparameters": {"num_round": "200", "objective": "binary:logistic", "eval_metric": "logloss",
  *                      "early_stopping_rounds": "10", "seed": "1", "nthread": "2"},
  *  "channels": {"train": "train.csv", "validation": "validation.csv"},
- *  "preprocessing": {"steps": []}, "output": "runs/rain"}
+ *  "preprocessing": {"steps": []}, "output": "runs/rain", "types": {"station": "TEXT"}}
  * }</pre>
+ * {@code types} (optional) declares the kinds of CSV channel columns, as {@code --types} does on the command line.
  *
  * @param name            job name (letters, digits, '-', '_', '.')
  * @param algorithm       the learner
@@ -59,7 +62,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                           Preprocessor preprocessing, Path output) {
 
     static final List<String> SPEC_KEYS = List.of("name", "algorithm", "label", "features", "exclude",
-            "hyperparameters", "channels", "preprocessing", "output");
+            "hyperparameters", "channels", "preprocessing", "output", "types");
 
     public TrainingJob {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
@@ -184,8 +187,9 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                 throw DataValidationException.param("channels." + k, ch.get(k), "unknown channel", "channels are train and validation");
             }
         }
-        Channel train = ch.hasNonNull("train") ? Channel.csv(base.resolve(ch.get("train").asText())) : null;
-        Channel validation = ch.hasNonNull("validation") ? Channel.csv(base.resolve(ch.get("validation").asText())) : null;
+        Schema types = columnTypes(root.get("types"), "types");
+        Channel train = ch.hasNonNull("train") ? Channel.csv(base.resolve(ch.get("train").asText()), types) : null;
+        Channel validation = ch.hasNonNull("validation") ? Channel.csv(base.resolve(ch.get("validation").asText()), types) : null;
         Preprocessor pre = PreprocessingSpecs.fromJson(root.get("preprocessing"));
         return new TrainingJob(
                 root.path("name").asText("xgboost-job"),
@@ -210,12 +214,36 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         exclude.forEach(x::add);
         ObjectNode hp = o.putObject("hyperparameters");
         hyperparameters.toMap().forEach(hp::put);
+        if (train instanceof Channel.CsvFile csv && !csv.types().types().isEmpty()) {
+            ObjectNode t = o.putObject("types");
+            csv.types().types().forEach((k, v) -> t.put(k, v.name()));
+        }
         ObjectNode ch = o.putObject("channels");
         ch.put("train", train.source());
         if (validation != null) ch.put("validation", validation.source());
         o.set("preprocessing", PreprocessingSpecs.toJson(preprocessing));
         if (output != null) o.put("output", output.toString());
         return o;
+    }
+
+    /**
+     * A spec's {@code "types": {"zip": "TEXT", "amount": "NUMBER"}} (optional): the declared kinds of CSV
+     * columns, as {@code --types} declares them on the command line. Used by job and tuning specs.
+     */
+    public static Schema columnTypes(JsonNode node, String key) {
+        Schema s = Schema.empty();
+        if (node == null || node.isNull()) return s;
+        if (!node.isObject()) {
+            throw DataValidationException.param(key, node, "must be an object of column: type", "e.g. \"" + key + "\": {\"zip\": \"TEXT\"}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw DataValidationException.param(key + "." + e.getKey(), e.getValue(), "must be a type name", "TEXT, NUMBER, INTEGER, DATE, DATETIME or INSTANT");
+            }
+            s = s.withType(e.getKey(), ColumnKind.parse(e.getValue().asText(), key + "." + e.getKey()));
+        }
+        return s;
     }
 
     private static List<String> strings(JsonNode root, String key) {

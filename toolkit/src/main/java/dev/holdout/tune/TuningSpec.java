@@ -98,17 +98,21 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         requireObject(root, "tuning config");
         checkKeys(root, KEYS, "");
         JsonNode d = requireObject(root.get("data"), "data");
-        checkKeys(d, List.of("dataset", "csv"), "data.");
+        checkKeys(d, List.of("dataset", "csv", "types"), "data.");
         Table data;
         String source;
         if (d.hasNonNull("dataset")) {
+            if (d.hasNonNull("types")) {
+                throw DataValidationException.param("data.types", d.get("types"), "applies to data.csv only (a shipped dataset has its own types)",
+                        "drop data.types or use data.csv");
+            }
             source = StrictJson.optText(d, "dataset", "data.dataset", null);
             data = Datasets.load(source);
         } else if (d.hasNonNull("csv")) {
             Path csv = base.resolve(StrictJson.optText(d, "csv", "data.csv", null));
             source = csv.toString();
-            if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
-            data = CsvLoader.forFile(csv).load(csv);
+            dev.holdout.data.InputFiles.requireReadable(csv, "data.csv");
+            data = CsvLoader.forFile(csv).schema(TrainingJob.columnTypes(d.get("types"), "data.types")).load(csv);
         } else {
             throw DataValidationException.param("data", d, "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
         }
