@@ -178,95 +178,119 @@ final class ColumnBuilder {
      * that does not simply fit (a missing one, one of another kind) through {@link #add}.
      */
     void addAll(RawBatch raw, int col, int n, Earlier earlier) {
+        while (capacity() < size + n) grow();
+        int r = 0;
+        while (r < n) {
+            // one small loop per kind (so a kind's loop is compiled once and a change of kind does not undo it)
+            r = switch (state) {
+                case NUMBER -> numbers(raw, col, r, n);
+                case INTEGER -> integers(raw, col, r, n);
+                case TEXT -> texts(raw, col, r, n);
+                case DATE -> dates(raw, col, r, n);
+                case DATETIME -> dateTimes(raw, col, r, n);
+                default -> r;
+            };
+            if (r < n) {
+                int c = r * raw.width + col;
+                add(raw.buf, raw.start[c], raw.end[c], raw.flags[c], raw.line[r], earlier);
+                r++;
+            }
+        }
+    }
+
+    private int numbers(RawBatch raw, int col, int r, int n) {
+        final byte[] b = raw.buf;
+        final int w = raw.width;
+        final int[] st = raw.start, en = raw.end;
+        final double[] d = doubles;
+        int sz = size, k = r;
+        for (int c = r * w + col; k < n; k++, c += w) {
+            double v = Cells.parseNumber(b, st[c], en[c]);
+            if (v - v != 0) break; // NaN (missing, or not a number) or infinite: the general path decides
+            d[sz++] = v;
+        }
+        numbers += k - r;
+        nonMissing += k - r;
+        size = sz;
+        return k;
+    }
+
+    private int integers(RawBatch raw, int col, int r, int n) {
+        final byte[] b = raw.buf;
+        final int w = raw.width;
+        final int[] st = raw.start, en = raw.end;
+        final int[] d = ints;
+        int sz = size, k = r;
+        for (int c = r * w + col; k < n; k++, c += w) {
+            long x = Cells.parseLong(b, st[c], en[c]);
+            if (x <= Integer.MIN_VALUE || x > Integer.MAX_VALUE) break;
+            d[sz++] = (int) x;
+        }
+        numbers += k - r;
+        nonMissing += k - r;
+        size = sz;
+        return k;
+    }
+
+    private int texts(RawBatch raw, int col, int r, int n) {
         final byte[] b = raw.buf;
         final int w = raw.width;
         final int[] st = raw.start, en = raw.end;
         final byte[] fl = raw.flags;
-        final long[] ln = raw.line;
-        while (capacity() < size + n) grow();
-        int r = 0;
-        while (r < n) {
-            int c = r * w + col;
-            switch (state) {
-                case NUMBER -> {
-                    final double[] d = doubles;
-                    int sz = size, k = r;
-                    for (; k < n; k++, c += w) {
-                        double v = Cells.parseNumber(b, st[c], en[c]);
-                        if (v - v != 0) break; // NaN (missing or not a number) or infinite: the general path
-                        d[sz++] = v;
-                    }
-                    numbers += k - r;
-                    nonMissing += k - r;
-                    size = sz;
-                    r = k;
-                }
-                case INTEGER -> {
-                    final int[] d = ints;
-                    int sz = size, k = r;
-                    for (; k < n; k++, c += w) {
-                        long x = Cells.parseLong(b, st[c], en[c]);
-                        if (x <= Integer.MIN_VALUE || x > Integer.MAX_VALUE) break;
-                        d[sz++] = (int) x;
-                    }
-                    numbers += k - r;
-                    nonMissing += k - r;
-                    size = sz;
-                    r = k;
-                }
-                case TEXT -> {
-                    final int[] d = codes;
-                    final boolean counting = declared == null;
-                    int sz = size, k = r;
-                    for (; k < n; k++, c += w) {
-                        int s0 = st[c], e0 = en[c];
-                        if (missing.test(b, s0, e0)) {
-                            d[sz++] = -1;
-                            continue;
-                        }
-                        d[sz++] = code(b, s0, e0, fl[c]);
-                        nonMissing++;
-                        if (counting) count(b, s0, e0, fl[c], ln[k]);
-                    }
-                    size = sz;
-                    r = k;
-                }
-                case DATE -> {
-                    final int[] d = ints;
-                    final IsoTime t = time;
-                    int sz = size, k = r;
-                    for (; k < n; k++, c += w) {
-                        if (t.parse(b, st[c], en[c]) != IsoTime.DATE) break;
-                        d[sz++] = t.packedDate();
-                    }
-                    dates += k - r;
-                    dateTimes += k - r;
-                    nonMissing += k - r;
-                    size = sz;
-                    r = k;
-                }
-                case DATETIME -> {
-                    final long[] d = longs;
-                    final IsoTime t = time;
-                    int sz = size, k = r;
-                    for (; k < n; k++, c += w) {
-                        if (t.parse(b, st[c], en[c]) != IsoTime.DATETIME) break;
-                        d[sz++] = t.packedDateTime();
-                    }
-                    if (k > r && notDate == null) notDate = offender(ln[r], b, st[r * w + col], en[r * w + col], fl[r * w + col], false);
-                    dateTimes += k - r;
-                    nonMissing += k - r;
-                    size = sz;
-                    r = k;
-                }
-                default -> { }
+        final int[] d = codes;
+        final boolean counting = declared == null;
+        int sz = size, k = r;
+        for (int c = r * w + col; k < n; k++, c += w) {
+            int s0 = st[c], e0 = en[c];
+            if (missing.test(b, s0, e0)) {
+                d[sz++] = -1;
+                continue;
             }
-            if (r < n) {
-                c = r * w + col;
-                add(b, st[c], en[c], fl[c], ln[r], earlier);
-                r++;
-            }
+            d[sz++] = code(b, s0, e0, fl[c]);
+            nonMissing++;
+            if (counting) count(b, s0, e0, fl[c], raw.line[k]);
         }
+        size = sz;
+        return k;
+    }
+
+    private int dates(RawBatch raw, int col, int r, int n) {
+        final byte[] b = raw.buf;
+        final int w = raw.width;
+        final int[] st = raw.start, en = raw.end;
+        final int[] d = ints;
+        final IsoTime t = time;
+        int sz = size, k = r;
+        for (int c = r * w + col; k < n; k++, c += w) {
+            if (t.parse(b, st[c], en[c]) != IsoTime.DATE) break;
+            d[sz++] = t.packedDate();
+        }
+        dates += k - r;
+        dateTimes += k - r;
+        nonMissing += k - r;
+        size = sz;
+        return k;
+    }
+
+    private int dateTimes(RawBatch raw, int col, int r, int n) {
+        final byte[] b = raw.buf;
+        final int w = raw.width;
+        final int[] st = raw.start, en = raw.end;
+        final long[] d = longs;
+        final IsoTime t = time;
+        int sz = size, k = r;
+        for (int c = r * w + col; k < n; k++, c += w) {
+            if (t.parse(b, st[c], en[c]) != IsoTime.DATETIME) break;
+            d[sz++] = t.packedDateTime();
+        }
+        if (k > r && notDate == null) {
+            int c = r * w + col;
+            notDate = offender(raw.line[r], b, st[c], en[c], raw.flags[c], false);
+        }
+        dateTimes += k - r;
+        nonMissing += k - r;
+        size = sz;
+        return k;
     }
 
     /** Adds the cell {@code b[s, e)} (flag as in RawBatch) of the row at {@code line}. */
@@ -615,12 +639,7 @@ final class ColumnBuilder {
         if (codes != null) codes = Arrays.copyOf(codes, size);
     }
 
-    private StringColumn text() {
-        String[] values = new String[size];
-        String[] dict = dictionary.values().toArray(new String[0]);
-        for (int i = 0; i < size; i++) values[i] = codes[i] < 0 ? "" : dict[codes[i]];
-        return StringColumn.create(name, values);
-    }
+    private StringColumn text() { return TextColumns.of(name, codes, size, dictionary.values()); }
 
     // ------------------------------------------------------------------------------------------ raw access (streams)
 

@@ -51,6 +51,14 @@ public final class CsvLoader {
     /** The tokens read as missing unless {@link #missingTokens(Set)} says otherwise. */
     public static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
 
+    // Tablesaw's Table class initializer scans the class path (ClassGraph, about half a second): start it now, beside the
+    // reading, so that it is done when the table is built.
+    static {
+        Thread warm = new Thread(() -> Table.create(""), "holdout-tablesaw-init");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** Rows the scanner hands over at a time (fewer for very wide files). */
     private static final int BATCH_ROWS = 4096;
 
