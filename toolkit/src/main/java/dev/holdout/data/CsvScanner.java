@@ -69,14 +69,17 @@ final class CsvScanner implements AutoCloseable {
 
     /** Scans a whole array (the table loader). */
     CsvScanner(String source, byte[] bytes, char delimiter) {
-        this(source, (InputStream) null, delimiter);
+        this(source, (InputStream) null, delimiter, 0);
         buf = bytes;
         lim = bytes.length;
         eof = true;
     }
 
     /** Scans a stream through a refilled buffer. */
-    CsvScanner(String source, InputStream in, char delimiter) {
+    CsvScanner(String source, InputStream in, char delimiter) { this(source, in, delimiter, 1 << 20); }
+
+    /** With a first buffer of {@code bufferSize} bytes (it grows to hold the longest record); tests use tiny ones. */
+    CsvScanner(String source, InputStream in, char delimiter, int bufferSize) {
         this.source = source;
         this.in = in;
         this.delim = checkDelimiter(delimiter);
@@ -89,7 +92,7 @@ final class CsvScanner implements AutoCloseable {
         stopPlain[delim & 0xFF] = 1;
         delim8 = (delim & 0xFFL) * ONES;
         stopQuoted['"'] = 1;
-        if (in != null) buf = new byte[1 << 20];
+        if (in != null) buf = new byte[Math.max(4, bufferSize)];
     }
 
     static byte checkDelimiter(char d) {
