@@ -239,8 +239,9 @@ public final class CsvLoader {
         List<String> header = scanner.header();
         List<String> named = new ArrayList<>(schema.declaredColumns());
         named.addAll(needs.keySet());
+        java.util.Set<String> names = named.isEmpty() && columns == null ? Set.of() : new java.util.HashSet<>(header);
         for (String declared : named) {
-            if (!header.contains(declared)) {
+            if (!names.contains(declared)) {
                 DataValidationException e = Columns.unknown("column", declared, header, source);
                 throw new DataValidationException(source + ": the schema names column '" + declared
                         + "' but the file has no such column; " + e.getMessage().substring(e.getMessage().indexOf(':') + 2),

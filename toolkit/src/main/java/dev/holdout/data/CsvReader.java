@@ -177,12 +177,15 @@ public final class CsvReader {
                 List<String> header = scanner.header();
                 names = columns == null ? header : columns;
                 fields = new int[names.size()];
+                Map<String, Integer> position = new java.util.HashMap<>(header.size() * 2);
+                for (int i = 0; i < header.size(); i++) position.put(header.get(i), i);
                 for (int j = 0; j < fields.length; j++) {
-                    fields[j] = header.indexOf(names.get(j));
-                    if (fields[j] < 0) throw Columns.unknown("column", names.get(j), header, source);
+                    Integer at = position.get(names.get(j));
+                    if (at == null) throw Columns.unknown("column", names.get(j), header, source);
+                    fields[j] = at;
                 }
                 for (String declared : types.keySet()) {
-                    if (!header.contains(declared)) throw Columns.unknown("column", declared, header, source);
+                    if (!position.containsKey(declared)) throw Columns.unknown("column", declared, header, source);
                 }
                 if (columns != null) scanner.project(fields);
                 scanner.skipBadRows(skipBadRows);
