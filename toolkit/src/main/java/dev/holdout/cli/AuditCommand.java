@@ -55,7 +55,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path trainFile = dir.resolve("train.csv");
         Path testFile = dir.resolve("test.csv");
-        if (!Files.isRegularFile(trainFile) || !Files.isRegularFile(testFile)) {
+        // a part that is there but cannot be read (a folder, a dangling link, no permission) is said so by the reader
+        if (!Files.exists(trainFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.exists(testFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             boolean folds = Files.isDirectory(dir.resolve("fold-1"));
             throw DataValidationException.param("--split", dir, "has no train.csv and test.csv",
                     folds ? "this is a folds folder: audit one fold at a time, e.g. --split " + dir.resolve("fold-1")
@@ -82,7 +83,7 @@ final class AuditCommand implements Callable<Integer> {
         Schema sameTypes = Schema.empty();
         for (Map.Entry<String, ColumnKind> e : CsvLoader.kinds(train).entrySet()) sameTypes = sameTypes.withType(e.getKey(), e.getValue());
         Path validationFile = dir.resolve("validation.csv");
-        Table validation = Files.isRegularFile(validationFile) ? CsvLoader.forFile(validationFile).schema(sameTypes).load(validationFile) : null;
+        Table validation = Files.exists(validationFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? CsvLoader.forFile(validationFile).schema(sameTypes).load(validationFile) : null;
         Table test = CsvLoader.forFile(testFile).schema(sameTypes).load(testFile);
         train.setName("train.csv");
         test.setName("test.csv");

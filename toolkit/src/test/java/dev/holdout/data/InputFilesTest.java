@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An input that cannot be read says why in plain words, the same for every reader. */
-class InputFilesTest {
+public class InputFilesTest {
     @TempDir Path dir;
 
     private static String message(Path file) {
