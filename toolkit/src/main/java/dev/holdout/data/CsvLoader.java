@@ -271,17 +271,22 @@ public final class CsvLoader {
             earlier[j] = records != null ? records.earlier(fields[j]) : new Rescan(file, header.get(fields[j]));
         }
         int rows = 0;
-        while (true) {
-            int n = scanner.fill(raw);
-            if (n == 0) break;
-            if (rows == 0) {
-                int estimate = estimateRows(bytes != null ? bytes.length - scanner.headerEnd() : fileSize(file), raw, n);
-                if (records != null) records.reserve(estimate);
-                for (int j = 0; j < width; j++) builders[j] = builder(source, header.get(fields[j]), estimate);
+        Helper helper = Helper.start(width);
+        try {
+            while (true) {
+                int n = scanner.fill(raw);
+                if (n == 0) break;
+                if (rows == 0) {
+                    int estimate = estimateRows(bytes != null ? bytes.length - scanner.headerEnd() : fileSize(file), raw, n);
+                    if (records != null) records.reserve(estimate);
+                    for (int j = 0; j < width; j++) builders[j] = builder(source, header.get(fields[j]), estimate);
+                }
+                if (records != null) for (int r = 0; r < n; r++) records.add(raw.recordStart[r], raw.recordEnd[r], raw.line[r]);
+                columnsOf(raw, n, builders, earlier, helper);
+                rows += n;
             }
-            if (records != null) for (int r = 0; r < n; r++) records.add(raw.recordStart[r], raw.recordEnd[r], raw.line[r]);
-            for (int j = 0; j < width; j++) builders[j].addAll(raw, j, n, earlier[j]);
-            rows += n;
+        } finally {
+            if (helper != null) helper.stop();
         }
         List<Column<?>> cols = new ArrayList<>(width);
         for (int j = 0; j < width; j++) {
@@ -351,6 +356,106 @@ public final class CsvLoader {
         CsvReader.Declared need = needs.get(name);
         if (need != null) return new ColumnBuilder(name, source, need.kind(), false, need.because(), missing, capacity);
         return new ColumnBuilder(name, source, schema.types().get(name), true, null, missing, capacity);
+    }
+
+    /**
+     * Adds a scanned batch to every column: the odd columns on a helper thread when the machine has a second
+     * core. A bad value is reported in file order, on one thread or two: the first line of the batch that has
+     * one, and of its bad values the leftmost.
+     */
+    private static void columnsOf(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, Helper helper) {
+        RuntimeException[] failed = new RuntimeException[builders.length];
+        if (helper == null) {
+            addColumns(raw, n, builders, earlier, 0, 1, failed);
+        } else {
+            helper.submit(() -> addColumns(raw, n, builders, earlier, 1, 2, failed));
+            addColumns(raw, n, builders, earlier, 0, 2, failed);
+            helper.await();
+        }
+        RuntimeException first = null;
+        long firstLine = Long.MAX_VALUE;
+        for (RuntimeException e : failed) {
+            if (e == null) continue;
+            long line = e instanceof DataValidationException d && d.row() > 0 ? d.row() : Long.MAX_VALUE - 1;
+            if (line < firstLine) {
+                first = e;
+                firstLine = line;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    private static void addColumns(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, int from, int step,
+                                   RuntimeException[] failed) {
+        for (int j = from; j < builders.length; j += step) {
+            try {
+                builders[j].addAll(raw, j, n, earlier[j]);
+            } catch (RuntimeException e) {
+                failed[j] = e;
+            }
+        }
+    }
+
+    /**
+     * One helper thread that takes the odd columns of each batch: a column's builder is only ever touched by one
+     * thread, and the hand-over at each batch (submit, await: a SynchronousQueue each way) orders its writes.
+     */
+    private static final class Helper {
+        private static final Object OK = new Object();
+        private static final Runnable STOP = () -> { };
+        private final java.util.concurrent.SynchronousQueue<Runnable> work = new java.util.concurrent.SynchronousQueue<>();
+        private final java.util.concurrent.SynchronousQueue<Object> done = new java.util.concurrent.SynchronousQueue<>();
+
+        private Helper() {
+            Thread t = new Thread(this::loop, "holdout-csv-columns");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** A helper when there is a second core and enough columns to share, else null (all on the caller's thread). */
+        static Helper start(int columns) {
+            return columns >= 4 && Runtime.getRuntime().availableProcessors() > 1 ? new Helper() : null;
+        }
+
+        private void loop() {
+            try {
+                while (true) {
+                    Runnable r = work.take();
+                    if (r == STOP) return;
+                    Object result = OK;
+                    try {
+                        r.run();
+                    } catch (RuntimeException | Error e) {
+                        result = e;
+                    }
+                    done.put(result);
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }
+
+        void submit(Runnable r) {
+            try {
+                work.put(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        void await() {
+            try {
+                Object r = done.take();
+                if (r instanceof Error e) throw e;
+                if (r instanceof RuntimeException e) throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        void stop() { work.offer(STOP); }
     }
 
     /** Rows in the file, from the bytes of the first batch's rows (a little more, so the arrays rarely grow). */

@@ -1,8 +1,6 @@
 package dev.holdout.data;
 
 import java.nio.charset.StandardCharsets;
-import tech.tablesaw.columns.dates.PackedLocalDate;
-import tech.tablesaw.columns.times.PackedLocalTime;
 
 /**
  * The one parser of ISO dates and times in CSV cells, straight from the bytes (no {@code java.time}
@@ -150,7 +148,7 @@ public final class IsoTime {
     long epochMilli() { return epochSecond() * 1000L + nano / 1_000_000; }
 
     /** Tablesaw's packed form of the date. */
-    int packedDate() { return PackedLocalDate.pack(year, month, day); }
+    int packedDate() { return ((year & 0xFFFF) << 16) | (month << 8) | day; }
 
     /** Tablesaw's packed local date-time (date in the high int, time of day with milliseconds in the low one). */
     long packedDateTime() { return pack(year, month, day, hour, minute, second, nano / 1_000_000); }
@@ -176,9 +174,11 @@ public final class IsoTime {
 
     // Tablesaw's layout (PackedLocalDateTime.pack(LocalDate, LocalTime)): the packed date in the high 32 bits,
     // the packed time of day in the low 32; a test checks it against Tablesaw's own packing.
+    // (PackedLocalDate.pack: year in the high 16 bits, month, day; PackedLocalTime: hour, minute, then the
+    // millisecond of the minute in the low 16 bits.) The fields were range-checked by parse.
     private static long pack(int y, int m, int d, int h, int mi, int s, int millis) {
-        int date = PackedLocalDate.pack(y, m, d);
-        int time = PackedLocalTime.of(h, mi, s, millis);
+        int date = ((y & 0xFFFF) << 16) | (m << 8) | d;
+        int time = (h << 24) | (mi << 16) | (s * 1000 + millis);
         return (((long) date) << 32) | (time & 0xffffffffL);
     }
 }

@@ -13,6 +13,8 @@ final class MissingTokens {
     private final byte[][] tokens;
     private final int longest;
     private final Set<String> set;
+    /** Whether a value may be missing, by its first byte: a blank or a token's first byte (most values are ruled out here). */
+    private final boolean[] mayStart = new boolean[256];
 
     private MissingTokens(Set<String> set) {
         this.set = Set.copyOf(set);
@@ -25,6 +27,9 @@ final class MissingTokens {
             max = Math.max(max, tokens[i].length);
         }
         longest = max;
+        mayStart[' '] = true;
+        mayStart['\t'] = true;
+        for (byte[] t : tokens) if (t.length > 0) mayStart[t[0] & 0xFF] = true;
     }
 
     static final MissingTokens DEFAULT = new MissingTokens(CsvLoader.DEFAULT_MISSING);
@@ -37,6 +42,8 @@ final class MissingTokens {
 
     /** Whether {@code b[from, to)}, blanks around it trimmed, is empty or one of the tokens. */
     boolean test(byte[] b, int from, int to) {
+        if (from == to) return true;
+        if (!mayStart[b[from] & 0xFF]) return false;
         while (from < to && Cells.isBlank(b[from])) from++;
         while (to > from && Cells.isBlank(b[to - 1])) to--;
         int n = to - from;

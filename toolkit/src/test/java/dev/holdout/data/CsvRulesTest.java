@@ -164,6 +164,19 @@ class CsvRulesTest {
         assertThrows(DataValidationException.class, () -> CsvLoader.csv().columns(List.of("id")).read(g), "a ragged row is still refused");
     }
 
+    @Test void ofTwoBadValuesTheErrorIsTheSameWhicheverThreadReadsTheirColumns() throws Exception {
+        // columns 1 and 2 are read by different threads on a machine with two cores; the error is the first in the file
+        StringBuilder sb = new StringBuilder("a,b,c,d,e\n");
+        for (int i = 0; i < 50; i++) sb.append(i).append(',').append(i == 40 ? "x" : "1").append(',').append(i == 3 ? "y" : "2").append(",3,4\n");
+        Path f = write("two.csv", sb.toString());
+        Schema numbers = Schema.empty().withType("b", ColumnKind.NUMBER).withType("c", ColumnKind.NUMBER);
+        for (int run = 0; run < 5; run++) {
+            DataValidationException e = assertThrows(DataValidationException.class, () -> CsvLoader.csv().schema(numbers).load(f));
+            assertEquals("c", e.column());
+            assertEquals(5, e.row());
+        }
+    }
+
     @Test void theDefaultMissingTokensAreDocumentedInTheReadme() throws Exception {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);
