@@ -274,12 +274,11 @@ final class MetricsCommand implements Callable<Integer> {
         }
         CsvColumns c = r.columns(all).limit(limit).readAll();
         for (String name : all) {
-            for (int i = 0; i < c.rowCount(); i++) {
-                if (c.isMissing(i, name)) {
-                    throw DataValidationException.at(input.toString(), c.line(i), name, "",
-                            "the value is missing (blank, NA, N/A, NaN, null and NULL are missing values); metrics need a value in every row: "
-                                    + "drop or fix the row");
-                }
+            int i = c.firstMissing(name);
+            if (i >= 0) {
+                throw DataValidationException.at(input.toString(), c.line(i), name, "",
+                        "the value is missing (blank, NA, N/A, NaN, null and NULL are missing values); metrics need a value in every row: "
+                                + "drop or fix the row");
             }
         }
         return c;

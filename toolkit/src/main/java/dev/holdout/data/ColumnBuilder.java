@@ -681,6 +681,18 @@ final class ColumnBuilder {
 
     TextDictionary dictionary() { return dictionary; }
 
+    /** The first of rows [0, n) that is missing, or -1. */
+    int firstMissing(int n) {
+        switch (state) {
+            case EMPTY -> { return n > 0 ? 0 : -1; }
+            case INTEGER, DATE -> { for (int i = 0; i < n; i++) if (ints[i] == MISSING_INT) return i; }
+            case LONG, DATETIME, INSTANT -> { for (int i = 0; i < n; i++) if (longs[i] == MISSING_LONG) return i; }
+            case NUMBER -> { for (int i = 0; i < n; i++) if (doubles[i] != doubles[i]) return i; }
+            default -> { for (int i = 0; i < n; i++) if (codes[i] < 0) return i; }
+        }
+        return -1;
+    }
+
     /** Whether row {@code i} is missing. */
     boolean isMissing(int i) {
         return switch (state) {

@@ -84,6 +84,11 @@ public final class CsvColumns {
         return out;
     }
 
+    /** The first row where {@code column} is missing, or -1 when no row is. */
+    public int firstMissing(String column) {
+        return column(column).firstMissing(rowCount());
+    }
+
     /** Whether {@code column} is missing in {@code row}. */
     public boolean isMissing(int row, String column) { return column(column).isMissing(row); }
 

@@ -49,7 +49,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvLoader {
     /** The tokens read as missing unless {@link #missingTokens(Set)} says otherwise. */
-    public static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
+    public static final Set<String> DEFAULT_MISSING = MissingTokens.DEFAULT_SET;
 
     // Tablesaw's Table class initializer scans the class path (ClassGraph, about half a second): start it now, beside the
     // reading, so that it is done when the table is built.

@@ -231,6 +231,10 @@ public final class CsvReader {
                 if (!accumulate) c.reset();
                 int base = c.size;
                 int col = columns == null ? fields[j] : j;
+                if (!skipBadRows) { // the fast loops; a bad value is an error
+                    c.addAll(raw, col, n, null);
+                    continue;
+                }
                 for (int r = 0; r < n; r++) {
                     int cell = r * w + col;
                     try {

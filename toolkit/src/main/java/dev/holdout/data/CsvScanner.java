@@ -440,6 +440,9 @@ final class CsvScanner implements AutoCloseable {
 
     /** The first position at or after p of a delimiter, line break, NUL or non-ASCII byte, or l. */
     private int skipPlain(byte[] b, int p, int l) {
+        // most fields are short: their first bytes one by one, then eight at a time
+        final byte[] sp = stopPlain;
+        for (int end = Math.min(l, p + 8); p < end; p++) if (sp[b[p] & 0xFF] != 0) return p;
         final long d8 = delim8;
         while (p + 8 <= l) {
             long v = (long) LONGS.get(b, p);
@@ -447,20 +450,20 @@ final class CsvScanner implements AutoCloseable {
             if (t != 0) return p + (Long.numberOfTrailingZeros(t) >>> 3);
             p += 8;
         }
-        final byte[] sp = stopPlain;
         while (p < l && sp[b[p] & 0xFF] == 0) p++;
         return p;
     }
 
     /** The first position at or after p of a quote, line break, NUL or non-ASCII byte, or l. */
     private int skipQuoted(byte[] b, int p, int l) {
+        final byte[] sq = stopQuoted;
+        for (int end = Math.min(l, p + 8); p < end; p++) if (sq[b[p] & 0xFF] != 0) return p;
         while (p + 8 <= l) {
             long v = (long) LONGS.get(b, p);
             long t = (zeroBytes(v ^ QUOTE8) | zeroBytes(v ^ LF8) | zeroBytes(v ^ CR8) | zeroBytes(v) | v) & HIGHS;
             if (t != 0) return p + (Long.numberOfTrailingZeros(t) >>> 3);
             p += 8;
         }
-        final byte[] sq = stopQuoted;
         while (p < l && sq[b[p] & 0xFF] == 0) p++;
         return p;
     }

@@ -32,7 +32,10 @@ final class MissingTokens {
         for (byte[] t : tokens) if (t.length > 0) mayStart[t[0] & 0xFF] = true;
     }
 
-    static final MissingTokens DEFAULT = new MissingTokens(CsvLoader.DEFAULT_MISSING);
+    /** The default tokens ({@link CsvLoader#DEFAULT_MISSING}); defined here so that a reader does not load the table loader. */
+    static final Set<String> DEFAULT_SET = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
+
+    static final MissingTokens DEFAULT = new MissingTokens(DEFAULT_SET);
 
     static MissingTokens of(Set<String> tokens) {
         return tokens.equals(DEFAULT.set) ? DEFAULT : new MissingTokens(tokens);

@@ -24,9 +24,12 @@ final class TextDictionary {
     private int mask = 15;
     /** The bytes of values longer than 16 bytes, by code (null for short ones). */
     private byte[][] longKeys = new byte[8][];
+    /** Codes of one-byte values ("0", "1", "y": class labels), found without hashing; -1 when not seen yet. */
+    private final int[] single = new int[256];
 
     TextDictionary() {
         Arrays.fill(code, -1);
+        Arrays.fill(single, -1);
     }
 
     int size() { return values.size(); }
@@ -37,6 +40,16 @@ final class TextDictionary {
 
     /** The code of {@code b[from, to)}, adding it when it is new. */
     int code(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 1) {
+            int c = single[b[from] & 0xFF];
+            if (c >= 0) return c;
+            return single[b[from] & 0xFF] = slowCode(b, from, to);
+        }
+        return slowCode(b, from, to);
+    }
+
+    private int slowCode(byte[] b, int from, int to) {
         int n = to - from;
         long a, c;
         byte l;
@@ -117,5 +130,6 @@ final class TextDictionary {
     void clear() {
         values.clear();
         Arrays.fill(code, -1);
+        Arrays.fill(single, -1);
     }
 }
