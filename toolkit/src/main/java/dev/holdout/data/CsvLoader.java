@@ -59,8 +59,15 @@ public final class CsvLoader {
         warm.start();
     }
 
-    /** Rows the scanner hands over at a time (fewer for very wide files). */
-    private static final int BATCH_ROWS = 4096;
+    /**
+     * Rows the scanner hands over at a time (fewer for very wide files): enough that the hand-over to the
+     * helper thread is rare (60 a million rows; on a busy machine each can wait for the other thread to be
+     * scheduled), few enough that the batch's offsets stay a few megabytes.
+     */
+    private static final int BATCH_ROWS = 16_384;
+
+    /** Threads that read columns: 2 where there is a second core, unless {@code -Dholdout.csv.threads=1}. */
+    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("holdout.csv.threads", Runtime.getRuntime().availableProcessors())));
 
     private final char delimiter;
     private final Schema schema;
@@ -331,7 +338,7 @@ public final class CsvLoader {
                 if (scanner != null) scanner.close();
                 scanner = new CsvScanner(file.toString(), InputFiles.open(file, "input"), delimiter);
                 scanner.project(new int[] {scanner.header().indexOf(column)});
-                raw = new RawBatch(1, BATCH_ROWS);
+                raw = new RawBatch(1, 4096);
                 first = next = 0;
             }
             while (row >= next) {
@@ -414,7 +421,7 @@ public final class CsvLoader {
 
         /** A helper when there is a second core and enough columns to share, else null (all on the caller's thread). */
         static Helper start(int columns) {
-            return columns >= 4 && Runtime.getRuntime().availableProcessors() > 1 ? new Helper() : null;
+            return columns >= 4 && THREADS > 1 ? new Helper() : null;
         }
 
         private void loop() {
