@@ -439,32 +439,22 @@ final class CsvScanner implements AutoCloseable {
     private static long zeroBytes(long x) { return (x - ONES) & ~x; }
 
     /** The first position at or after p of a delimiter, line break, NUL or non-ASCII byte, or l. */
-    private int skipPlain(byte[] b, int p, int l) {
-        // most fields are short: their first bytes one by one, then eight at a time
-        final byte[] sp = stopPlain;
-        for (int end = Math.min(l, p + 8); p < end; p++) if (sp[b[p] & 0xFF] != 0) return p;
-        final long d8 = delim8;
-        while (p + 8 <= l) {
-            long v = (long) LONGS.get(b, p);
-            long t = (zeroBytes(v ^ d8) | zeroBytes(v ^ LF8) | zeroBytes(v ^ CR8) | zeroBytes(v) | v) & HIGHS;
-            if (t != 0) return p + (Long.numberOfTrailingZeros(t) >>> 3);
-            p += 8;
-        }
-        while (p < l && sp[b[p] & 0xFF] == 0) p++;
-        return p;
-    }
+    private int skipPlain(byte[] b, int p, int l) { return skip(b, p, l, stopPlain, delim8); }
 
     /** The first position at or after p of a quote, line break, NUL or non-ASCII byte, or l. */
-    private int skipQuoted(byte[] b, int p, int l) {
-        final byte[] sq = stopQuoted;
-        for (int end = Math.min(l, p + 8); p < end; p++) if (sq[b[p] & 0xFF] != 0) return p;
+    private int skipQuoted(byte[] b, int p, int l) { return skip(b, p, l, stopQuoted, QUOTE8); }
+
+    /** The first byte from p on that is in {@code stop} (c8 is its one ASCII stop besides LF, CR, NUL and bytes >= 0x80), or l. */
+    private static int skip(byte[] b, int p, int l, byte[] stop, long c8) {
+        // most fields are short: their first bytes one by one, then eight at a time
+        for (int end = Math.min(l, p + 8); p < end; p++) if (stop[b[p] & 0xFF] != 0) return p;
         while (p + 8 <= l) {
             long v = (long) LONGS.get(b, p);
-            long t = (zeroBytes(v ^ QUOTE8) | zeroBytes(v ^ LF8) | zeroBytes(v ^ CR8) | zeroBytes(v) | v) & HIGHS;
+            long t = (zeroBytes(v ^ c8) | zeroBytes(v ^ LF8) | zeroBytes(v ^ CR8) | zeroBytes(v) | v) & HIGHS;
             if (t != 0) return p + (Long.numberOfTrailingZeros(t) >>> 3);
             p += 8;
         }
-        while (p < l && sq[b[p] & 0xFF] == 0) p++;
+        while (p < l && stop[b[p] & 0xFF] == 0) p++;
         return p;
     }
 
