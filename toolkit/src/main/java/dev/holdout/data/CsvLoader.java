@@ -51,14 +51,6 @@ public final class CsvLoader {
     /** The tokens read as missing unless {@link #missingTokens(Set)} says otherwise. */
     public static final Set<String> DEFAULT_MISSING = MissingTokens.DEFAULT_SET;
 
-    // Tablesaw's Table class initializer scans the class path (ClassGraph, about half a second): start it now, beside the
-    // reading, so that it is done when the table is built.
-    static {
-        Thread warm = new Thread(() -> Table.create(""), "holdout-tablesaw-init");
-        warm.setDaemon(true);
-        warm.start();
-    }
-
     /**
      * Rows the scanner hands over at a time (fewer for very wide files): enough that the hand-over to the
      * helper thread is rare (60 a million rows; on a busy machine each can wait for the other thread to be
@@ -68,6 +60,16 @@ public final class CsvLoader {
 
     /** Threads that read columns: 2 where there is a second core, unless {@code -Dholdout.csv.threads=1}. */
     static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("holdout.csv.threads", Runtime.getRuntime().availableProcessors())));
+
+    // Tablesaw's Table class initializer scans the class path (ClassGraph, about half a second of CPU): on a second core,
+    // start it now, beside the reading, so that it is done when the table is built.
+    static {
+        if (THREADS > 1) {
+            Thread warm = new Thread(() -> Table.create(""), "holdout-tablesaw-init");
+            warm.setDaemon(true);
+            warm.start();
+        }
+    }
 
     private final char delimiter;
     private final Schema schema;
