@@ -632,6 +632,11 @@ final class ColumnBuilder {
         };
     }
 
+    /** Makes the arrays exactly {@link #size} long (once, for readers that hand them out whole). */
+    void fitToSize() {
+        if (capacity() != size && state != EMPTY) trim();
+    }
+
     private void trim() {
         if (ints != null) ints = Arrays.copyOf(ints, size);
         if (longs != null) longs = Arrays.copyOf(longs, size);

@@ -1,6 +1,5 @@
 package dev.holdout.data;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ public final class CsvColumns {
     private final ColumnBuilder[] columns;
     private final LineIndex lines;
     private final List<DataValidationException> skipped;
+    private final Map<String, double[]> numbers = new HashMap<>();
 
     CsvColumns(String file, List<String> header, List<String> names, ColumnBuilder[] columns, LineIndex lines,
                List<DataValidationException> skipped) {
@@ -34,6 +34,7 @@ public final class CsvColumns {
         this.names = List.copyOf(names);
         for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
         this.columns = columns;
+        for (ColumnBuilder c : columns) c.fitToSize(); // the arrays are handed out as they are: no copy per call
         this.lines = lines;
         this.skipped = List.copyOf(skipped);
     }
@@ -57,20 +58,15 @@ public final class CsvColumns {
 
     public ColumnKind kind(String column) { return column(column).kind(); }
 
-    /** A NUMBER or INTEGER column, NaN where missing. */
+    /** A NUMBER or INTEGER column, NaN where missing. The array is handed over, not copied: do not change it. */
     public double[] numbers(String column) {
         ColumnBuilder c = column(column);
         if (!c.kind().isNumeric()) throw CsvBatch.wrongKind(column, c, "a NUMBER or INTEGER column");
-        double[] d = c.doubles();
-        return d.length == rowCount() ? d : Arrays.copyOf(d, rowCount());
+        return numbers.computeIfAbsent(column, k -> c.doubles());
     }
 
-    /** A TEXT column's codes in order of first appearance, -1 where missing. */
-    public int[] codes(String column) {
-        ColumnBuilder c = text(column);
-        int[] codes = c.codes();
-        return codes.length == rowCount() ? codes : Arrays.copyOf(codes, rowCount());
-    }
+    /** A TEXT column's codes in order of first appearance, -1 where missing. Handed over, not copied: do not change it. */
+    public int[] codes(String column) { return text(column).codes(); }
 
     /** A TEXT column's distinct values, in order of first appearance. */
     public List<String> values(String column) { return List.copyOf(text(column).dictionary().values()); }

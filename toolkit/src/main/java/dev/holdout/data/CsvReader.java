@@ -187,10 +187,12 @@ public final class CsvReader {
                 for (String declared : types.keySet()) {
                     if (!position.containsKey(declared)) throw Columns.unknown("column", declared, header, source);
                 }
-                if (columns != null) scanner.project(fields);
+                boolean all = fields.length == header.size();
+                for (int j = 0; all && j < fields.length; j++) all = fields[j] == j;
+                if (columns != null && !all) scanner.project(fields); // every column in file order needs no projection
                 scanner.skipBadRows(skipBadRows);
                 int perBatch = (int) Math.max(1, Math.min(rows, MAX_CELLS / Math.max(1, fields.length)));
-                raw = new RawBatch(columns == null ? header.size() : fields.length, perBatch);
+                raw = new RawBatch(fields.length, perBatch);
             } catch (RuntimeException e) {
                 scanner.close();
                 throw e;
@@ -230,7 +232,7 @@ public final class CsvReader {
                 ColumnBuilder c = builders[j];
                 if (!accumulate) c.reset();
                 int base = c.size;
-                int col = columns == null ? fields[j] : j;
+                int col = j;
                 if (!skipBadRows) { // the fast loops; a bad value is an error
                     c.addAll(raw, col, n, null);
                     continue;
@@ -262,7 +264,7 @@ public final class CsvReader {
                 }
                 raw.rows = n = k;
             }
-            for (int r = 0; r < n; r++) lines.add(raw.line[r]);
+            lines.addAll(raw.line, n);
             rowsRead += n;
             allSkipped.addAll(skipped);
             return new CsvBatch(source, names, builders, raw, n, skipped, accumulate ? lines.size() - n : 0);
@@ -278,7 +280,7 @@ public final class CsvReader {
                 Declared d = types.get(name);
                 ColumnKind kind = d == null ? null : d.kind();
                 boolean byUser = d != null && d.because() == null;
-                int col = columns == null ? fields[j] : j;
+                int col = j;
                 if (kind == null) {
                     ColumnBuilder probe = new ColumnBuilder(name, source, null, false, null, missing, n);
                     final int column = col;

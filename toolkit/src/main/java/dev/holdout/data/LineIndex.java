@@ -23,6 +23,17 @@ final class LineIndex {
         size++;
     }
 
+    /** Adds the lines of a batch's rows; rows one line after another, the usual case, cost nothing per row. */
+    void addAll(long[] lines, int n) {
+        if (n == 0) return;
+        if (first < 0) first = lines[0];
+        if (skew == null && lines[0] == first + size && lines[n - 1] == first + size + n - 1) {
+            size += n; // consecutive: lines[i] == lines[0] + i, since lines only grow
+            return;
+        }
+        for (int i = 0; i < n; i++) add(lines[i]);
+    }
+
     long line(int row) {
         if (row < 0 || row >= size) throw new IndexOutOfBoundsException("row " + row + " of " + size);
         return first + row + (skew == null ? 0 : skew[row]);
