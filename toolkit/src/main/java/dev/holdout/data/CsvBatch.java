@@ -23,18 +23,23 @@ public final class CsvBatch {
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
     private final ColumnBuilder[] columns;
-    private final RawBatch raw;
+    private final byte[] buf;
+    private final int[] recordStart, recordEnd;
+    private final long[] line;
     private final int rows;
     private final List<DataValidationException> skipped;
     private final int offset;
 
-    CsvBatch(String source, List<String> names, ColumnBuilder[] columns, RawBatch raw, int rows, List<DataValidationException> skipped,
-             int offset) {
+    CsvBatch(String source, List<String> names, ColumnBuilder[] columns, byte[] buf, int[] recordStart, int[] recordEnd, long[] line,
+             int rows, List<DataValidationException> skipped, int offset) {
         this.source = source;
         this.names = names;
         for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
         this.columns = columns;
-        this.raw = raw;
+        this.buf = buf;
+        this.recordStart = recordStart;
+        this.recordEnd = recordEnd;
+        this.line = line;
         this.rows = rows;
         this.skipped = List.copyOf(skipped);
         this.offset = offset;
@@ -52,7 +57,7 @@ public final class CsvBatch {
     /** The 1-based file line on which row {@code row} starts. */
     public long line(int row) {
         check(row);
-        return raw.line[row];
+        return line[row];
     }
 
     /** Rows left out of this batch with {@link CsvReader#skipBadRows()}, each naming file, line and (for a value) column. */
@@ -99,13 +104,13 @@ public final class CsvBatch {
     /** Row {@code row}'s record as it was in the file, without its line break (a copy). */
     public byte[] record(int row) {
         check(row);
-        return Arrays.copyOfRange(raw.buf, raw.recordStart[row], raw.recordEnd[row]);
+        return Arrays.copyOfRange(buf, recordStart[row], recordEnd[row]);
     }
 
     /** Writes row {@code row}'s record as it was in the file, without its line break. */
     public void writeRecord(int row, OutputStream out) throws IOException {
         check(row);
-        out.write(raw.buf, raw.recordStart[row], raw.recordEnd[row] - raw.recordStart[row]);
+        out.write(buf, recordStart[row], recordEnd[row] - recordStart[row]);
     }
 
     private void check(int row) {
@@ -136,6 +141,6 @@ public final class CsvBatch {
     }
 
     @Override public String toString() {
-        return "CsvBatch[" + source + ", " + rows + " rows" + (rows > 0 ? " from line " + raw.line[0] : "") + ", columns " + names + "]";
+        return "CsvBatch[" + source + ", " + rows + " rows" + (rows > 0 ? " from line " + line[0] : "") + ", columns " + names + "]";
     }
 }

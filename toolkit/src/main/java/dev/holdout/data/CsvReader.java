@@ -44,6 +44,9 @@ public final class CsvReader {
     /** Cells per batch at most, so a batch of a very wide file stays small (rows are cut, never columns). */
     static final int MAX_CELLS = 1 << 21;
 
+    /** Rows scanned at a time within a batch: their offsets (9 bytes a cell) stay in the processor's cache. */
+    static final int CHUNK_ROWS = 8192;
+
     private final Path file;
     private final byte[] bytes;
     private final String source;
@@ -147,7 +150,7 @@ public final class CsvReader {
 
     /** The requested columns of the whole file (or of the first {@link #limit} rows), streamed: the file is not held in memory. */
     public CsvColumns readAll() {
-        try (Batches b = new Batches(8192, true)) {
+        try (Batches b = new Batches(CHUNK_ROWS, true)) {
             while (b.hasNext()) b.next();
             return b.columns();
         }
@@ -160,6 +163,9 @@ public final class CsvReader {
     public final class Batches implements Iterator<CsvBatch>, Iterable<CsvBatch>, AutoCloseable {
         private final CsvScanner scanner;
         private final RawBatch raw;
+        private final int batchRows;
+        private final int[] recordStart, recordEnd;
+        private final long[] recordLine;
         private final boolean accumulate;
         private final List<String> names;
         private final int[] fields;
@@ -191,8 +197,12 @@ public final class CsvReader {
                 for (int j = 0; all && j < fields.length; j++) all = fields[j] == j;
                 if (columns != null && !all) scanner.project(fields); // every column in file order needs no projection
                 scanner.skipBadRows(skipBadRows);
-                int perBatch = (int) Math.max(1, Math.min(rows, MAX_CELLS / Math.max(1, fields.length)));
-                raw = new RawBatch(fields.length, perBatch);
+                batchRows = (int) Math.max(1, Math.min(rows, MAX_CELLS / Math.max(1, fields.length)));
+                // a batch is scanned in chunks whose offsets stay in the cache, however many rows it has
+                raw = new RawBatch(fields.length, Math.min(batchRows, CHUNK_ROWS));
+                recordStart = new int[accumulate ? 0 : batchRows];
+                recordEnd = new int[accumulate ? 0 : batchRows];
+                recordLine = new long[accumulate ? 0 : batchRows];
             } catch (RuntimeException e) {
                 scanner.close();
                 throw e;
@@ -218,31 +228,58 @@ public final class CsvReader {
                 done = true;
                 return null;
             }
-            int n = scanner.fill(raw);
-            if (n > limit - rowsRead) raw.rows = n = (int) (limit - rowsRead);
-            if (n == 0 && raw.skipped.isEmpty()) {
+            List<DataValidationException> skipped = new ArrayList<>();
+            int total = 0;
+            boolean first = true;
+            if (builders != null && !accumulate) for (ColumnBuilder c : builders) c.reset();
+            while (total < batchRows && rowsRead + total < limit) {
+                // the first chunk may move the buffer's bytes; the next ones keep them (this batch's rows are there)
+                raw.want = batchRows - total;
+                int n = scanner.fill(raw, !first);
+                if (n > limit - rowsRead - total) raw.rows = n = (int) (limit - rowsRead - total);
+                skipped.addAll(raw.skipped);
+                if (n == 0) break;
+                if (builders == null) builders = decideKinds();
+                n = addChunk(n, skipped);
+                if (!accumulate) {
+                    System.arraycopy(raw.recordStart, 0, recordStart, total, n);
+                    System.arraycopy(raw.recordEnd, 0, recordEnd, total, n);
+                    System.arraycopy(raw.line, 0, recordLine, total, n);
+                }
+                if (accumulate) lines.addAll(raw.line, n); // (a stream of batches keeps no index of the whole file)
+                total += n;
+                first = false;
+                if (raw.rows < Math.min(raw.capacity, batchRows - total + n)) break; // the end of the file, or the buffer at its bound
+                if (accumulate) break;               // whole columns take one chunk at a time
+            }
+            if (total == 0 && skipped.isEmpty()) {
                 done = true;
                 return null;
             }
             if (builders == null) builders = decideKinds();
-            List<DataValidationException> skipped = new ArrayList<>(raw.skipped);
+            rowsRead += total;
+            allSkipped.addAll(skipped);
+            if (accumulate) return new CsvBatch(source, names, builders, raw.buf, raw.recordStart, raw.recordEnd, raw.line, total, skipped,
+                    lines.size() - total);
+            return new CsvBatch(source, names, builders, raw.buf, recordStart, recordEnd, recordLine, total, skipped, 0);
+        }
+
+        /** Adds a scanned chunk of {@code n} rows to the columns; with the skip policy leaves out rows with a bad value. Returns the rows kept. */
+        private int addChunk(int n, List<DataValidationException> skipped) {
+            if (!skipBadRows) { // the fast loops; a bad value is an error
+                for (int j = 0; j < builders.length; j++) builders[j].addAll(raw, j, n, null);
+                return n;
+            }
             boolean[] drop = null;
             int w = raw.width;
             for (int j = 0; j < builders.length; j++) {
                 ColumnBuilder c = builders[j];
-                if (!accumulate) c.reset();
                 int base = c.size;
-                int col = j;
-                if (!skipBadRows) { // the fast loops; a bad value is an error
-                    c.addAll(raw, col, n, null);
-                    continue;
-                }
                 for (int r = 0; r < n; r++) {
-                    int cell = r * w + col;
+                    int cell = r * w + j;
                     try {
                         c.add(raw.buf, raw.start[cell], raw.end[cell], raw.flags[cell], raw.line[r], null);
                     } catch (DataValidationException e) {
-                        if (!skipBadRows) throw e;
                         c.markMissing(base + r);
                         if (drop == null) drop = new boolean[n];
                         if (!drop[r]) skipped.add(e);
@@ -250,31 +287,25 @@ public final class CsvReader {
                     }
                 }
             }
-            if (drop != null) {
-                for (ColumnBuilder c : builders) {
-                        c.retain(drop, accumulate ? c.size - n : 0);
-                }
-                int k = 0;
-                for (int r = 0; r < n; r++) {
-                    if (drop[r]) continue;
-                    raw.recordStart[k] = raw.recordStart[r];
-                    raw.recordEnd[k] = raw.recordEnd[r];
-                    raw.line[k] = raw.line[r];
-                    k++;
-                }
-                raw.rows = n = k;
+            if (drop == null) return n;
+            for (ColumnBuilder c : builders) c.retain(drop, c.size - n);
+            int k = 0;
+            for (int r = 0; r < n; r++) {
+                if (drop[r]) continue;
+                raw.recordStart[k] = raw.recordStart[r];
+                raw.recordEnd[k] = raw.recordEnd[r];
+                raw.line[k] = raw.line[r];
+                k++;
             }
-            lines.addAll(raw.line, n);
-            rowsRead += n;
-            allSkipped.addAll(skipped);
-            return new CsvBatch(source, names, builders, raw, n, skipped, accumulate ? lines.size() - n : 0);
+            raw.rows = k;
+            return k;
         }
 
         /** The kinds of the columns: declared, else decided from this first batch's values by the loader's rule. */
         private ColumnBuilder[] decideKinds() {
             ColumnBuilder[] out = new ColumnBuilder[names.size()];
             int n = raw.rows, w = raw.width;
-            int capacity = accumulate ? estimatedRows(n) : raw.capacity;
+            int capacity = accumulate ? estimatedRows(n) : batchRows;
             for (int j = 0; j < out.length; j++) {
                 String name = names.get(j);
                 Declared d = types.get(name);

@@ -60,6 +60,7 @@ final class CsvScanner implements AutoCloseable {
     private int width;
     private int[] projection;
     private boolean skipBadRows;
+    private boolean full;
 
     // the record just tokenized
     private int recStart, recEnd, fields;
@@ -214,20 +215,36 @@ final class CsvScanner implements AutoCloseable {
     }
 
     /**
-     * Fills {@code batch} with up to its capacity of records (fewer when a stream's buffer is full);
+     * Fills {@code batch} with up to its capacity of records (fewer when a stream's buffer is at its bound);
      * returns the rows, 0 at the end. The previous fill's offsets are invalid afterwards (a stream's
      * buffer is compacted).
      */
-    int fill(RawBatch batch) {
+    int fill(RawBatch batch) { return fill(batch, false); }
+
+    /**
+     * As {@link #fill(RawBatch)}; with {@code keep}, the bytes of earlier fills stay where they are (one batch
+     * of a reader made of several fills): nothing is compacted, the buffer grows up to {@link #MAX_BATCH_BUFFER},
+     * and 0 rows with {@link #full()} true means it can hold no more now.
+     */
+    int fill(RawBatch batch, boolean keep) {
         header();
         batch.clear();
-        if (in != null && pos > 0) compact();
-        while (batch.rows < batch.capacity) {
+        full = false;
+        if (!keep && in != null && pos > 0) compact();
+        int want = Math.min(batch.capacity, batch.want);
+        while (batch.rows < want) {
             int r = record(batch.start, batch.end, batch.flags, batch.rows * batch.width, width, projection);
             if (r == END) break;
             if (r == MORE) {
-                if (batch.rows > 0) break;
-                readMore();
+                if (batch.rows == 0 && !keep) {
+                    readMore();
+                    continue;
+                }
+                // rows before this one are in the buffer: grow it (up to a bound) rather than move them
+                if (!growAndRead()) {
+                    full = batch.rows == 0;
+                    break;
+                }
                 continue;
             }
             if (problem != NO_PROBLEM || fields != width) {
@@ -244,6 +261,9 @@ final class CsvScanner implements AutoCloseable {
         batch.buf = buf;
         return batch.rows;
     }
+
+    /** Whether the last {@code fill(batch, true)} read nothing because the buffer cannot hold more without moving. */
+    boolean full() { return full; }
 
     private DataValidationException ragged() {
         return DataValidationException.at(source, recLine, null, null,
@@ -508,6 +528,32 @@ final class CsvScanner implements AutoCloseable {
         consumed += pos;
         pos = 0;
         lim = tail;
+    }
+
+    /** A stream's buffer grows to hold a whole batch up to this size; beyond it batches are cut shorter. */
+    static final int MAX_BATCH_BUFFER = 16 << 20;
+
+    /**
+     * Reads more of a stream without moving the bytes in its buffer (a batch's offsets stay valid), doubling a
+     * full buffer up to {@link #MAX_BATCH_BUFFER}; false when the buffer is at that bound (the batch ends here).
+     */
+    private boolean growAndRead() {
+        if (eof) return false;
+        if (lim == buf.length) {
+            if (buf.length >= MAX_BATCH_BUFFER) return false;
+            buf = Arrays.copyOf(buf, Math.min(MAX_BATCH_BUFFER, buf.length * 2));
+        }
+        try {
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+                return true; // the record at pos can now be finished as the last one
+            }
+            lim += n;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads more of a stream: compacts, grows a full buffer, reads at least one byte or reaches the end. */

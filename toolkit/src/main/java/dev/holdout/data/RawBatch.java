@@ -24,6 +24,8 @@ final class RawBatch {
     final long[] line;
     byte[] buf;
     int rows;
+    /** Rows the next fill may take at most (the capacity unless a caller wants fewer). */
+    int want;
     /** Rows left out under the skip policy, with the reason of each. */
     final List<DataValidationException> skipped = new ArrayList<>();
 
@@ -37,6 +39,7 @@ final class RawBatch {
         recordStart = new int[this.capacity];
         recordEnd = new int[this.capacity];
         line = new long[this.capacity];
+        want = this.capacity;
     }
 
     void clear() {

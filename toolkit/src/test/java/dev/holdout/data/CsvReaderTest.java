@@ -256,6 +256,40 @@ class CsvReaderTest {
         assertEquals(List.of(3L, 4L), skipped.stream().map(DataValidationException::row).toList());
     }
 
+    /** A batch larger than a scan chunk is made of several chunks whose bytes stay put while the buffer grows. */
+    @Test void bigBatchesAreAssembledFromChunksAndKeepEveryRecord() throws IOException {
+        int n = 150_000;
+        StringBuilder sb = new StringBuilder("id,x,note\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append(',').append(i % 1000 / 8.0).append(',').append(i % 5 == 0 ? "\"two\nlines\"" : "pad-" + i).append('\n');
+            if (i % 7777 == 0) sb.append('\n');
+        }
+        Path f = write("chunks.csv", sb.toString());
+        String[] lines = sb.toString().split("\n", -1);
+        int row = 0, batches = 0;
+        long expectedLine = 2;
+        try (CsvReader.Batches b = CsvReader.open(f).batches(40_000)) {
+            for (CsvBatch batch : b) {
+                batches++;
+                assertTrue(batch.rows() <= 40_000);
+                double[] x = batch.numbers("x");
+                double[] id = batch.numbers("id");
+                for (int i = 0; i < batch.rows(); i++, row++) {
+                    assertEquals(row, (int) id[i]);
+                    assertEquals(row % 1000 / 8.0, x[i]);
+                    String rec = new String(batch.record(i), StandardCharsets.UTF_8);
+                    assertTrue(rec.startsWith(row + ","), rec);
+                    assertEquals(row % 5 == 0 ? row + "," + (row % 1000 / 8.0) + ",\"two\nlines\"" : row + "," + (row % 1000 / 8.0) + ",pad-" + row, rec);
+                    if (lines[(int) expectedLine - 1].isEmpty()) expectedLine++; // a blank line before this row
+                    assertEquals(expectedLine, batch.line(i), "row " + row);
+                    expectedLine += row % 5 == 0 ? 2 : 1;
+                }
+            }
+        }
+        assertEquals(n, row);
+        assertEquals(4, batches, "batches of 40,000 rows, not of the scan chunk");
+    }
+
     @Test void aWideFileIsReadInBatchesOfFewerRows() throws IOException {
         int cols = 5000;
         StringBuilder sb = new StringBuilder("c0");
