@@ -62,7 +62,9 @@ public final class CsvColumns {
     public double[] numbers(String column) {
         ColumnBuilder c = column(column);
         if (!c.kind().isNumeric()) throw CsvBatch.wrongKind(column, c, "a NUMBER or INTEGER column");
-        return numbers.computeIfAbsent(column, k -> c.doubles());
+        double[] d = numbers.get(column);
+        if (d == null) numbers.put(column, d = c.doubles());
+        return d;
     }
 
     /** A TEXT column's codes in order of first appearance, -1 where missing. Handed over, not copied: do not change it. */

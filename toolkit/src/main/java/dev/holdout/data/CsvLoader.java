@@ -65,10 +65,15 @@ public final class CsvLoader {
     // start it now, beside the reading, so that it is done when the table is built.
     static {
         if (THREADS > 1) {
-            Thread warm = new Thread(() -> Table.create(""), "holdout-tablesaw-init");
+            Thread warm = new Thread(new WarmTablesaw(), "holdout-tablesaw-init");
             warm.setDaemon(true);
             warm.start();
         }
+    }
+
+    /** (A class, not a lambda: lambdas are spun at run time, and a short run pays for each.) */
+    private static final class WarmTablesaw implements Runnable {
+        @Override public void run() { Table.create(""); }
     }
 
     private final char delimiter;
@@ -377,7 +382,7 @@ public final class CsvLoader {
         if (helper == null) {
             addColumns(raw, n, builders, earlier, 0, 1, failed);
         } else {
-            helper.submit(() -> addColumns(raw, n, builders, earlier, 1, 2, failed));
+            helper.submit(new OddColumns(raw, n, builders, earlier, failed));
             addColumns(raw, n, builders, earlier, 0, 2, failed);
             helper.await();
         }
@@ -392,6 +397,12 @@ public final class CsvLoader {
             }
         }
         if (first != null) throw first;
+    }
+
+    /** The helper's share of a batch: the odd columns. */
+    private record OddColumns(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, RuntimeException[] failed)
+            implements Runnable {
+        @Override public void run() { addColumns(raw, n, builders, earlier, 1, 2, failed); }
     }
 
     private static void addColumns(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, int from, int step,
@@ -411,12 +422,14 @@ public final class CsvLoader {
      */
     private static final class Helper {
         private static final Object OK = new Object();
-        private static final Runnable STOP = () -> { };
+        private static final Runnable STOP = new Thread(); // a Runnable that is never run: the sign to stop
         private final java.util.concurrent.SynchronousQueue<Runnable> work = new java.util.concurrent.SynchronousQueue<>();
         private final java.util.concurrent.SynchronousQueue<Object> done = new java.util.concurrent.SynchronousQueue<>();
 
         private Helper() {
-            Thread t = new Thread(this::loop, "holdout-csv-columns");
+            Thread t = new Thread("holdout-csv-columns") {
+                @Override public void run() { loop(); }
+            };
             t.setDaemon(true);
             t.start();
         }

@@ -450,26 +450,35 @@ final class CsvScanner implements AutoCloseable {
     }
 
     // Eight bytes at a time (SWAR): a byte equal to c is found as a zero byte of v ^ c*ONES; the lowest flagged byte
-    // is exact (the borrow of (x - ONES) only ever flags bytes above a true zero), which is the one we want.
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    // is exact (the borrow of (x - ONES) only ever flags bytes above a true zero), which is the one we want. The
+    // eight bytes are read through a little-endian ByteBuffer over the buffer (not a VarHandle, whose method-handle
+    // forms are spun and compiled at start-up: a quarter of a second of JIT for a short run).
     private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
     private static final long LF8 = '\n' * ONES, CR8 = '\r' * ONES, QUOTE8 = '"' * ONES;
 
     private static long zeroBytes(long x) { return (x - ONES) & ~x; }
 
     /** The first position at or after p of a delimiter, line break, NUL or non-ASCII byte, or l. */
-    private int skipPlain(byte[] b, int p, int l) { return skip(b, p, l, stopPlain, delim8); }
+    private int skipPlain(byte[] b, int p, int l) { return skip(b, longs(b), p, l, stopPlain, delim8); }
 
     /** The first position at or after p of a quote, line break, NUL or non-ASCII byte, or l. */
-    private int skipQuoted(byte[] b, int p, int l) { return skip(b, p, l, stopQuoted, QUOTE8); }
+    private int skipQuoted(byte[] b, int p, int l) { return skip(b, longs(b), p, l, stopQuoted, QUOTE8); }
+
+    private java.nio.ByteBuffer longView;
+
+    /** The little-endian view of {@code b} (made again when the buffer is replaced). */
+    private java.nio.ByteBuffer longs(byte[] b) {
+        java.nio.ByteBuffer v = longView;
+        if (v == null || v.array() != b) longView = v = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return v;
+    }
 
     /** The first byte from p on that is in {@code stop} (c8 is its one ASCII stop besides LF, CR, NUL and bytes >= 0x80), or l. */
-    private static int skip(byte[] b, int p, int l, byte[] stop, long c8) {
+    private static int skip(byte[] b, java.nio.ByteBuffer longs, int p, int l, byte[] stop, long c8) {
         // most fields are short: their first bytes one by one, then eight at a time
         for (int end = Math.min(l, p + 8); p < end; p++) if (stop[b[p] & 0xFF] != 0) return p;
         while (p + 8 <= l) {
-            long v = (long) LONGS.get(b, p);
+            long v = longs.getLong(p);
             long t = (zeroBytes(v ^ c8) | zeroBytes(v ^ LF8) | zeroBytes(v ^ CR8) | zeroBytes(v) | v) & HIGHS;
             if (t != 0) return p + (Long.numberOfTrailingZeros(t) >>> 3);
             p += 8;

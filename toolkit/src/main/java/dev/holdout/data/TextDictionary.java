@@ -1,8 +1,5 @@
 package dev.holdout.data;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.List;
  * longs in the slot instead of chasing a key array; longer values are compared byte by byte.
  */
 final class TextDictionary {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte LONG_KEY = 17;
 
     private final List<String> values = new ArrayList<>();
@@ -88,11 +84,6 @@ final class TextDictionary {
 
     /** Up to 8 bytes as a little-endian long (the first byte lowest), the rest zero. */
     private static long load(byte[] b, int from, int n) {
-        if (n == 0) return 0;
-        if (from + 8 <= b.length) {
-            long v = (long) LONGS.get(b, from);
-            return n == 8 ? v : v & ((1L << (n << 3)) - 1);
-        }
         long v = 0;
         for (int i = n - 1; i >= 0; i--) v = (v << 8) | (b[from + i] & 0xFF);
         return v;
