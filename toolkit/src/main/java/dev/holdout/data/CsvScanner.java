@@ -54,7 +54,6 @@ final class CsvScanner implements AutoCloseable {
 
     private boolean bom;
     private List<String> header;
-    private byte[] headerBytes;
     private int headerStart = -1, headerEnd = -1;
     private String separator = "\n";
     private int width;
@@ -143,7 +142,6 @@ final class CsvScanner implements AutoCloseable {
             }
             if (problem != NO_PROBLEM) throw problem(names);
             checkHeader(names);
-            headerBytes = Arrays.copyOfRange(buf, recStart, recEnd);
             if (in == null) {
                 headerStart = recStart;
                 headerEnd = recEnd;
@@ -180,12 +178,6 @@ final class CsvScanner implements AutoCloseable {
         return bom;
     }
 
-    /** The header record's bytes as in the file (without its line break). */
-    byte[] headerBytes() {
-        header();
-        return headerBytes;
-    }
-
     /** Where the header record lies in a whole array. */
     int headerStart() { return headerStart; }
 
@@ -208,11 +200,6 @@ final class CsvScanner implements AutoCloseable {
 
     /** Leave rows that break a rule out of the batch (reported in {@link RawBatch#skipped}) instead of failing. */
     void skipBadRows(boolean skip) { this.skipBadRows = skip; }
-
-    int width() {
-        header();
-        return width;
-    }
 
     /**
      * Fills {@code batch} with up to its capacity of records (fewer when a stream's buffer is at its bound);

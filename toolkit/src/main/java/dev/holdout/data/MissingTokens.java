@@ -41,8 +41,6 @@ final class MissingTokens {
         return tokens.equals(DEFAULT.set) ? DEFAULT : new MissingTokens(tokens);
     }
 
-    Set<String> asSet() { return set; }
-
     /** Whether {@code b[from, to)}, blanks around it trimmed, is empty or one of the tokens. */
     boolean test(byte[] b, int from, int to) {
         if (from == to) return true;
