@@ -43,6 +43,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Group column (default: the one recorded in split.json).") String group;
     @Option(names = "--preprocessor", description = "A saved FittedPreprocessor JSON to check against the train part.") Path preprocessor;
     @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE}).") String format;
+    @picocli.CommandLine.Mixin TypesOption types;
 
     @Override public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
@@ -53,7 +54,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path trainFile = dir.resolve("train.csv");
         Path testFile = dir.resolve("test.csv");
-        if (!Files.isRegularFile(trainFile) || !Files.isRegularFile(testFile)) {
+        // a part that is there but cannot be read (a folder, a dangling link, no permission) is said so by the reader
+        if (!Files.exists(trainFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.exists(testFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             boolean folds = Files.isDirectory(dir.resolve("fold-1"));
             throw DataValidationException.param("--split", dir, "has no train.csv and test.csv",
                     folds ? "this is a folds folder: audit one fold at a time, e.g. --split " + dir.resolve("fold-1")
@@ -83,11 +85,12 @@ final class AuditCommand implements Callable<Integer> {
             else if (g != null) gap = Gap.parse(g);
         }
 
-        Table train = CsvLoader.forFile(trainFile).load(trainFile);
+        // the train part's kinds (declared with --types, else inferred) are the kinds of the other parts
+        Table train = CsvLoader.forFile(trainFile).schema(types.applyTo(Schema.empty())).load(trainFile);
         Schema sameTypes = Schema.empty();
         for (Map.Entry<String, ColumnKind> e : CsvLoader.kinds(train).entrySet()) sameTypes = sameTypes.withType(e.getKey(), e.getValue());
         Path validationFile = dir.resolve("validation.csv");
-        Table validation = Files.isRegularFile(validationFile) ? CsvLoader.forFile(validationFile).schema(sameTypes).load(validationFile) : null;
+        Table validation = Files.exists(validationFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? CsvLoader.forFile(validationFile).schema(sameTypes).load(validationFile) : null;
         Table test = CsvLoader.forFile(testFile).schema(sameTypes).load(testFile);
         train.setName("train.csv");
         test.setName("test.csv");

@@ -1,10 +1,12 @@
 package dev.holdout.cli;
 
-import dev.holdout.io.StrictJson;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.ColumnKind;
+import dev.holdout.data.CsvColumns;
+import dev.holdout.data.CsvReader;
 import dev.holdout.data.LabelVocabulary;
-import dev.holdout.data.NumericCsvReader;
 import dev.holdout.io.OutputFile;
+import dev.holdout.io.StrictJson;
 import dev.holdout.metrics.Average;
 import dev.holdout.metrics.Bootstrap;
 import dev.holdout.metrics.ClassificationOptions;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code holdout metrics}: evaluates a predictions CSV. It reads only the named columns with
- * {@link NumericCsvReader} (no table is built), so a few million rows take about a second.
+ * {@code holdout metrics}: evaluates a predictions CSV. It streams only the named columns with
+ * {@link CsvReader} (no table is built, the file is not held), so a few million rows take about a second.
  *
  * <pre>
  * holdout metrics --input preds.csv --label label --prediction prediction --score score --format json
@@ -116,6 +118,8 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
     boolean explain;
+
+    @picocli.CommandLine.Mixin TypesOption types;
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -232,9 +236,15 @@ final class MetricsCommand implements Callable<Integer> {
             throw DataValidationException.param("task", task, "must be classification or regression", "pass --task classification or --task regression");
         }
         if (score != null) return true;
-        NumericCsvReader.Columns sample = NumericCsvReader.of(input).labels(label).labels(prediction).limit(2000).read();
-        LabelVocabulary values = LabelVocabulary.ofCategories(sample.labels(label).values())
-                .union(LabelVocabulary.ofCategories(sample.labels(prediction).values()));
+        ColumnKind declared = types.kinds().getOrDefault(label, types.kinds().get(prediction));
+        if (declared != null) {
+            notes.add("task: not given; --types declares '" + (types.kinds().containsKey(label) ? label : prediction) + "' " + declared
+                    + ", so the file is read as " + (declared.isNumeric() ? "regression" : "classification") + "; pass --task to choose");
+            return !declared.isNumeric();
+        }
+        CsvColumns sample = read(List.of(label, prediction), List.of(), 2000);
+        LabelVocabulary values = LabelVocabulary.ofCategories(labels(sample, label).values())
+                .union(LabelVocabulary.ofCategories(labels(sample, prediction).values()));
         boolean numeric = values.numeric(), integral = true;
         for (int c = 0; c < values.size() && numeric; c++) {
             double d = values.number(c);
@@ -247,17 +257,70 @@ final class MetricsCommand implements Callable<Integer> {
         return !regression;
     }
 
-    private NumericCsvReader.Columns cols;
+    private CsvColumns cols;
     private int positiveCode = -1;
 
+    /**
+     * Reads the columns this run uses with the one CSV reader (same quoting, encoding, missing tokens and
+     * number rule as every verb): {@code text} columns as raw text, {@code numbers} as finite numbers.
+     */
+    private CsvColumns read(List<String> text, List<String> numbers, long limit) {
+        CsvReader r = CsvReader.open(input);
+        for (Map.Entry<String, ColumnKind> e : types.kinds().entrySet()) r = r.withType(e.getKey(), e.getValue());
+        List<String> all = new ArrayList<>();
+        for (String c : text) {
+            if (numbers.contains(c)) {
+                throw DataValidationException.param("group-by", c, "is also read as numbers here", "group by another column");
+            }
+            if (!types.kinds().containsKey(c)) r = r.withType(c, ColumnKind.TEXT, "labels are read as text");
+            if (!all.contains(c)) all.add(c);
+        }
+        for (String c : numbers) {
+            r = r.withType(c, ColumnKind.NUMBER, "metrics read this column as numbers");
+            if (!all.contains(c)) all.add(c);
+        }
+        CsvColumns c = r.columns(all).limit(limit).readAll();
+        for (String name : all) {
+            int i = c.firstMissing(name);
+            if (i >= 0) {
+                throw DataValidationException.at(input.toString(), c.line(i), name, "",
+                        "the value is missing (blank, NA, N/A, NaN, null and NULL are missing values); metrics need a value in every row: "
+                                + "drop or fix the row");
+            }
+        }
+        return c;
+    }
+
+    /**
+     * A label column as the reader gives it: one code per distinct value with blanks around it trimmed, in
+     * order of first appearance; {@link LabelVocabulary#recode} puts the codes in the one label order.
+     */
+    private record LabelColumn(int[] codes, List<String> values) {}
+
+    private static LabelColumn labels(CsvColumns c, String column) {
+        if (c.kind(column) != ColumnKind.TEXT) {
+            throw DataValidationException.param("types", column + "=" + c.kind(column), "classification reads labels as text",
+                    "drop the type of '" + column + "' from --types, or pass --task regression");
+        }
+        List<String> raw = c.values(column);
+        Map<String, Integer> byTrimmed = new LinkedHashMap<>();
+        int[] map = new int[raw.size()];
+        for (int i = 0; i < map.length; i++) map[i] = byTrimmed.computeIfAbsent(raw.get(i).trim(), k -> byTrimmed.size());
+        int[] codes = c.codes(column);
+        int[] out = new int[codes.length];
+        for (int i = 0; i < out.length; i++) out[i] = map[codes[i]];
+        return new LabelColumn(out, List.copyOf(byTrimmed.keySet()));
+    }
+
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
-        NumericCsvReader r = NumericCsvReader.of(input).labels(label).labels(prediction);
-        if (score != null) r = r.numbers(score);
-        if (weight != null) r = r.numbers(weight);
-        if (groupBy != null) r = r.labels(groupBy);
-        cols = r.read();
+        List<String> text = new ArrayList<>(List.of(label, prediction));
+        if (groupBy != null) text.add(groupBy);
+        List<String> numbers = new ArrayList<>();
+        if (score != null) numbers.add(score);
+        if (weight != null) numbers.add(weight);
+        cols = read(text, numbers, Long.MAX_VALUE);
         requireRows();
-        NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
+        LabelColumn t = labels(cols, label), p = labels(cols, prediction);
         checkLabels(t, label);
         checkLabels(p, prediction);
         // One label space over truth and predictions, in the one order; "1" and "1.0" are the same class.
@@ -288,10 +351,9 @@ final class MetricsCommand implements Callable<Integer> {
         if (score != null) {
             throw DataValidationException.param("score", score, "is for classification only", "drop --score or pass --task classification");
         }
-        NumericCsvReader r = NumericCsvReader.of(input).numbers(label).numbers(prediction);
-        if (weight != null) r = r.numbers(weight);
-        if (groupBy != null) r = r.labels(groupBy);
-        cols = r.read();
+        List<String> numbers = new ArrayList<>(List.of(label, prediction));
+        if (weight != null) numbers.add(weight);
+        cols = read(groupBy == null ? List.of() : List.of(groupBy), numbers, Long.MAX_VALUE);
         requireRows();
         double[] t = cols.numbers(label), p = cols.numbers(prediction), w = weights();
         if (groupBy == null) return withNotes(RegressionReport.of(t, p, w, boot), notes);
@@ -301,7 +363,7 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     /** A distinct value that cannot be a label (NaN, infinity) is an error naming the first line that has it. */
-    private void checkLabels(NumericCsvReader.LabelColumn col, String name) {
+    private void checkLabels(LabelColumn col, String name) {
         List<String> values = col.values();
         for (int code = 0; code < values.size(); code++) {
             String why = LabelVocabulary.whyNotALabel(values.get(code));
@@ -315,11 +377,11 @@ final class MetricsCommand implements Callable<Integer> {
 
     /** The --group-by values in the one order (numbers numerically, then text), so slices list the same way everywhere. */
     private LabelVocabulary groupVocabulary() {
-        return LabelVocabulary.ofCategories(cols.labels(groupBy).values());
+        return LabelVocabulary.ofCategories(labels(cols, groupBy).values());
     }
 
     private int[] groupCodes(LabelVocabulary groups) {
-        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
+        LabelColumn g = labels(cols, groupBy);
         return groups.recode(g.codes(), g.values());
     }
 

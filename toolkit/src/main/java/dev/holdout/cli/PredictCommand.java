@@ -1,12 +1,15 @@
 package dev.holdout.cli;
 
+import dev.holdout.data.ColumnKind;
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Schema;
 import dev.holdout.io.OutputFile;
 import dev.holdout.train.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +36,8 @@ final class PredictCommand implements Callable<Integer> {
             + "predicted_class and p_<k> (multiclass), or prediction (regression). A file there is replaced once the new one is complete.")
     Path output;
 
+    @picocli.CommandLine.Mixin TypesOption types;
+
     @Override public Integer call() {
         Path dir = java.nio.file.Files.isDirectory(model.resolve("model")) ? model.resolve("model") : model;
         // checked before the model is read: not the input, not inside the model folder, a writable file path
@@ -43,8 +48,16 @@ final class PredictCommand implements Callable<Integer> {
 
     private Integer predict(Path dir, OutputFile target) {
         TrainedModel m = TrainedModel.load(dir);
-        // column types as at training (not inferred from these rows): a blank numeric cell stays a missing number
-        Table t = CsvLoader.forFile(input).schema(TrainedModel.inputSchema(dir)).load(input);
+        // column types as at training (not inferred from these rows): a blank numeric cell stays a missing number, and a
+        // value that is not one (1e400, inf, 1,5) is an error naming its line; --types overrides a column's type
+        Map<String, ColumnKind> declared = types.kinds();
+        CsvLoader loader = CsvLoader.forFile(input).schema(types.applyTo(Schema.empty()));
+        for (Map.Entry<String, ColumnKind> e : TrainedModel.inputSchema(dir).types().entrySet()) {
+            if (!declared.containsKey(e.getKey())) {
+                loader = loader.require(e.getKey(), e.getValue(), "the model was trained on " + e.getValue() + " values in this column");
+            }
+        }
+        Table t = loader.load(input);
         if (t.rowCount() == 0) {
             throw DataValidationException.param("input", input, "has a header but no rows", "give at least one row to score");
         }

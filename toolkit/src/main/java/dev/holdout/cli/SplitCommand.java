@@ -65,6 +65,7 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
+    @picocli.CommandLine.Mixin TypesOption types;
 
     @Override public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
@@ -82,26 +83,29 @@ final class SplitCommand implements Callable<Integer> {
             return split(loaded, out);
         } catch (DataValidationException e) {
             // A problem in a data row of the table: say where it is in the file.
-            if (e.problem() != null && e.row() > 0 && loaded.table().name().equals(e.file()) && e.row() <= loaded.table().rowCount()) {
+            if (e.problem() != null && e.row() > 0 && loaded.table().name().equals(e.file()) && e.row() <= loaded.rowCount()) {
                 throw e.relocate(input.toString(), loaded.lineOf((int) e.row() - 1));
             }
             throw e;
         }
     }
 
-    /** Loads the input; a time column whose values are not all dates is re-read as one, so the bad value is named. */
+    /**
+     * Loads the input, parsing only the columns the split uses (label, time, group, id): the others are
+     * written back byte for byte and checked only for the file rules, so a value the split never reads
+     * cannot stop it. Unknown column names are refused first, by their option.
+     */
     private CsvLoader.LoadedCsv load() {
         CsvLoader loader = CsvLoader.forFile(input);
-        CsvLoader.LoadedCsv loaded = loader.read(input);
-        if (time != null && loaded.table().columnNames().contains(time)
-                && CsvLoader.kindOf(loaded.table().column(time)) == dev.holdout.data.ColumnKind.TEXT) {
-            var col = loaded.table().column(time);
-            int longest = 0;
-            for (int i = 0; i < col.size(); i++) if (!col.isMissing(i)) longest = Math.max(longest, col.getString(i).length());
-            dev.holdout.data.ColumnKind kind = longest <= 10 ? dev.holdout.data.ColumnKind.DATE : dev.holdout.data.ColumnKind.DATETIME;
-            loaded = loader.schema(Schema.empty().withType(time, kind)).read(input); // throws, naming file, line and value
+        java.util.List<String> header = dev.holdout.data.CsvReader.open(input).delimiter(loader.delimiter()).header();
+        java.util.List<String> used = new java.util.ArrayList<>();
+        String[][] named = {{"--label", label}, {"--time", time}, {"--group", group}, {"--id", id}};
+        for (String[] n : named) {
+            if (n[1] == null) continue;
+            if (!header.contains(n[1])) throw dev.holdout.data.Columns.unknown(n[0], n[1], header, input.toString());
+            if (!used.contains(n[1])) used.add(n[1]);
         }
-        return loaded;
+        return loader.schema(types.applyTo(Schema.empty())).columns(used).read(input);
     }
 
     /** Options that a strategy does not use are refused rather than silently ignored. */
@@ -144,7 +148,9 @@ final class SplitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (s) {
             case "random", "stratified", "group", "time" -> {
-                Split split = splitter(s, policy, table).split(table);
+                Splitter splitter = splitter(s, policy, table);
+                // a random split needs no column: the table may hold none, so it splits the file's row count
+                Split split = splitter instanceof RandomSplit r ? r.split(loaded.rowCount()) : splitter.split(table);
                 SplitManifest manifest = SplitManifest.of(split, table, schema);
                 target.write(dir -> {
                     for (Part p : Part.values()) {
@@ -156,7 +162,8 @@ final class SplitCommand implements Callable<Integer> {
                 print(out, manifest);
             }
             case "kfold", "stratified-kfold", "group-kfold", "time-series" -> {
-                Folds result = crossValidator(s, policy).split(table);
+                CrossValidator cv = crossValidator(s, policy);
+                Folds result = cv instanceof KFold k ? k.split(loaded.rowCount()) : cv.split(table);
                 SplitManifest manifest = SplitManifest.of(result, table, schema);
                 target.write(dir -> {
                     for (Fold f : result) {
@@ -263,10 +270,10 @@ final class SplitCommand implements Callable<Integer> {
         return value;
     }
 
-    /** Writes a part as the input had it: header, byte-order mark and line breaks included. */
+    /** Writes a part as the input had it (header, byte-order mark and line breaks included), as byte slices of the file. */
     private static void writePart(CsvLoader.LoadedCsv loaded, RowIndices rows, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        loaded.appendPart(rows.toArray(), sb);
-        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            loaded.writePart(rows.toArray(), out);
+        }
     }
 }

@@ -1,49 +1,45 @@
 package dev.holdout.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Reads CSV or TSV into a Tablesaw {@link Table}, strictly: bad input is a
  * {@link DataValidationException} naming the file, the line and the column, never a silent value.
+ * Built on the one scanner that every Holdout reader uses ({@link CsvReader} streams with it), so every
+ * verb reads a file by the same rules:
  *
  * <ul>
- *   <li>RFC 4180 quoting ({@code "a, b"}, {@code ""} for a quote, line breaks inside quotes); LF or CRLF;
- *       a UTF-8 byte-order mark is skipped; blank lines are skipped.
- *   <li>Refused: an empty file, an empty or duplicate header name, a row with more or fewer fields
- *       than the header, an unterminated quote, bytes that are not UTF-8, a value that does not parse
- *       in a column declared numeric or date, a column the schema names that the file lacks.
- *   <li>Missing values ({@code ""}, {@code NA}, {@code N/A}, {@code NaN}, {@code null}, {@code NULL} by
- *       default) stay missing: never 0.
- *   <li>Types are inferred per column (see {@link ColumnKind}) unless the schema declares them.
+ *   <li>RFC 4180 quoting ({@code "a, b"}, {@code ""} for a quote, line breaks inside quotes); LF, CRLF or a
+ *       lone CR ends a line; a UTF-8 byte-order mark is skipped; blank lines are skipped.
+ *   <li>Refused: an empty file, an empty header name, two header names equal ignoring case, a row with more
+ *       or fewer fields than the header, an unterminated quote, bytes that are not UTF-8, a NUL byte, a value
+ *       that does not fit its column's kind, a column the schema names that the file lacks.
+ *   <li>Missing values: {@link #DEFAULT_MISSING} ({@code ""}, {@code NA}, {@code N/A}, {@code NaN},
+ *       {@code null}, {@code NULL}), compared with blanks around the value trimmed; they stay missing, never 0.
+ *   <li>Numbers are plain decimals ({@code 1e400}, {@code inf}, {@code 1,5} are not: see {@link ColumnKind}).
+ *   <li>Kinds are declared ({@link Schema#withType}) or inferred from all the values: the narrowest kind
+ *       that fits every non-missing value, else TEXT; but a column where more than half of the values are
+ *       numbers (or dates, date-times, instants) is that kind, and a value that does not fit is an error
+ *       naming its line and value: a typo never silently turns a numeric column into text.
  * </ul>
  *
  * <pre>{@code
@@ -53,516 +49,485 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvLoader {
     /** The tokens read as missing unless {@link #missingTokens(Set)} says otherwise. */
-    public static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
+    public static final Set<String> DEFAULT_MISSING = MissingTokens.DEFAULT_SET;
+
+    /**
+     * Rows the scanner hands over at a time (fewer for very wide files): enough that the hand-over to the
+     * helper thread is rare (60 a million rows; on a busy machine each can wait for the other thread to be
+     * scheduled), few enough that the batch's offsets stay a few megabytes.
+     */
+    private static final int BATCH_ROWS = 16_384;
+
+    /** Threads that read columns: 2 where there is a second core, unless {@code -Dholdout.csv.threads=1}. */
+    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("holdout.csv.threads", Runtime.getRuntime().availableProcessors())));
+
+    // Tablesaw's Table class initializer scans the class path (ClassGraph, about half a second of CPU): on a second core,
+    // start it now, beside the reading, so that it is done when the table is built.
+    static {
+        if (THREADS > 1) {
+            Thread warm = new Thread(new WarmTablesaw(), "holdout-tablesaw-init");
+            warm.setDaemon(true);
+            warm.start();
+        }
+    }
+
+    /** (A class, not a lambda: lambdas are spun at run time, and a short run pays for each.) */
+    private static final class WarmTablesaw implements Runnable {
+        @Override public void run() { Table.create(""); }
+    }
 
     private final char delimiter;
     private final Schema schema;
-    private final Set<String> missing;
+    private final MissingTokens missing;
+    private final List<String> columns;
+    private final Map<String, CsvReader.Declared> needs;
 
-    private final int longestMissing;
-
-    private CsvLoader(char delimiter, Schema schema, Set<String> missing) {
+    private CsvLoader(char delimiter, Schema schema, MissingTokens missing, List<String> columns, Map<String, CsvReader.Declared> needs) {
         this.delimiter = delimiter;
         this.schema = schema;
         this.missing = missing;
-        this.longestMissing = missing.stream().mapToInt(String::length).max().orElse(-1);
-    }
-
-    /** Whether a raw value is a missing token (a length check first: most values are longer). */
-    private boolean isMissing(String v) {
-        return v.length() <= longestMissing && missing.contains(v);
+        this.columns = columns;
+        this.needs = needs;
     }
 
     /** Comma-separated. */
-    public static CsvLoader csv() { return new CsvLoader(',', Schema.empty(), DEFAULT_MISSING); }
+    public static CsvLoader csv() { return new CsvLoader(',', Schema.empty(), MissingTokens.DEFAULT, null, Map.of()); }
 
     /** Tab-separated. */
-    public static CsvLoader tsv() { return new CsvLoader('\t', Schema.empty(), DEFAULT_MISSING); }
+    public static CsvLoader tsv() { return new CsvLoader('\t', Schema.empty(), MissingTokens.DEFAULT, null, Map.of()); }
 
     /** Comma- or tab-separated by the file name ({@code .tsv}/{@code .tab} means tabs). */
     public static CsvLoader forFile(Path file) {
-        String n = file.getFileName().toString().toLowerCase();
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".tsv") || n.endsWith(".tab") ? tsv() : csv();
     }
 
     public CsvLoader delimiter(char d) {
-        if (d == '"' || d == '\n' || d == '\r') {
-            throw DataValidationException.param("delimiter", "'" + d + "'", "cannot be a quote or a line break", "use ',' or '\\t'");
-        }
-        return new CsvLoader(d, schema, missing);
+        CsvScanner.checkDelimiter(d);
+        return new CsvLoader(d, schema, missing, columns, needs);
     }
 
-    public CsvLoader schema(Schema s) { return new CsvLoader(delimiter, Objects.requireNonNull(s), missing); }
+    public CsvLoader schema(Schema s) { return new CsvLoader(delimiter, Objects.requireNonNull(s), missing, columns, needs); }
 
-    public CsvLoader missingTokens(Set<String> tokens) { return new CsvLoader(delimiter, schema, Set.copyOf(tokens)); }
+    public CsvLoader missingTokens(Set<String> tokens) { return new CsvLoader(delimiter, schema, MissingTokens.of(tokens), columns, needs); }
+
+    /**
+     * A kind the caller needs a column to have, and why: every value must fit (as with a declared type),
+     * and the error for one that does not gives this reason ({@code "the model was trained on numbers"})
+     * instead of suggesting another type. It takes precedence over the schema's type for that column.
+     */
+    public CsvLoader require(String column, ColumnKind kind, String because) {
+        Map<String, CsvReader.Declared> m = new LinkedHashMap<>(needs);
+        m.put(Objects.requireNonNull(column), new CsvReader.Declared(Objects.requireNonNull(kind), Objects.requireNonNull(because)));
+        return new CsvLoader(delimiter, schema, missing, columns, Map.copyOf(m));
+    }
+
+    /**
+     * Loads only these columns into the table (in file order); the others are still checked for the file
+     * rules (quoting, encoding, field counts) but not parsed, so a verb that needs two columns of a wide
+     * file does not pay for the rest, and a value it does not use cannot stop it.
+     */
+    public CsvLoader columns(Collection<String> names) {
+        return new CsvLoader(delimiter, schema, missing, List.copyOf(new java.util.LinkedHashSet<>(names)), needs);
+    }
 
     public char delimiter() { return delimiter; }
 
     public Schema schema() { return schema; }
 
-    /** Loads a file. */
-    public Table load(Path file) { return read(file).table(); }
-
-    /** Loads a file and keeps the exact text of every record (for writing parts back unchanged). */
-    public LoadedCsv read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw DataValidationException.param("input", file, "file does not exist", "check the path");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+    /**
+     * Loads a file. It is streamed through a small buffer, not held in memory: the table is all that
+     * stays (use {@link #read} to keep the records for writing them back).
+     */
+    public Table load(Path file) {
+        InputFiles.requireReadable(file, "input");
+        try (CsvScanner scanner = new CsvScanner(file.toString(), InputFiles.open(file, "input"), delimiter)) {
+            return parse(scanner, tableName(file), null, file).table();
         }
-        String name = file.getFileName().toString();
+    }
+
+    private static String tableName(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return parse(file.toString(), dot > 0 ? name.substring(0, dot) : name, bytes);
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Loads a file and keeps its bytes and where each record lies (for writing parts back unchanged). */
+    public LoadedCsv read(Path file) {
+        byte[] bytes = InputFiles.readAll(file, "input");
+        return parse(new CsvScanner(file.toString(), bytes, delimiter), tableName(file), bytes, null);
     }
 
     /** Loads bytes; {@code source} names them in error messages. */
-    public Table load(String source, byte[] bytes) { return parse(source, source, bytes).table(); }
+    public Table load(String source, byte[] bytes) { return parse(new CsvScanner(source, bytes, delimiter), source, bytes, null).table(); }
 
     /**
-     * A loaded file: the table, the header line, and the exact text of each data record, so that a
+     * A loaded file: the table, the file's bytes and where each data record lies in them, so that a
      * subset of rows can be written back byte for byte.
      */
     public static final class LoadedCsv {
         private final Table table;
-        private final String text;
-        private final String header;
+        private final byte[] bytes;
+        private final int headerStart, headerEnd;
+        private final boolean bom;
+        private final String separator;
         private final int[] starts;
         private final int[] ends;
+        private final int rows;
+        private final LineIndex lines;
 
-        LoadedCsv(Table table, String text, String header, int[] starts, int[] ends) {
+        LoadedCsv(Table table, byte[] bytes, int headerStart, int headerEnd, boolean bom, String separator, int[] starts, int[] ends,
+                  int rows, LineIndex lines) {
             this.table = table;
-            this.text = text;
-            this.header = header;
+            this.bytes = bytes;
+            this.headerStart = headerStart;
+            this.headerEnd = headerEnd;
+            this.bom = bom;
+            this.separator = separator;
             this.starts = starts;
             this.ends = ends;
+            this.rows = rows;
+            this.lines = lines;
         }
 
         public Table table() { return table; }
 
+        /** The number of data records (also when the table holds no column: see {@link CsvLoader#columns}). */
+        public int rowCount() { return rows; }
+
         /** The header line as it was in the file (without the line break). */
-        public String headerLine() { return header; }
+        public String headerLine() { return new String(bytes, headerStart, headerEnd - headerStart, StandardCharsets.UTF_8); }
 
         /** The text of data record {@code row} (0-based) as it was in the file, without its line break. */
-        public String record(int row) { return text.substring(starts[row], ends[row]); }
+        public String record(int row) {
+            check(row);
+            return new String(bytes, starts[row], ends[row] - starts[row], StandardCharsets.UTF_8);
+        }
 
         /** Whether the file started with a UTF-8 byte-order mark. */
-        public boolean hasByteOrderMark() { return text.startsWith("\uFEFF"); }
+        public boolean hasByteOrderMark() { return bom; }
 
-        /** The file's line break, as its header line ends: {@code "\r\n"} or {@code "\n"}. */
-        public String lineSeparator() {
-            int end = text.indexOf('\n');
-            return end > 0 && text.charAt(end - 1) == '\r' ? "\r\n" : "\n";
-        }
+        /** The file's line break, as its header line ends: {@code "\r\n"}, {@code "\n"} or {@code "\r"}. */
+        public String lineSeparator() { return separator; }
 
         /** The 1-based line of the file on which data record {@code row} (0-based) starts. */
-        public long lineOf(int row) {
-            long line = 1;
-            int until = starts[row];
-            for (int i = 0; i < until; i++) if (text.charAt(i) == '\n') line++;
-            return line;
-        }
+        public long lineOf(int row) { return lines.line(row); }
 
         /**
          * Appends the header and the records at {@code rows} as the file had them: the same byte-order
          * mark, the same line break, each record's text unchanged.
          */
         public void appendPart(int[] rows, StringBuilder out) {
-            String nl = lineSeparator();
-            if (hasByteOrderMark()) out.append('\uFEFF');
-            out.append(header).append(nl);
-            for (int r : rows) out.append(text, starts[r], ends[r]).append(nl);
+            if (bom) out.append('\uFEFF');
+            out.append(headerLine()).append(separator);
+            for (int r : rows) out.append(record(r)).append(separator);
+        }
+
+        /** Writes the header and the records at {@code rows} as {@link #appendPart} does, as byte slices of the file. */
+        public void writePart(int[] rows, OutputStream out) throws IOException {
+            byte[] nl = separator.getBytes(StandardCharsets.US_ASCII);
+            if (bom) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(bytes, headerStart, headerEnd - headerStart);
+            out.write(nl);
+            for (int r : rows) {
+                check(r);
+                out.write(bytes, starts[r], ends[r] - starts[r]);
+                out.write(nl);
+            }
+        }
+
+        private void check(int row) {
+            if (row < 0 || row >= rows) throw new IndexOutOfBoundsException("row " + row + " of " + rows);
         }
     }
 
     // ------------------------------------------------------------------------------------------------
 
-    private LoadedCsv parse(String source, String tableName, byte[] bytes) {
-        String text = decodeUtf8(source, bytes);
-        int pos = text.startsWith("\uFEFF") ? 1 : 0;
-        if (text.isBlank()) {
-            throw DataValidationException.at(source, 1, null, null, "the file is empty; expected a header line with column names");
-        }
-        Tokenizer tok = new Tokenizer(source, text, pos, delimiter);
-        List<String> header = new ArrayList<>();
-        int headerStart = tok.pos;
-        while (tok.atBlankLine()) headerStart = tok.pos;
-        tok.readRecord(header);
-        String headerLine = text.substring(headerStart, tok.recordEnd);
-        checkHeader(source, header);
-        int ncol = header.size();
-        String[][] cells = new String[ncol][];
-        int capacity = Math.max(16, text.length() / Math.max(1, 8 * ncol));
-        for (int c = 0; c < ncol; c++) cells[c] = new String[capacity];
-        int[] starts = new int[capacity];
-        int[] ends = new int[capacity];
-        long[] lines = new long[capacity];
-        int rows = 0;
-        List<String> fields = new ArrayList<>(ncol);
-        while (!tok.atEnd()) {
-            if (tok.atBlankLine()) continue;
-            long line = tok.line;
-            int start = tok.pos;
-            fields.clear();
-            tok.readRecord(fields);
-            if (fields.size() != ncol) {
-                throw DataValidationException.at(source, line, null, null,
-                        "ragged row: " + fields.size() + " fields, but the header has " + ncol
-                                + "; every row needs exactly one value per column (quote values that contain '" + printable(delimiter) + "')");
-            }
-            if (rows == starts.length) {
-                int cap = rows * 2;
-                for (int c = 0; c < ncol; c++) cells[c] = Arrays.copyOf(cells[c], cap);
-                starts = Arrays.copyOf(starts, cap);
-                ends = Arrays.copyOf(ends, cap);
-                lines = Arrays.copyOf(lines, cap);
-            }
-            for (int c = 0; c < ncol; c++) cells[c][rows] = fields.get(c);
-            starts[rows] = start;
-            ends[rows] = tok.recordEnd;
-            lines[rows] = line;
-            rows++;
-        }
-        Table table = Table.create(tableName);
-        for (int c = 0; c < ncol; c++) {
-            table.addColumns(buildColumn(source, header.get(c), cells[c], rows, lines));
-            cells[c] = null;
-        }
-        for (String declared : schema.declaredColumns()) {
-            if (!header.contains(declared)) {
+    /**
+     * Reads every record of {@code scanner} into column builders. With {@code bytes} (the scanner reads
+     * them whole) the records' places are kept for {@link LoadedCsv}; otherwise the scanner streams
+     * {@code file}, and a column that falls back to text re-reads its earlier values from the file.
+     */
+    private LoadedCsv parse(CsvScanner scanner, String tableName, byte[] bytes, Path file) {
+        String source = scanner.source;
+        List<String> header = scanner.header();
+        List<String> named = new ArrayList<>(schema.declaredColumns());
+        named.addAll(needs.keySet());
+        java.util.Set<String> names = named.isEmpty() && columns == null ? Set.of() : new java.util.HashSet<>(header);
+        for (String declared : named) {
+            if (!names.contains(declared)) {
                 DataValidationException e = Columns.unknown("column", declared, header, source);
                 throw new DataValidationException(source + ": the schema names column '" + declared
                         + "' but the file has no such column; " + e.getMessage().substring(e.getMessage().indexOf(':') + 2),
                         source, 1, declared, null);
             }
         }
-        return new LoadedCsv(table, text, headerLine, Arrays.copyOf(starts, rows), Arrays.copyOf(ends, rows));
-    }
-
-    private static String printable(char c) { return c == '\t' ? "\\t" : String.valueOf(c); }
-
-    private static void checkHeader(String source, List<String> header) {
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i);
-            if (h.isBlank()) {
-                throw DataValidationException.at(source, 1, null, h,
-                        "column " + (i + 1) + " of the header has no name; give every column a name");
+        int[] fields;
+        if (columns == null) {
+            fields = new int[header.size()];
+            for (int i = 0; i < fields.length; i++) fields[i] = i;
+        } else {
+            fields = new int[columns.size()];
+            for (int j = 0; j < fields.length; j++) {
+                fields[j] = header.indexOf(columns.get(j));
+                if (fields[j] < 0) throw Columns.unknown("column", columns.get(j), header, source);
             }
-            Integer prev = seen.put(h, i);
-            if (prev != null) {
-                throw DataValidationException.at(source, 1, h, h, "duplicate header name: columns " + (prev + 1) + " and " + (i + 1)
-                        + " are both named '" + h + "'; rename one of them");
-            }
+            Arrays.sort(fields); // file order
+            scanner.project(fields);
         }
-    }
+        int width = fields.length;
+        RawBatch raw = new RawBatch(columns == null ? header.size() : width, Math.max(1, Math.min(BATCH_ROWS, CsvReader.MAX_CELLS / Math.max(1, width))));
 
-    private static String decodeUtf8(String source, byte[] bytes) {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = dec.decode(in, out, true);
-        if (r.isError()) {
-            int offset = in.position();
-            long line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
+        Records records = bytes == null ? null : new Records(bytes, scanner.delim);
+        ColumnBuilder[] builders = new ColumnBuilder[width];
+        ColumnBuilder.Earlier[] earlier = new ColumnBuilder.Earlier[width];
+        for (int j = 0; j < width; j++) {
+            earlier[j] = records != null ? records.earlier(fields[j]) : new Rescan(file, header.get(fields[j]));
+        }
+        int rows = 0;
+        Helper helper = Helper.start(width);
+        try {
+            while (true) {
+                int n = scanner.fill(raw);
+                if (n == 0) break;
+                if (rows == 0) {
+                    int estimate = estimateRows(bytes != null ? bytes.length - scanner.headerEnd() : fileSize(file), raw, n);
+                    if (records != null) records.reserve(estimate);
+                    for (int j = 0; j < width; j++) builders[j] = builder(source, header.get(fields[j]), estimate);
                 }
+                if (records != null) for (int r = 0; r < n; r++) records.add(raw.recordStart[r], raw.recordEnd[r], raw.line[r]);
+                columnsOf(raw, n, builders, earlier, helper);
+                rows += n;
             }
-            throw DataValidationException.at(source, line, null, null, String.format(
-                    "bytes that are not UTF-8 at byte offset %d (column %d of the line, byte 0x%02X); save the file as UTF-8",
-                    offset, offset - lineStart + 1, bytes[offset] & 0xFF));
+        } finally {
+            if (helper != null) helper.stop();
         }
-        dec.flush(out);
-        out.flip();
-        return out.toString();
+        List<Column<?>> cols = new ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            if (builders[j] == null) builders[j] = builder(source, header.get(fields[j]), 16);
+            cols.add(builders[j].finish());
+            builders[j] = null; // its arrays now belong to the column
+        }
+        Table table = Tables.of(tableName, cols);
+        if (records == null) return new LoadedCsv(table, null, 0, 0, scanner.hasByteOrderMark(), scanner.lineSeparator(), null, null, rows, null);
+        return new LoadedCsv(table, bytes, scanner.headerStart(), scanner.headerEnd(), scanner.hasByteOrderMark(), scanner.lineSeparator(),
+                records.starts, records.ends, rows, records.lines);
     }
 
-    /** A hand-written RFC 4180 tokenizer over the decoded text. */
-    private static final class Tokenizer {
-        final String source;
-        final String text;
-        final char delim;
-        int pos;
-        long line = 1;
-        int recordEnd;
-        private final StringBuilder sb = new StringBuilder();
+    private static long fileSize(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw InputFiles.failure(file, "input", e);
+        }
+    }
 
-        Tokenizer(String source, String text, int pos, char delim) {
-            this.source = source;
-            this.text = text;
-            this.pos = pos;
+    /**
+     * The earlier values of one column, read again from the file in order (a streamed column that falls
+     * back to text needs them once; the rows come in order, so one pass of a second scanner does).
+     */
+    private final class Rescan implements ColumnBuilder.Earlier {
+        private final Path file;
+        private final String column;
+        private CsvScanner scanner;
+        private RawBatch raw;
+        private int first, next;
+
+        Rescan(Path file, String column) {
+            this.file = file;
+            this.column = column;
+        }
+
+        @Override public byte[] bytes() { return raw.buf; }
+
+        @Override public void locate(int row, int[] out) {
+            if (scanner == null || row < first) {
+                if (scanner != null) scanner.close();
+                scanner = new CsvScanner(file.toString(), InputFiles.open(file, "input"), delimiter);
+                scanner.project(new int[] {scanner.header().indexOf(column)});
+                raw = new RawBatch(1, 4096);
+                first = next = 0;
+            }
+            while (row >= next) {
+                first = next;
+                int n = scanner.fill(raw);
+                if (n == 0) throw new IllegalStateException(file + " changed while it was read (row " + row + " is gone)");
+                next += n;
+            }
+            int r = row - first;
+            out[0] = raw.start[r];
+            out[1] = raw.end[r];
+            out[2] = raw.flags[r];
+        }
+
+        @Override public void done() {
+            if (scanner != null) scanner.close();
+            scanner = null;
+        }
+    }
+
+    private ColumnBuilder builder(String source, String name, int capacity) {
+        CsvReader.Declared need = needs.get(name);
+        if (need != null) return new ColumnBuilder(name, source, need.kind(), false, need.because(), missing, capacity);
+        return new ColumnBuilder(name, source, schema.types().get(name), true, null, missing, capacity);
+    }
+
+    /**
+     * Adds a scanned batch to every column: the odd columns on a helper thread when the machine has a second
+     * core. A bad value is reported in file order, on one thread or two: the first line of the batch that has
+     * one, and of its bad values the leftmost.
+     */
+    private static void columnsOf(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, Helper helper) {
+        RuntimeException[] failed = new RuntimeException[builders.length];
+        if (helper == null) {
+            addColumns(raw, n, builders, earlier, 0, 1, failed);
+        } else {
+            helper.submit(new OddColumns(raw, n, builders, earlier, failed));
+            addColumns(raw, n, builders, earlier, 0, 2, failed);
+            helper.await();
+        }
+        RuntimeException first = null;
+        long firstLine = Long.MAX_VALUE;
+        for (RuntimeException e : failed) {
+            if (e == null) continue;
+            long line = e instanceof DataValidationException d && d.row() > 0 ? d.row() : Long.MAX_VALUE - 1;
+            if (line < firstLine) {
+                first = e;
+                firstLine = line;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    /** The helper's share of a batch: the odd columns. */
+    private record OddColumns(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, RuntimeException[] failed)
+            implements Runnable {
+        @Override public void run() { addColumns(raw, n, builders, earlier, 1, 2, failed); }
+    }
+
+    private static void addColumns(RawBatch raw, int n, ColumnBuilder[] builders, ColumnBuilder.Earlier[] earlier, int from, int step,
+                                   RuntimeException[] failed) {
+        for (int j = from; j < builders.length; j += step) {
+            try {
+                builders[j].addAll(raw, j, n, earlier[j]);
+            } catch (RuntimeException e) {
+                failed[j] = e;
+            }
+        }
+    }
+
+    /**
+     * One helper thread that takes the odd columns of each batch: a column's builder is only ever touched by one
+     * thread, and the hand-over at each batch (submit, await: a SynchronousQueue each way) orders its writes.
+     */
+    private static final class Helper {
+        private static final Object OK = new Object();
+        private static final Runnable STOP = new Thread(); // a Runnable that is never run: the sign to stop
+        private final java.util.concurrent.SynchronousQueue<Runnable> work = new java.util.concurrent.SynchronousQueue<>();
+        private final java.util.concurrent.SynchronousQueue<Object> done = new java.util.concurrent.SynchronousQueue<>();
+
+        private Helper() {
+            Thread t = new Thread("holdout-csv-columns") {
+                @Override public void run() { loop(); }
+            };
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** A helper when there is a second core and enough columns to share, else null (all on the caller's thread). */
+        static Helper start(int columns) {
+            return columns >= 4 && THREADS > 1 ? new Helper() : null;
+        }
+
+        private void loop() {
+            try {
+                while (true) {
+                    Runnable r = work.take();
+                    if (r == STOP) return;
+                    Object result = OK;
+                    try {
+                        r.run();
+                    } catch (RuntimeException | Error e) {
+                        result = e;
+                    }
+                    done.put(result);
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }
+
+        void submit(Runnable r) {
+            try {
+                work.put(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        void await() {
+            try {
+                Object r = done.take();
+                if (r instanceof Error e) throw e;
+                if (r instanceof RuntimeException e) throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        void stop() { work.offer(STOP); }
+    }
+
+    /** Rows in the file, from the bytes of the first batch's rows (a little more, so the arrays rarely grow). */
+    private static int estimateRows(long bodyBytes, RawBatch raw, int n) {
+        long perRow = Math.max(1, (raw.recordEnd[n - 1] - raw.recordStart[0]) / n);
+        long estimate = bodyBytes / perRow + bodyBytes / perRow / 32 + 16;
+        return (int) Math.max(n, Math.min(Integer.MAX_VALUE - 16, estimate));
+    }
+
+    /** Where each record lies in the file's bytes, and its line; and how to find a field of an earlier record again. */
+    private static final class Records {
+        final byte[] bytes;
+        final byte delim;
+        int[] starts = new int[0];
+        int[] ends = new int[0];
+        int size;
+        final LineIndex lines = new LineIndex();
+
+        Records(byte[] bytes, byte delim) {
+            this.bytes = bytes;
             this.delim = delim;
         }
 
-        boolean atEnd() { return pos >= text.length(); }
-
-        /** Consumes an empty line, if that is what comes next. */
-        boolean atBlankLine() {
-            if (pos < text.length() && text.charAt(pos) == '\n') {
-                pos++;
-                line++;
-                return true;
-            }
-            if (pos + 1 < text.length() && text.charAt(pos) == '\r' && text.charAt(pos + 1) == '\n') {
-                pos += 2;
-                line++;
-                return true;
-            }
-            return false;
+        void reserve(int n) {
+            starts = new int[n];
+            ends = new int[n];
         }
 
-        void readRecord(List<String> out) {
-            int n = text.length();
-            while (true) {
-                if (pos < n && text.charAt(pos) == '"') {
-                    long quoteLine = line;
-                    pos++;
-                    sb.setLength(0);
-                    while (true) {
-                        if (pos >= n) {
-                            throw DataValidationException.at(source, quoteLine, null, null,
-                                    "a quoted value starts here but its closing quote is missing; close it with \"");
-                        }
-                        char c = text.charAt(pos++);
-                        if (c == '"') {
-                            if (pos < n && text.charAt(pos) == '"') {
-                                sb.append('"');
-                                pos++;
-                            } else {
-                                break;
-                            }
-                        } else {
-                            if (c == '\n') line++;
-                            sb.append(c);
-                        }
-                    }
-                    out.add(sb.toString());
-                    if (pos < n && text.charAt(pos) != delim && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
-                        throw DataValidationException.at(source, line, null, null,
-                                "unexpected text after a closing quote in field " + out.size() + "; a quoted value must be followed by '"
-                                        + printable(delim) + "' or the end of the line");
-                    }
-                } else {
-                    int start = pos;
-                    while (pos < n) {
-                        char c = text.charAt(pos);
-                        if (c == delim || c == '\n' || (c == '\r' && pos + 1 < n && text.charAt(pos + 1) == '\n')) break;
-                        pos++;
-                    }
-                    int end = pos;
-                    if (end == n && end > start && text.charAt(end - 1) == '\r') end--;
-                    out.add(text.substring(start, end));
-                }
-                if (pos >= n) {
-                    recordEnd = n > 0 && text.charAt(n - 1) == '\r' ? n - 1 : n;
-                    return;
-                }
-                char c = text.charAt(pos);
-                if (c == delim) {
-                    pos++;
-                    if (pos >= n) {
-                        out.add("");
-                        recordEnd = pos;
-                        return;
-                    }
-                    continue;
-                }
-                recordEnd = pos;
-                pos += c == '\r' ? 2 : 1;
-                line++;
-                return;
+        void add(int start, int end, long line) {
+            if (size == starts.length) {
+                int cap = size + (size >> 1) + 16;
+                starts = Arrays.copyOf(starts, cap);
+                ends = Arrays.copyOf(ends, cap);
             }
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+            lines.add(line);
+        }
+
+        ColumnBuilder.Earlier earlier(int field) {
+            return new ColumnBuilder.Earlier() {
+                @Override public byte[] bytes() { return bytes; }
+
+                @Override public void locate(int row, int[] out) { CsvScanner.locate(bytes, starts[row], field, delim, out); }
+            };
         }
     }
 
     // ------------------------------------------------------------------------------------------------
-
-    private Column<?> buildColumn(String source, String name, String[] values, int rows, long[] lines) {
-        ColumnKind declared = schema.types().get(name);
-        ColumnKind kind = declared != null ? declared : infer(values, rows);
-        return switch (kind) {
-            case INTEGER -> integerColumn(source, name, values, rows, lines, declared != null);
-            case NUMBER -> numberColumn(source, name, values, rows, lines);
-            case DATE -> dateColumn(source, name, values, rows, lines);
-            case DATETIME -> dateTimeColumn(source, name, values, rows, lines);
-            case TEXT -> {
-                String[] copy = new String[rows];
-                for (int i = 0; i < rows; i++) copy[i] = isMissing(values[i]) ? "" : values[i];
-                yield StringColumn.create(name, copy);
-            }
-        };
-    }
-
-    private ColumnKind infer(String[] values, int rows) {
-        boolean integer = true, number = true, date = true, dateTime = true, any = false;
-        for (int i = 0; i < rows; i++) {
-            String v = values[i];
-            if (isMissing(v)) continue;
-            any = true;
-            if (integer && !isInteger(v)) integer = false;
-            if (!integer && number && !isNumber(v)) number = false;
-            if (date && !isDate(v)) date = false;
-            if (dateTime && !isDateTime(v)) dateTime = false;
-            if (!integer && !number && !date && !dateTime) return ColumnKind.TEXT;
-        }
-        if (!any) return ColumnKind.TEXT;
-        if (integer) return ColumnKind.INTEGER;
-        if (number) return ColumnKind.NUMBER;
-        if (date) return ColumnKind.DATE;
-        if (dateTime) return ColumnKind.DATETIME;
-        return ColumnKind.TEXT;
-    }
-
-    static boolean isInteger(String v) {
-        int n = v.length(), i = 0;
-        if (n == 0) return false;
-        if (v.charAt(0) == '-' || v.charAt(0) == '+') i++;
-        if (i == n || n - i > 18) return false;
-        for (; i < n; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') return false;
-        }
-        return true;
-    }
-
-    /** Plain decimal numbers only: no hex, no {@code d}/{@code f} suffix, no {@code Infinity}. */
-    static boolean isNumber(String v) {
-        int n = v.length(), i = 0;
-        if (n == 0) return false;
-        if (v.charAt(i) == '-' || v.charAt(i) == '+') i++;
-        int digits = 0;
-        while (i < n && Character.isDigit(v.charAt(i))) { i++; digits++; }
-        if (i < n && v.charAt(i) == '.') {
-            i++;
-            while (i < n && Character.isDigit(v.charAt(i))) { i++; digits++; }
-        }
-        if (digits == 0) return false;
-        if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (v.charAt(i) == '-' || v.charAt(i) == '+')) i++;
-            int exp = 0;
-            while (i < n && Character.isDigit(v.charAt(i))) { i++; exp++; }
-            if (exp == 0) return false;
-        }
-        return i == n;
-    }
-
-    static boolean isDate(String v) {
-        return parseDate(v) != null;
-    }
-
-    /** ISO {@code yyyy-MM-dd} without the formatter machinery; null when it is not a valid date. */
-    static LocalDate parseDate(String v) {
-        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') return null;
-        int y = digits(v, 0, 4), m = digits(v, 5, 7), d = digits(v, 8, 10);
-        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-        if (d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) return null;
-        return LocalDate.of(y, m, d);
-    }
-
-    private static int digits(String v, int from, int to) {
-        int x = 0;
-        for (int i = from; i < to; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            x = x * 10 + (c - '0');
-        }
-        return x;
-    }
-
-    static boolean isDateTime(String v) {
-        if (v.length() < 16 || v.charAt(4) != '-' || (v.charAt(10) != 'T' && v.charAt(10) != ' ')) return false;
-        try {
-            parseDateTime(v);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    static LocalDateTime parseDateTime(String v) {
-        return LocalDateTime.parse(v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) + 'T' + v.substring(11) : v);
-    }
-
-    private DataValidationException bad(String source, long line, String column, String value, String what) {
-        return DataValidationException.at(source, line, column, value,
-                "value '" + value + "' is not " + what + "; fix the value, mark it missing (empty), or declare the column TEXT");
-    }
-
-    private Column<?> integerColumn(String source, String name, String[] v, int rows, long[] lines, boolean declared) {
-        long[] parsed = new long[rows];
-        boolean[] miss = new boolean[rows];
-        boolean fitsInt = true;
-        for (int i = 0; i < rows; i++) {
-            if (isMissing(v[i])) {
-                miss[i] = true;
-                continue;
-            }
-            if (!isInteger(v[i])) throw bad(source, lines[i], name, v[i], "a whole number (column " + name + " is INTEGER)");
-            long x = Long.parseLong(v[i].startsWith("+") ? v[i].substring(1) : v[i]);
-            parsed[i] = x;
-            if (x <= Integer.MIN_VALUE || x > Integer.MAX_VALUE) fitsInt = false;
-        }
-        if (fitsInt) {
-            IntColumn c = IntColumn.create(name, rows);
-            for (int i = 0; i < rows; i++) {
-                if (miss[i]) c.setMissing(i);
-                else c.set(i, (int) parsed[i]);
-            }
-            return c;
-        }
-        LongColumn c = LongColumn.create(name, rows);
-        for (int i = 0; i < rows; i++) {
-            if (miss[i]) c.setMissing(i);
-            else if (parsed[i] == Long.MIN_VALUE) throw bad(source, lines[i], name, v[i], "a whole number in range");
-            else c.set(i, parsed[i]);
-        }
-        return c;
-    }
-
-    private Column<?> numberColumn(String source, String name, String[] v, int rows, long[] lines) {
-        double[] out = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            if (isMissing(v[i])) {
-                out[i] = Double.NaN;
-            } else if (isNumber(v[i])) {
-                out[i] = Double.parseDouble(v[i]);
-            } else {
-                throw bad(source, lines[i], name, v[i], "a number (column " + name + " is NUMBER)");
-            }
-        }
-        return DoubleColumn.create(name, out);
-    }
-
-    private Column<?> dateColumn(String source, String name, String[] v, int rows, long[] lines) {
-        LocalDate[] out = new LocalDate[rows];
-        for (int i = 0; i < rows; i++) {
-            if (isMissing(v[i])) continue;
-            out[i] = parseDate(v[i]);
-            if (out[i] == null) throw bad(source, lines[i], name, v[i], "a date in ISO form yyyy-MM-dd (column " + name + " is DATE)");
-        }
-        return DateColumn.create(name, out);
-    }
-
-    private Column<?> dateTimeColumn(String source, String name, String[] v, int rows, long[] lines) {
-        LocalDateTime[] out = new LocalDateTime[rows];
-        for (int i = 0; i < rows; i++) {
-            if (isMissing(v[i])) continue;
-            try {
-                out[i] = parseDateTime(v[i]);
-            } catch (DateTimeParseException e) {
-                throw bad(source, lines[i], name, v[i], "a date-time in ISO form yyyy-MM-ddTHH:mm:ss (column " + name + " is DATETIME)");
-            }
-        }
-        return DateTimeColumn.create(name, out);
-    }
 
     /** Declared and inferred kinds of a loaded table's columns, by name. */
     public static Map<String, ColumnKind> kinds(Table table) {
@@ -577,6 +542,7 @@ public final class CsvLoader {
         if (c instanceof tech.tablesaw.api.NumericColumn<?>) return ColumnKind.NUMBER;
         if (c instanceof DateColumn) return ColumnKind.DATE;
         if (c instanceof DateTimeColumn) return ColumnKind.DATETIME;
+        if (c instanceof InstantColumn) return ColumnKind.INSTANT;
         return ColumnKind.TEXT;
     }
 }

@@ -2,11 +2,8 @@ package dev.holdout.leakage;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import dev.holdout.data.IsoTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -46,14 +43,12 @@ final class TimeValues {
         return k;
     }
 
-    private static long parse(Table t, String column, int row, String s) {
-        try {
-            if (s.length() == 10) return LocalDate.parse(s).toEpochDay() * 86_400L;
-            if (s.endsWith("Z")) return Instant.parse(s).getEpochSecond();
-            return LocalDateTime.parse(s).toEpochSecond(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+    private static double parse(Table t, String column, int row, String s) {
+        double v = IsoTime.epochSeconds(s);
+        if (Double.isNaN(v)) {
             throw DataValidationException.at(t.name(), row + 1, column, s,
-                    "'" + s + "' is not a date (yyyy-MM-dd) or date-time (ISO-8601); pass a date, date-time or numeric time column");
+                    "'" + s + "' is not a date (yyyy-MM-dd), date-time or instant (ISO-8601, with Z or an offset); pass a date, date-time or numeric time column");
         }
+        return v;
     }
 }

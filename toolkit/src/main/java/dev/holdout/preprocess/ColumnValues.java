@@ -1,5 +1,6 @@
 package dev.holdout.preprocess;
 
+import dev.holdout.data.ColumnArrays;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import tech.tablesaw.api.BooleanColumn;
@@ -60,14 +61,14 @@ final class ColumnValues {
 
     /** Wraps computed values into a new column (the array is adopted, not copied twice). */
     static DoubleColumn column(String name, double[] values) {
-        return AdoptedDoubleColumn.adopt(name, values);
+        return ColumnArrays.doubles(name, values);
     }
 
     /** A 0/1 indicator column. */
     static DoubleColumn indicator(String name, boolean[] flags) {
         double[] v = new double[flags.length];
         for (int i = 0; i < flags.length; i++) v[i] = flags[i] ? 1.0 : 0.0;
-        return AdoptedDoubleColumn.adopt(name, v);
+        return ColumnArrays.doubles(name, v);
     }
 
     /** The family of a column's type, the unit of schema checks: an int column read where a double was fitted is fine. */

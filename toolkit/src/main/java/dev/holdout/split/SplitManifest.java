@@ -62,7 +62,7 @@ public final class SplitManifest {
             parts.add(ctx.summary(p.label(), split.rows(p)));
             covered += split.size(p);
         }
-        return new SplitManifest(split.provenance(), schema, parts, List.of(), table.rowCount() - covered);
+        return new SplitManifest(split.provenance(), schema, parts, List.of(), split.provenance().rowCount() - covered);
     }
 
     public static SplitManifest of(Folds folds, Table table, Schema schema) {

@@ -2,11 +2,11 @@ package dev.holdout.split;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.IsoTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -77,26 +77,25 @@ final class TimeKeys {
                 + ", not a date, date-time, instant or whole-number column", "choose a date column, or load it with a declared DATE type");
     }
 
-    /** Parses a cutoff given as text in this column's kind. */
+    /**
+     * Parses a cutoff given as text: a whole number for a numeric column, else an ISO date, date-time or
+     * instant (with Z or an offset, read as its UTC instant; a date or local date-time is read as UTC).
+     */
     long parse(String text, String param) {
         String s = text.trim();
-        try {
-            return switch (kind) {
-                case DATE -> s.length() > 10 ? parseDateTime(s) : LocalDate.parse(s).toEpochDay() * 86_400L;
-                case DATETIME -> s.length() == 10 ? LocalDate.parse(s).toEpochDay() * 86_400L : parseDateTime(s);
-                case INSTANT -> s.endsWith("Z") ? Instant.parse(s).getEpochSecond()
-                        : s.length() == 10 ? LocalDate.parse(s).toEpochDay() * 86_400L : parseDateTime(s);
-                case NUMBER -> Long.parseLong(s);
-            };
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw DataValidationException.param(param, text, "is not a " + (kind == Kind.NUMBER ? "whole number" : "date (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm:ss)"),
-                    "write it like the values of column '" + column + "'");
+        if (kind == Kind.NUMBER) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw DataValidationException.param(param, text, "is not a whole number", "write it like the values of column '" + column + "'");
+            }
         }
-    }
-
-    private static long parseDateTime(String s) {
-        String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
-        return LocalDateTime.parse(iso).toEpochSecond(ZoneOffset.UTC);
+        Long v = IsoTime.epochSecond(s);
+        if (v == null) {
+            throw DataValidationException.param(param, text, "is not a date (yyyy-MM-dd), date-time (yyyy-MM-ddTHH:mm:ss) or instant "
+                    + "(2023-01-01T00:00:00Z, 2023-01-01T09:00:00+09:00)", "write it like the values of column '" + column + "'");
+        }
+        return v;
     }
 
     /** A key as text in this column's kind. */

@@ -1,8 +1,8 @@
 package dev.holdout.train;
 
 import dev.holdout.data.CsvLoader;
-import dev.holdout.data.DataValidationException;
-import java.nio.file.Files;
+import dev.holdout.data.InputFiles;
+import dev.holdout.data.Schema;
 import java.nio.file.Path;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
@@ -20,7 +20,10 @@ public sealed interface Channel permits Channel.InMemory, Channel.CsvFile {
 
     static Channel of(Table table) { return new InMemory(table); }
 
-    static Channel csv(Path file) { return new CsvFile(file); }
+    static Channel csv(Path file) { return new CsvFile(file, Schema.empty()); }
+
+    /** A CSV file whose columns of {@code types} are read as declared there ({@link Schema#withType}). */
+    static Channel csv(Path file, Schema types) { return new CsvFile(file, types); }
 
     /** The rows of this channel. */
     Table load();
@@ -41,17 +44,18 @@ public sealed interface Channel permits Channel.InMemory, Channel.CsvFile {
         @Override public String toString() { return "Channel[" + source() + ", " + table.rowCount() + " rows]"; }
     }
 
-    /** A CSV file with a header row. */
-    record CsvFile(Path file) implements Channel {
+    /** A CSV file with a header row; {@code types} declares the kinds of some of its columns (often none). */
+    record CsvFile(Path file, Schema types) implements Channel {
         public CsvFile {
             Objects.requireNonNull(file, "file");
+            types = types == null ? Schema.empty() : types;
         }
 
+        public CsvFile(Path file) { this(file, Schema.empty()); }
+
         @Override public Table load() {
-            if (!Files.isRegularFile(file)) {
-                throw DataValidationException.param("channel", file, "no such file", "check the path in the job spec");
-            }
-            return CsvLoader.forFile(file).load(file);   // file/line/column errors
+            InputFiles.requireReadable(file, "channel");  // a folder, a dangling link, permission denied: said plainly
+            return CsvLoader.forFile(file).schema(types).load(file);   // file/line/column errors
         }
 
         @Override public String source() { return file.toString(); }

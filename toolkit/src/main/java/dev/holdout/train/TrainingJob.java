@@ -2,14 +2,17 @@ package dev.holdout.train;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.data.ColumnKind;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.StrictJson;
+import dev.holdout.data.Schema;
 import dev.holdout.preprocess.Preprocessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import tech.tablesaw.api.Table;
@@ -36,8 +39,9 @@ import tech.tablesaw.api.Table;
  *  "hyperparameters": {"num_round": "200", "objective": "binary:logistic", "eval_metric": "logloss",
  *                      "early_stopping_rounds": "10", "seed": "1", "nthread": "2"},
  *  "channels": {"train": "train.csv", "validation": "validation.csv"},
- *  "preprocessing": {"steps": []}, "output": "runs/rain"}
+ *  "preprocessing": {"steps": []}, "output": "runs/rain", "types": {"station": "TEXT"}}
  * }</pre>
+ * {@code types} (optional) declares the kinds of CSV channel columns, as {@code --types} does on the command line.
  *
  * @param name            job name (letters, digits, '-', '_', '.')
  * @param algorithm       the learner
@@ -55,7 +59,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
                           Preprocessor preprocessing, Path output) {
 
     static final List<String> SPEC_KEYS = List.of("name", "algorithm", "label", "features", "exclude",
-            "hyperparameters", "channels", "preprocessing", "output");
+            "hyperparameters", "channels", "preprocessing", "output", "types");
 
     /**
      * Checks each value on its own; how they combine (early stopping and a validation channel, the
@@ -200,14 +204,15 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         String validation = ch.text("validation", null);
         Preprocessor pre = PreprocessingSpecs.fromJson(spec.optionalObject("preprocessing"));
         String output = spec.text("output", null);
+        Schema types = columnTypes(spec.optionalObject("types"));
         return new TrainingJob(
                 spec.text("name", "xgboost-job"),
                 algorithm,
                 hp,
                 spec.text("label", null),
                 spec.distinctTexts("features"), spec.distinctTexts("exclude"),
-                train == null ? null : Channel.csv(base.resolve(train)),
-                validation == null ? null : Channel.csv(base.resolve(validation)),
+                train == null ? null : Channel.csv(base.resolve(train), types),
+                validation == null ? null : Channel.csv(base.resolve(validation), types),
                 pre,
                 output == null ? null : base.resolve(output)).validate();
     }
@@ -241,12 +246,29 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         exclude.forEach(x::add);
         ObjectNode hp = o.putObject("hyperparameters");
         hyperparameters.toMap(algorithm).forEach(hp::put);
+        if (train instanceof Channel.CsvFile csv && !csv.types().types().isEmpty()) {
+            ObjectNode t = o.putObject("types");
+            csv.types().types().forEach((k, v) -> t.put(k, v.name()));
+        }
         ObjectNode ch = o.putObject("channels");
         ch.put("train", train.source());
         if (validation != null) ch.put("validation", validation.source());
         o.set("preprocessing", PreprocessingSpecs.toJson(preprocessing));
         if (output != null) o.put("output", output.toString());
         return o;
+    }
+
+    /**
+     * A spec's {@code "types": {"zip": "TEXT", "amount": "NUMBER"}} (optional, null when absent): the declared
+     * kinds of CSV columns, as {@code --types} declares them on the command line. Used by job and tuning specs.
+     */
+    public static Schema columnTypes(JsonFields node) {
+        Schema s = Schema.empty();
+        if (node == null) return s;
+        for (Map.Entry<String, String> e : node.scalarTexts().entrySet()) {
+            s = s.withType(e.getKey(), ColumnKind.parse(e.getValue(), node.param(e.getKey())));
+        }
+        return s;
     }
 
     @Override public String toString() {

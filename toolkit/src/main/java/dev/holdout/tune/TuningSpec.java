@@ -101,18 +101,22 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
      */
     public static TuningSpec fromJson(JsonFields root, Path base) {
         root.allow(KEYS);
-        JsonFields d = root.object("data").allow("dataset", "csv");
+        JsonFields d = root.object("data").allow("dataset", "csv", "types");
         Table data;
         String source;
         Path dataFile = null;
         if (d.has("dataset")) {
+            if (d.has("types")) {
+                throw DataValidationException.param("data.types", d.get("types"), "applies to data.csv only (a shipped dataset has its own types)",
+                        "drop data.types or use data.csv");
+            }
             source = d.text("dataset");
             data = Datasets.load(source);
         } else if (d.has("csv")) {
             Path csv = base.resolve(d.text("csv"));
             source = csv.toString();
-            if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
-            data = CsvLoader.forFile(csv).load(csv);
+            dev.holdout.data.InputFiles.requireReadable(csv, "data.csv");
+            data = CsvLoader.forFile(csv).schema(TrainingJob.columnTypes(d.optionalObject("types"))).load(csv);
             dataFile = csv;
         } else {
             throw DataValidationException.param("data", d.node(), "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
