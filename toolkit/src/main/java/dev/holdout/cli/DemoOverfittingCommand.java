@@ -92,7 +92,8 @@ final class DemoOverfittingCommand implements Callable<Integer> {
 
         Path dir = output != null ? output
                 : Path.of("runs", "demo-overfitting-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)", "max_depth", metric)
+        Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)",
+                        "max_depth (tree depth)", metric + " (lower is better)")
                 .series("train", depths, byDepth[0]).series("validation", depths, byDepth[1]).series("test", depths, byDepth[2])
                 .verticalMarker(bestDepth, "best validation: max_depth " + bestDepth);
         Charts.Line roundChart = c.chart("Overfitting with rounds (max_depth 6): train vs validation " + c.metric())

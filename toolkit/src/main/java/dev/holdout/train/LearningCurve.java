@@ -61,7 +61,8 @@ public record LearningCurve(String metric, boolean maximize, float[] train, floa
             t[i] = train[i];
             if (validation.length > 0) v[i] = validation[i];
         }
-        Charts.Line line = Charts.line(title, "boosting round", metric).series("train", x, t);
+        Charts.Line line = Charts.line(title, "boosting round (trees added)",
+                metric + " (" + (maximize ? "higher" : "lower") + " is better)").series("train", x, t);
         if (validation.length > 0) line = line.series("validation", x, v).verticalMarker(bestIteration, "best iteration " + bestIteration);
         return line;
     }

@@ -82,7 +82,8 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
     }
 
     public Charts.Line chart() {
-        return Charts.line("Validation curve over " + hyperparameter, hyperparameter, metric)
+        return Charts.line("Validation curve over " + hyperparameter, hyperparameter + " (each point: its job's best iteration)",
+                        metric + " (" + (maximize ? "higher" : "lower") + " is better)")
                 .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue(), "best " + hyperparameter + " = " + fmt(bestValue()));
     }
 
