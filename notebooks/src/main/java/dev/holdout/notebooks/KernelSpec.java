@@ -2,7 +2,7 @@ package dev.holdout.notebooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ public record KernelSpec(Path java, List<Path> classpath) {
     /** Writes {@code <kernelsDir>/holdout-java/kernel.json} atomically; returns that folder. */
     public Path writeInto(Path kernelsDir) {
         Path dir = kernelsDir.resolve(HoldoutKernel.KERNEL_NAME);
-        AtomicFiles.writeString(dir.resolve("kernel.json"), json());
+        OutputFile.replace(dir.resolve("kernel.json"), json());
         return dir;
     }
 

@@ -115,8 +115,8 @@ public final class NotebookCommand implements Runnable {
         private int stored(NotebookRunner runner) throws Exception {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
-            Path scratch = output == null ? java.nio.file.Files.createTempDirectory("holdout-notebook") : null;
-            Path executed = output != null ? output : scratch.resolve(notebook.getFileName());
+            dev.holdout.io.ScratchFolder scratch = output == null ? dev.holdout.io.ScratchFolder.create("holdout-notebook") : null;
+            Path executed = output != null ? output : scratch.path().resolve(notebook.getFileName());
             StoredOutputs.Result result;
             try {
                 result = update ? StoredOutputs.update(runner, notebook, executed, null)
@@ -126,7 +126,7 @@ public final class NotebookCommand implements Runnable {
                 err.flush();
                 return 1;
             } finally {
-                if (scratch != null) dev.holdout.io.AtomicFiles.deleteRecursively(scratch);
+                if (scratch != null) scratch.close();
             }
             String took = String.format(java.util.Locale.ROOT, "%.0f s", result.took().toMillis() / 1000.0);
             if (update) {

@@ -1,5 +1,7 @@
 package dev.holdout.notebooks;
 
+import dev.holdout.io.OutputFile;
+import dev.holdout.io.ScratchFolder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,48 +61,72 @@ public final class NotebookRunner {
 
     /**
      * Runs {@code notebook} and writes the executed copy to {@code output}. {@code console}: where nbconvert's
-     * output also goes as it runs (null: captured only).
+     * output also goes as it runs (null: captured only). The output follows {@link OutputFile}'s rules: it is
+     * refused before Jupyter starts when it is the notebook itself, a folder, or cannot be written; it is written
+     * under a temporary name and renamed into place, so a failed run leaves a previous executed copy as it was.
      */
     public Outcome run(Path notebook, Path output, Appendable console) throws IOException, InterruptedException {
         if (!Files.isRegularFile(notebook)) {
             throw new IllegalArgumentException("notebook=" + notebook + " does not exist; pass an .ipynb file");
         }
-        List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new IllegalStateException(
-                "jupyter nbconvert was not found (looked for jupyter-nbconvert on PATH and in /usr/bin); install it: "
-                        + APT_LINE));
-        Path absOut = output.toAbsolutePath().normalize();
-        Files.createDirectories(absOut.getParent());
-        Path jupyterPath = Files.createTempDirectory("holdout-kernelspec");
-        try {
-            spec.writeInto(jupyterPath.resolve("kernels"));
-            String name = absOut.getFileName().toString();
-            List<String> command = new ArrayList<>(nbconvert);
-            command.addAll(List.of("--to", "notebook", "--execute", notebook.toAbsolutePath().toString(),
-                    "--output-dir", absOut.getParent().toString(),
-                    "--output", name.endsWith(".ipynb") ? name.substring(0, name.length() - 6) : name,
-                    "--ExecutePreprocessor.kernel_name=" + HoldoutKernel.KERNEL_NAME,
-                    "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
-                    "--ExecutePreprocessor.startup_timeout=120"));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            String previous = System.getenv("JUPYTER_PATH");
-            pb.environment().put("JUPYTER_PATH", jupyterPath + (previous == null ? "" : File.pathSeparator + previous));
-            if (!name.endsWith(".ipynb")) {
-                throw new IllegalArgumentException("output=" + output + " must end with .ipynb");
-            }
-            Files.deleteIfExists(absOut);
-            Process process = pb.start();
+        if (!output.getFileName().toString().endsWith(".ipynb")) {
+            throw new IllegalArgumentException("output=" + output + " must end with .ipynb");
+        }
+        try (OutputFile out = OutputFile.at(output).named("output").input("notebook", notebook).claim();
+             ScratchFolder jupyterPath = ScratchFolder.create("holdout-kernelspec")) {
+            List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new IllegalStateException(
+                    "jupyter nbconvert was not found (looked for jupyter-nbconvert on PATH and in /usr/bin); install it: "
+                            + APT_LINE));
+            spec.writeInto(jupyterPath.path().resolve("kernels"));
+            int[] exit = {-1};
             StringBuilder log = new StringBuilder();
-            try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.append(line).append('\n');
-                    if (console != null) console.append(line).append('\n');
-                }
+            try {
+                out.write(tmp -> {
+                    // nbconvert appends .ipynb to --output: give it the temporary name without it
+                    String name = tmp.getFileName().toString();
+                    List<String> command = new ArrayList<>(nbconvert);
+                    command.addAll(List.of("--to", "notebook", "--execute", notebook.toAbsolutePath().toString(),
+                            "--output-dir", tmp.getParent().toString(),
+                            "--output", name.substring(0, name.length() - ".ipynb".length()),
+                            "--ExecutePreprocessor.kernel_name=" + HoldoutKernel.KERNEL_NAME,
+                            "--ExecutePreprocessor.timeout=" + cellTimeout.toSeconds(),
+                            "--ExecutePreprocessor.startup_timeout=120"));
+                    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+                    String previous = System.getenv("JUPYTER_PATH");
+                    pb.environment().put("JUPYTER_PATH", jupyterPath.path() + (previous == null ? "" : File.pathSeparator + previous));
+                    Process process = pb.start();
+                    try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            log.append(line).append('\n');
+                            if (console != null) console.append(line).append('\n');
+                        }
+                    }
+                    try {
+                        exit[0] = process.waitFor();
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while nbconvert ran");
+                    }
+                    if (exit[0] != 0) throw new NotExecuted();
+                });
+            } catch (NotExecuted e) {
+                return new Outcome(out.path(), exit[0], log.toString());
+            } catch (java.io.UncheckedIOException e) {
+                if (e.getCause() instanceof java.io.InterruptedIOException) throw new InterruptedException("interrupted while nbconvert ran");
+                throw e;
             }
-            int exit = process.waitFor();
-            return new Outcome(absOut, exit, log.toString());
-        } finally {
-            dev.holdout.io.AtomicFiles.deleteRecursively(jupyterPath);
+            return new Outcome(out.path(), exit[0], log.toString());
+        }
+    }
+
+    /** nbconvert failed: nothing is put in place (the writer's exception makes the output discard its temporary file). */
+    private static final class NotExecuted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotExecuted() {
+            super(null, null, false, false);
         }
     }
 

@@ -520,7 +520,7 @@ public final class StoredOutputs {
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
         boolean had = !hasNoOutputs(stored);
         List<String> diff = had ? differences(stored, fresh) : List.of("outputs stored for the first time");
-        dev.holdout.io.AtomicFiles.write(notebook, toJson(update(stored, fresh)).getBytes(StandardCharsets.UTF_8));
+        dev.holdout.io.OutputFile.replace(notebook, toJson(update(stored, fresh)));
         return new Result(notebook, diff, had, took);
     }
 

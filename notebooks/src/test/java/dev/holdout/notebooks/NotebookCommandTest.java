@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,16 @@ class NotebookCommandTest {
     }
 
     @Test
+    void runRefusesToWriteOverTheNotebookItselfBeforeStartingJupyter(@TempDir Path dir) throws Exception {
+        Path nb = dir.resolve("lesson.ipynb");
+        Files.writeString(nb, notebook("1 + 1"));
+        assertEquals(2, run("notebook", "run", nb.toString(), "-o", nb.toString()));
+        assertTrue(err.toString().contains("output=" + nb + ": is the input notebook=" + nb), err.toString());
+        assertEquals(notebook("1 + 1"), Files.readString(nb), "the notebook is untouched");
+        assertEquals(1, Files.list(dir).count(), "no lock or temporary file is left");
+    }
+
+    @Test
     void runExecutesANotebookAndFailsOnACellError(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(NotebookRunner.nbconvertCommand().isPresent() || "true".equalsIgnoreCase(System.getenv("CI")),
                 "Jupyter is not installed: " + NotebookRunner.APT_LINE);
@@ -115,6 +126,13 @@ class NotebookCommandTest {
         assertEquals(1, run("notebook", "run", bad.toString(), "-o", dir.resolve("bad-out.ipynb").toString()));
         assertTrue(err.toString().contains("cell two fails"), "nbconvert's report reaches the user:\n" + err);
         assertFalse(Files.exists(dir.resolve("bad-out.ipynb")), "no executed copy of a failed run");
+
+        // a failed run leaves a previous executed copy as it was, and nothing else
+        assertEquals(1, run("notebook", "run", bad.toString(), "-o", executed.toString()));
+        assertEquals(nb, new ObjectMapper().readTree(executed.toFile()), "the previous executed copy is intact");
+        try (var names = Files.list(dir)) {
+            assertEquals(List.of("bad.ipynb", "good.executed.ipynb", "good.ipynb"), names.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     private static String notebook(String... cells) throws Exception {

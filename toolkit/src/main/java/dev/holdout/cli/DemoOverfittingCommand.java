@@ -1,6 +1,6 @@
 package dev.holdout.cli;
 
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFolder;
 import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
 import dev.holdout.train.LearningCurve;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class DemoOverfittingCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Folder for the charts and report (default: runs/demo-overfitting-<time>).")
+    @Option(names = "--output", paramLabel = "DIR", description = "Folder for the charts and report (default: runs/demo-overfitting-<time>); must be new or empty.")
     Path output;
 
     @Option(names = "--max-depth", defaultValue = "12", description = "Largest max_depth to try (default: ${DEFAULT-VALUE}).")
@@ -42,6 +42,15 @@ final class DemoOverfittingCommand implements Callable<Integer> {
     int rounds;
 
     @Override public Integer call() {
+        Path dir = output != null ? output
+                : Path.of("runs", "demo-overfitting-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        // the folder is checked before the minutes of training, not after
+        try (OutputFolder folder = OutputFolder.at(dir).named("--output").claim()) {
+            return run(dir, folder);
+        }
+    }
+
+    private Integer run(Path dir, OutputFolder folder) {
         PrintWriter out = spec.commandLine().getOut();
         RainData d = RainData.load();
         int threads = RainData.threads();
@@ -90,15 +99,13 @@ final class DemoOverfittingCommand implements Callable<Integer> {
                 + "; early stopping keeps the model from round " + early.bestIteration()
                 + (sEs[2] < sNo[2] ? " and scores better on test (" + f(sEs[2]) + " vs " + f(sNo[2]) + ")." : " (test " + f(sEs[2]) + " vs " + f(sNo[2]) + ")."));
 
-        Path dir = output != null ? output
-                : Path.of("runs", "demo-overfitting-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)",
                         "max_depth (tree depth)", metric + " (lower is better)")
                 .series("train", depths, byDepth[0]).series("validation", depths, byDepth[1]).series("test", depths, byDepth[2])
                 .verticalMarker(bestDepth, "best validation: max_depth " + bestDepth);
         Charts.Line roundChart = c.chart("Overfitting with rounds (max_depth 6): train vs validation " + c.metric())
                 .verticalMarker(early.bestIteration(), "early stopping: best iteration " + early.bestIteration());
-        AtomicFiles.replaceDirectory(dir, false, tmp -> {
+        folder.write(tmp -> {
             Files.write(tmp.resolve("depth.png"), Charts.png(depthChart.image()));
             Files.write(tmp.resolve("rounds.png"), Charts.png(roundChart.image()));
             String body = "<p class=\"note\">seattle-weather, split by time; every number below was measured by this run.</p>"

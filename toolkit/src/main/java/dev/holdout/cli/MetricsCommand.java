@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.NumericCsvReader;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import dev.holdout.metrics.Average;
 import dev.holdout.metrics.Bootstrap;
 import dev.holdout.metrics.ClassificationOptions;
@@ -138,6 +138,20 @@ final class MetricsCommand implements Callable<Integer> {
                     "add --seed 42 (any integer)");
         }
         Bootstrap.Spec boot = bootstrap == null ? null : new Bootstrap.Spec(bootstrap, seed, confidence);
+        // the files this run may write are checked (and locked) before the input is read
+        try (OutputFile htmlOut = html == null ? null : OutputFile.at(html).named("--html").input("--input", input).claim();
+             OutputFile rocOut = charts == null ? null : OutputFile.at(charts.resolve("roc.png")).named("--charts").input("--input", input).claim();
+             OutputFile prOut = charts == null ? null
+                     : OutputFile.at(charts.resolve("precision-recall.png")).named("--charts").input("--input", input).claim()) {
+            this.rocOut = rocOut;
+            this.prOut = prOut;
+            return evaluate(out, boot, htmlOut);
+        }
+    }
+
+    private OutputFile rocOut, prOut;
+
+    private Integer evaluate(PrintWriter out, Bootstrap.Spec boot, OutputFile htmlOut) throws Exception {
         List<String> notes = new ArrayList<>();
         boolean classification = decideTask(notes);
         requireChartable(classification);
@@ -165,9 +179,8 @@ final class MetricsCommand implements Callable<Integer> {
             out.print(text);
         }
         out.flush();
-        if (html != null) {
-            AtomicFiles.write(html, Html.page("Metrics: " + input.getFileName(), report.toHtml() + chartsHtml())
-                    .getBytes(StandardCharsets.UTF_8));
+        if (htmlOut != null) {
+            htmlOut.write(Html.page("Metrics: " + input.getFileName(), report.toHtml() + chartsHtml()).getBytes(StandardCharsets.UTF_8));
         }
         return HoldoutCli.EXIT_OK;
     }
@@ -472,9 +485,9 @@ final class MetricsCommand implements Callable<Integer> {
         }
         roc = Scores.rocCurve(truth, s, positiveCode, w);
         pr = Scores.precisionRecallCurve(truth, s, positiveCode, w);
-        if (charts != null) {
-            Charts.savePng(roc.chart().image(), charts.resolve("roc.png"));
-            Charts.savePng(pr.chart().image(), charts.resolve("precision-recall.png"));
+        if (rocOut != null) {
+            rocOut.write(Charts.png(roc.chart().image()));
+            prOut.write(Charts.png(pr.chart().image()));
         }
     }
 

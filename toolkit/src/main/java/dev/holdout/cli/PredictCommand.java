@@ -2,7 +2,7 @@ package dev.holdout.cli;
 
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import dev.holdout.train.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,11 +30,18 @@ final class PredictCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write: probability and predicted_label (binary), "
-            + "predicted_class and p_<k> (multiclass), or prediction (regression).")
+            + "predicted_class and p_<k> (multiclass), or prediction (regression). A file there is replaced once the new one is complete.")
     Path output;
 
     @Override public Integer call() {
         Path dir = java.nio.file.Files.isDirectory(model.resolve("model")) ? model.resolve("model") : model;
+        // checked before the model is read: not the input, not inside the model folder, a writable file path
+        try (OutputFile out = OutputFile.at(output).named("--output").input("--input", input).input("--model", dir).claim()) {
+            return predict(dir, out);
+        }
+    }
+
+    private Integer predict(Path dir, OutputFile target) {
         TrainedModel m = TrainedModel.load(dir);
         // column types as at training (not inferred from these rows): a blank numeric cell stays a missing number
         Table t = CsvLoader.forFile(input).schema(TrainedModel.inputSchema(dir)).load(input);
@@ -62,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
             sb.append("prediction\n");
             for (double[] s : scores) sb.append(num(s[0])).append('\n');
         }
-        AtomicFiles.writeString(output, sb.toString());
+        target.writeString(sb.toString());
         PrintWriter out = spec.commandLine().getOut();
         out.println("scored " + scores.length + " rows with " + m + " -> " + output);
         out.flush();

@@ -3,7 +3,7 @@ package dev.holdout.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFolder;
 import dev.holdout.report.Html;
 import dev.holdout.split.Part;
 import dev.holdout.split.RandomSplit;
@@ -53,10 +53,16 @@ final class QuickstartCommand implements Callable<Integer> {
     Integer nthread;
 
     @Override public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         Path run = output != null ? output
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        checkOutput(run);
+        try (OutputFolder folder = OutputFolder.at(run).named("output").force(force)
+                .replacing("a previous quickstart run (split.json and job/)", QuickstartCommand::isPreviousRun).claim()) {
+            return run(run, folder);
+        }
+    }
+
+    private Integer run(Path run, OutputFolder folder) {
+        PrintWriter out = spec.commandLine().getOut();
         RainData d = RainData.load();
         Table weather = d.all();
         out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
@@ -89,7 +95,7 @@ final class QuickstartCommand implements Callable<Integer> {
         Evaluation[] ev = new Evaluation[1];
         Comparison[] cmp = new Comparison[1];
         TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), false, 10);
-        AtomicFiles.replaceDirectory(run, true, tmp -> { // checked above: empty, a previous run, or --force
+        folder.write(tmp -> {
             try {
                 result[0] = d.job("quickstart", threads).withOutput(tmp.resolve("job")).run(progress);
             } finally {
@@ -132,17 +138,9 @@ final class QuickstartCommand implements Callable<Integer> {
         Files.writeString(jobJson, m.writeValueAsString(spec));
     }
 
-    /** Refuses a non-empty folder that is not a previous quickstart run (split.json and job/), unless --force. */
-    private void checkOutput(Path run) {
-        try {
-            if (force || !AtomicFiles.isNonEmptyDirectory(run)) return;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        if (Files.isRegularFile(run.resolve("split.json")) && Files.isDirectory(run.resolve("job"))) return;
-        throw dev.holdout.data.DataValidationException.param("output", run,
-                "folder is not empty and is not a previous quickstart run (no split.json and job/)",
-                "choose a new or empty folder, or pass --force to replace it");
+    /** A previous quickstart run (split.json and job/) is replaced without --force; any other non-empty folder is refused. */
+    private static boolean isPreviousRun(Path run) {
+        return Files.isRegularFile(run.resolve("split.json")) && Files.isDirectory(run.resolve("job"));
     }
 
     private static void writeRunFiles(Path dir, RainData d, SplitManifest manifest, TrainingResult r, Evaluation ev, Comparison cmp)

@@ -3,7 +3,7 @@ package dev.holdout.cli;
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.Schema;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFolder;
 import dev.holdout.split.CrossValidator;
 import dev.holdout.split.Fold;
 import dev.holdout.split.Folds;
@@ -47,7 +47,7 @@ final class SplitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--input", required = true, description = "CSV or TSV file to split.") Path input;
-    @Option(names = "--output", required = true, description = "Folder to write (must be empty or absent unless --force).") Path output;
+    @Option(names = "--output", required = true, description = "Folder to write (must be empty or absent unless --force; never the input's folder).") Path output;
     @Option(names = "--strategy", required = true,
             description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series") String strategy;
     @Option(names = "--test-size", description = "Fraction in (0,1) or a row count (default 0.25; 0.2 of groups for group).") String testSize;
@@ -63,20 +63,23 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
     @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
-    @Option(names = "--force", description = "Replace a non-empty output folder.") boolean force;
+    @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
 
     @Override public Integer call() throws IOException {
-        if (!force && AtomicFiles.isNonEmptyDirectory(output)) {
-            throw DataValidationException.param("--output", output, "folder is not empty", "choose another folder or pass --force to replace it");
-        }
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format json");
         }
         refuseOptionsThatDoNotApply(strategy.toLowerCase());
+        try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
+            return split(out);
+        }
+    }
+
+    private Integer split(OutputFolder out) throws IOException {
         CsvLoader.LoadedCsv loaded = load();
         try {
-            return split(loaded);
+            return split(loaded, out);
         } catch (DataValidationException e) {
             // A problem in a data row of the table: say where it is in the file.
             if (e.problem() != null && e.row() > 0 && loaded.table().name().equals(e.file()) && e.row() <= loaded.table().rowCount()) {
@@ -124,7 +127,7 @@ final class SplitCommand implements Callable<Integer> {
         }
     }
 
-    private Integer split(CsvLoader.LoadedCsv loaded) throws IOException {
+    private Integer split(CsvLoader.LoadedCsv loaded, OutputFolder target) throws IOException {
         var table = loaded.table();
         Schema schema = Schema.empty();
         if (label != null) schema = schema.withLabel(label);
@@ -143,7 +146,7 @@ final class SplitCommand implements Callable<Integer> {
             case "random", "stratified", "group", "time" -> {
                 Split split = splitter(s, policy, table).split(table);
                 SplitManifest manifest = SplitManifest.of(split, table, schema);
-                AtomicFiles.replaceDirectory(output, force, dir -> {
+                target.write(dir -> {
                     for (Part p : Part.values()) {
                         if (p == Part.VALIDATION && !split.hasValidation()) continue;
                         writePart(loaded, split.rows(p), dir.resolve(p.label() + ".csv"));
@@ -155,7 +158,7 @@ final class SplitCommand implements Callable<Integer> {
             case "kfold", "stratified-kfold", "group-kfold", "time-series" -> {
                 Folds result = crossValidator(s, policy).split(table);
                 SplitManifest manifest = SplitManifest.of(result, table, schema);
-                AtomicFiles.replaceDirectory(output, force, dir -> {
+                target.write(dir -> {
                     for (Fold f : result) {
                         Path fd = Files.createDirectories(dir.resolve("fold-" + f.number()));
                         writePart(loaded, f.train(), fd.resolve("train.csv"));

@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = new TrainingProgress(out, TrainingProgress.isTerminal(), true);
         TrainingResult r;
         try {
-            r = job.run(progress, force);
+            r = job.run(progress, force, config);
         } finally {
             progress.finish();
         }

@@ -1,7 +1,8 @@
 package dev.holdout.cli;
 
 import dev.holdout.data.DataValidationException;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
+import dev.holdout.io.OutputFolder;
 import dev.holdout.tune.TrainingJobObjective;
 import dev.holdout.tune.TrialRecord;
 import dev.holdout.tune.Tuner;
@@ -63,22 +64,26 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "Result on stdout: table or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--force", description = "Replace a non-empty output folder.")
+    @Option(names = "--force", description = "Replace a non-empty output folder (once the new results are complete).")
     boolean force;
 
     @Override public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "use --format json");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         TuningSpec tuning = TuningSpec.fromJson(config);
         Path dir = output != null ? output : Path.of("runs", "tune-" + tuning.config().strategy().sageMakerName().toLowerCase(Locale.ROOT));
-        if (AtomicFiles.isNonEmptyDirectory(dir) && !force) {
-            throw DataValidationException.param("--output", dir, "folder is not empty", "choose another folder or pass --force to replace it");
+        // Everything that can be checked is checked before the trials run; the job then writes into a temporary
+        // folder that replaces the old one only when complete, so a failed run leaves it intact.
+        try (OutputFolder target = OutputFolder.at(dir).named("--output").input("--config", config).input("data.csv", tuning.dataFile())
+                .force(force).claim()) {
+            return tune(tuning, dir, target);
         }
-        // Everything that can be checked is checked before any output is touched; the job then writes into a
-        // temporary folder that replaces the old one only when complete, so a failed run leaves it intact.
+    }
+
+    private Integer tune(TuningSpec tuning, Path dir, OutputFolder target) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         TuningSpec.Parts parts = tuning.parts();
         Tuner tuner = Tuner.of(tuning.config());
         tuner.validate(tuning.objective(parts, null));
@@ -92,7 +97,7 @@ final class TuneCommand implements Callable<Integer> {
         err.flush();
         Path finalDir = dir.toAbsolutePath().normalize();
         TuningResult[] done = new TuningResult[1];
-        AtomicFiles.replaceDirectory(dir, force, tmp -> {
+        target.write(tmp -> {
             TrainingJobObjective objective = tuning.objective(parts, tmp.resolve("trials"));
             TuningResult result = tuner.onTrialEnd((t, n, total, best) -> {
                 err.printf(Locale.ROOT, "trial %d/%d done (#%d): %s=%s, %d rounds, %s, %.1fs | best so far: %s%n", n, total, t.number(),
@@ -130,7 +135,7 @@ final class TuneCommand implements Callable<Integer> {
                 if (!Files.isRegularFile(jobJson)) continue;
                 ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
                 spec.put("output", finalDir.resolve(tmp.relativize(job)).toString());
-                AtomicFiles.writeString(jobJson, m.writeValueAsString(spec));
+                OutputFile.replace(jobJson, m.writeValueAsString(spec));
             }
         }
     }

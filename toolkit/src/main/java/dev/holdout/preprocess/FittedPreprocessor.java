@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import dev.holdout.report.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,7 +189,7 @@ public final class FittedPreprocessor {
     }
 
     /** Writes the JSON atomically (temporary file, then rename). */
-    public void save(Path file) { AtomicFiles.writeString(file, toJson()); }
+    public void save(Path file) { OutputFile.replace(file, toJson()); }
 
     public static FittedPreprocessor load(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -1,6 +1,6 @@
 package dev.holdout.report;
 
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -564,6 +564,6 @@ public final class Charts {
 
     /** Writes an image as PNG, atomically. */
     public static void savePng(BufferedImage image, Path file) {
-        AtomicFiles.write(file, png(image));
+        OutputFile.replace(file, png(image));
     }
 }

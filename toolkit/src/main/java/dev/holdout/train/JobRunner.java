@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.ColumnKind;
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputConflictException;
+import dev.holdout.io.OutputFolder;
 import dev.holdout.preprocess.Fingerprint;
 import dev.holdout.preprocess.FittedPreprocessor;
 import dev.holdout.preprocess.Preprocessor;
@@ -29,10 +30,11 @@ import org.tribuo.Model;
 import tech.tablesaw.api.Table;
 
 /**
- * Runs one {@link TrainingJob}: load channels, fit the preprocessing on train only, train, evaluate,
- * and write the job folder atomically (a temporary folder renamed into place). A failed job leaves
- * no model and writes its reason to {@code output/failure}; when the output folder already holds a
- * complete job (a {@code model/}), that job is kept and the failure goes to {@code OUTPUT.failed-<n>/}.
+ * Runs one {@link TrainingJob}: claim the job folder ({@link OutputFolder}: checked against the channels and
+ * the spec, locked, before any data is read), load channels, fit the preprocessing on train only, train,
+ * evaluate, and write the job folder (a temporary folder swapped into place). A failed job leaves no model
+ * and writes its reason to {@code output/failure}; when the output folder was not empty at the start (a
+ * previous job, with {@code force}), it is kept and the failure goes to {@code OUTPUT.failed-<n>/}.
  */
 final class JobRunner {
     static final String HYPERPARAMETERS = "input/config/hyperparameters.json";
@@ -46,17 +48,19 @@ final class JobRunner {
     private final TrainingJob job;
     private final TrainingListener listener;
     private final boolean force;
+    private final Path spec;
     private final Path recordedOutput;
     private final StringBuilder log = new StringBuilder();
 
     JobRunner(TrainingJob job, TrainingListener listener) {
-        this(job, listener, false);
+        this(job, listener, false, null);
     }
 
-    JobRunner(TrainingJob job, TrainingListener listener, boolean force) {
+    JobRunner(TrainingJob job, TrainingListener listener, boolean force, Path spec) {
         this.job = job;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.force = force;
+        this.spec = spec;
         this.recordedOutput = recordedOutput(job);
     }
 
@@ -67,28 +71,36 @@ final class JobRunner {
 
     TrainingResult run() {
         Path out = job.output();
-        if (out != null && !force) {
-            try {
-                if (AtomicFiles.isNonEmptyDirectory(out)) {
-                    throw DataValidationException.param("output", out, "folder is not empty (a job folder is written once)",
-                            "choose a new output folder or pass --force");
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        long start = System.nanoTime();
-        try {
+        if (out == null) {
+            long start = System.nanoTime();
             Trained t = train();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
-            TrainingResult r = new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null);
-            if (out == null) return r;
-            AtomicFiles.replaceDirectory(out, true, tmp -> writeJobFolder(tmp, t));
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null);
+        }
+        OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec);
+        if (job.train() instanceof Channel.CsvFile f) target = target.input("channels.train", f.file());
+        if (job.validation() instanceof Channel.CsvFile f) target = target.input("channels.validation", f.file());
+        try (OutputFolder folder = target.claim()) {
+            long start = System.nanoTime();
+            Trained t;
+            try {
+                t = train();
+            } catch (RuntimeException e) {
+                writeFailure(folder, e);
+                throw e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
+            try {
+                folder.write(tmp -> writeJobFolder(tmp, t));
+            } catch (OutputConflictException e) {
+                throw e; // something appeared in the folder: the job is kept aside, nothing there is touched
+            } catch (RuntimeException e) {
+                writeFailure(folder, e);
+                throw e;
+            }
             return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out);
-        } catch (RuntimeException e) {
-            if (out != null) writeFailure(out, e);
-            throw e;
         }
     }
 
@@ -296,26 +308,43 @@ final class JobRunner {
         return o;
     }
 
-    private void writeFailure(Path out, RuntimeException e) {
+    /**
+     * The failure report: {@code output/failure} in the job folder when it was empty at the start; when it held
+     * something (a previous job, replaced only by a successful run), the report goes to {@code OUTPUT.failed-<n>/}
+     * and the folder stays as it was.
+     */
+    private void writeFailure(OutputFolder folder, RuntimeException e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         log("FAILED: %s", reason);
+        OutputFolder.Writer report = tmp -> {
+            writeInputs(tmp, mapper(), false);
+            Files.createDirectories(tmp.resolve("output"));
+            // SageMaker reads the first 1024 characters of output/failure as FailureReason
+            Files.writeString(tmp.resolve(FAILURE), reason + "\n");
+            Files.writeString(tmp.resolve(LOG), log.toString());
+        };
         try {
-            Path target = out;
-            if (Files.isDirectory(out.resolve("model"))) {
-                // never replace a complete job with a failure: the report goes beside it, the old job stays
-                int n = 1;
-                while (Files.exists(out.resolveSibling(out.getFileName() + ".failed-" + n))) n++;
-                target = out.resolveSibling(out.getFileName() + ".failed-" + n);
-                log("the existing job in %s is kept; this failure is written to %s", out, target);
-                listener.onLog("failure report: " + target.resolve(FAILURE));
+            if (folder.emptyAtStart()) {
+                folder.write(report);
+                return;
             }
-            AtomicFiles.replaceDirectory(target, true, tmp -> {
-                writeInputs(tmp, mapper(), false);
-                Files.createDirectories(tmp.resolve("output"));
-                // SageMaker reads the first 1024 characters of output/failure as FailureReason
-                Files.writeString(tmp.resolve(FAILURE), reason + "\n");
-                Files.writeString(tmp.resolve(LOG), log.toString());
-            });
+            Path out = folder.path();
+            for (int n = 1; n <= 100; n++) {
+                Path target = out.resolveSibling(out.getFileName() + ".failed-" + n);
+                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                try (OutputFolder beside = OutputFolder.at(target).named("output").claim()) {
+                    log("the existing folder %s is kept; this failure is written to %s", job.output(), target);
+                    listener.onLog("failure report: " + target.resolve(FAILURE));
+                    beside.write(report);
+                    return;
+                } catch (DataValidationException taken) {
+                    // another run took this name a moment ago: the next one
+                }
+            }
+        } catch (OutputConflictException kept) {
+            // something appeared in the job folder meanwhile: the report went beside it; say where
+            listener.onLog("failure report not written to " + job.output() + ": " + kept.getMessage());
+            e.addSuppressed(kept);
         } catch (RuntimeException nested) {
             e.addSuppressed(nested);
         }

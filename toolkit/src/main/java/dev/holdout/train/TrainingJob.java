@@ -120,14 +120,26 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     public TrainingJob withPreprocessing(Preprocessor v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, validation, v, output); }
     public TrainingJob withOutput(Path v) { return new TrainingJob(name, algorithm, hyperparameters, label, features, exclude, train, validation, preprocessing, v); }
 
-    /** Runs the job: trains, evaluates and (with an output folder) writes the job folder atomically. */
+    /**
+     * Runs the job: trains, evaluates and (with an output folder) writes the job folder through
+     * {@link dev.holdout.io.OutputFolder}: checked and locked before any data is read (not a channel's folder,
+     * not a non-empty folder), swapped into place when complete.
+     */
     public TrainingResult run() { return run(TrainingListener.NONE); }
 
     /** As {@link #run()}, reporting each boosting round to {@code listener}. */
-    public TrainingResult run(TrainingListener listener) { return new JobRunner(this, listener, false).run(); }
+    public TrainingResult run(TrainingListener listener) { return new JobRunner(this, listener, false, null).run(); }
 
     /** As {@link #run(TrainingListener)}; with {@code force} an existing job folder is replaced (only once the new one is complete). */
-    public TrainingResult run(TrainingListener listener, boolean force) { return new JobRunner(this, listener, force).run(); }
+    public TrainingResult run(TrainingListener listener, boolean force) { return new JobRunner(this, listener, force, null).run(); }
+
+    /**
+     * As {@link #run(TrainingListener, boolean)} for a job read from {@code specFile} ({@link #fromJson(Path)}):
+     * the job folder must keep clear of that file too (not be it, not contain it).
+     */
+    public TrainingResult run(TrainingListener listener, boolean force, Path specFile) {
+        return new JobRunner(this, listener, force, specFile).run();
+    }
 
     /** The feature columns this job uses on a (transformed) table. */
     List<String> resolveFeatures(Table table) {

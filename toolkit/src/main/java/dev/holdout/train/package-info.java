@@ -22,8 +22,8 @@
  * job/output/metrics.json                 train and validation metric of every round
  * job/output/learning-curve.png
  * job/output/training.log
- * job/output/failure                      only when the job failed (and then no model/); a failed re-run over
- *                                         a complete job keeps it and writes job.failed-N/output/failure instead
+ * job/output/failure                      only when the job failed (and then no model/); a failed --force re-run
+ *                                         over a non-empty folder keeps it and writes job.failed-N/output/failure instead
  * </pre>
  *
  * {@link dev.holdout.train.TrainedModel} predicts raw rows with the saved preprocessor and the trees

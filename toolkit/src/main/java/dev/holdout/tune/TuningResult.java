@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdout.io.AtomicFiles;
+import dev.holdout.io.OutputFile;
 import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
 import java.io.IOException;
@@ -314,8 +314,8 @@ public final class TuningResult {
      * {@code dir} (created if missing; each file written atomically).
      */
     public void save(Path dir) {
-        AtomicFiles.writeString(dir.resolve("tuning.json"), toJson());
-        AtomicFiles.writeString(dir.resolve("report.html"), Html.page("Tuning job: " + config.strategy() + ", "
+        OutputFile.replace(dir.resolve("tuning.json"), toJson());
+        OutputFile.replace(dir.resolve("report.html"), Html.page("Tuning job: " + config.strategy() + ", "
                 + config.objective(), toHtml(true)));
         if (!trials.isEmpty()) {
             Charts.savePng(objectiveChart().image(), dir.resolve("objective-by-trial.png"));

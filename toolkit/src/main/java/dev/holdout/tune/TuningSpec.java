@@ -50,8 +50,11 @@ import tech.tablesaw.api.Table;
  *
  * <p>The test part is split off first and is touched once: by {@link TrainingJobObjective#evaluateOnTest}
  * after the tuner has chosen the best trial.
+ *
+ * <p>{@code dataFile} is the CSV the data was read from (null for a shipped dataset): an input the tuning job's
+ * output must keep clear of.
  */
-public record TuningSpec(Table data, String dataSource, SplitSpec split, TrainingJob training, TuningJobConfig config) {
+public record TuningSpec(Table data, String dataSource, SplitSpec split, TrainingJob training, TuningJobConfig config, Path dataFile) {
 
     /** How the data is divided: a test part, then a validation part or k folds over the rest. */
     public record SplitSpec(double testSize, double validationSize, int folds, boolean stratify, long seed) {
@@ -101,6 +104,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         checkKeys(d, List.of("dataset", "csv"), "data.");
         Table data;
         String source;
+        Path dataFile = null;
         if (d.hasNonNull("dataset")) {
             source = StrictJson.optText(d, "dataset", "data.dataset", null);
             data = Datasets.load(source);
@@ -109,6 +113,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
             source = csv.toString();
             if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
             data = CsvLoader.forFile(csv).load(csv);
+            dataFile = csv;
         } else {
             throw DataValidationException.param("data", d, "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
         }
@@ -130,7 +135,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         TrainingJob job = TrainingJob.fromJson(t, base, "training");
 
         TuningJobConfig config = jobConfig(requireObject(root.get("HyperParameterTuningJobConfig"), "HyperParameterTuningJobConfig"));
-        return new TuningSpec(data, source, split, job, config);
+        return new TuningSpec(data, source, split, job, config, dataFile);
     }
 
     /** Reads SageMaker's {@code HyperParameterTuningJobConfig}; the objective's direction comes from the metric. */
