@@ -515,7 +515,8 @@ public final class Charts {
             if (!finite()) return null;
             double span = hi - lo;
             double center = (hi + lo) / 2;
-            double minSpan = Math.max(Math.abs(center) * 0.005, 1e-9);
+            // three steps of the 4th significant digit: the least span whose ends 4-digit labels tell apart
+            double minSpan = Math.abs(center) < 1e-9 ? 1e-9 : 3 * Math.pow(10, Math.floor(Math.log10(Math.abs(center))) - 3);
             double l = lo, h = hi;
             if (span < minSpan) {
                 l = center - minSpan / 2;

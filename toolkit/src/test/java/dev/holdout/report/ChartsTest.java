@@ -155,6 +155,20 @@ class ChartsTest {
     }
 
     @Test
+    void anAxisKeepsToItsDataWhateverTheMagnitude() {
+        // dates as fractional years, 2012-2016: the axis must not widen to a decade around them
+        double[] x = new double[48], y = new double[48];
+        for (int i = 0; i < 48; i++) {
+            x[i] = 2012 + i / 12.0;
+            y[i] = 10 + 8 * Math.sin(i / 2.0);
+        }
+        ChartLayout layout = assertReadable(Charts.line("Monthly temperature", "date (year)", "temperature (°C)").points("month", x, y));
+        double first = Double.parseDouble(layout.xTicks().get(0).label());
+        double last = Double.parseDouble(layout.xTicks().get(layout.xTicks().size() - 1).label());
+        assertTrue(first >= 2011.5 && last <= 2016.5, "x ticks from " + first + " to " + last);
+    }
+
+    @Test
     void tickLabelsRoundToFourSignificantDigits() {
         assertEquals("0.9863", Charts.tickLabel(0.986301369863014));
         assertEquals("0.25", Charts.tickLabel(0.25));
