@@ -1,5 +1,7 @@
 package dev.holdout.bench;
 
+import dev.holdout.data.LabelVocabulary;
+import dev.holdout.data.Target;
 import dev.holdout.metrics.BinaryCounts;
 import dev.holdout.metrics.Classification;
 import dev.holdout.metrics.ConfusionMatrix;
@@ -58,6 +60,9 @@ public class MetricsBench {
             yhat[i] = y[i] + 10 * r.nextGaussian();
             weights[i] = 1 + r.nextInt(3);
         }
+        firstSeen = new int[rows];
+        for (int i = 0; i < rows; i++) firstSeen[i] = truth[i] == 1 ? 0 : 1;
+        truthTable = tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("y", truth));
     }
 
     @Benchmark public double accuracy() {
@@ -103,6 +108,24 @@ public class MetricsBench {
     @Benchmark public double logLoss() {
         return Scores.logLoss(truth, score);
     }
+
+    /**
+     * The label coding of {@code holdout metrics}: a reader's first-seen dictionary ("1.0"/"0.0" in
+     * first-seen order) into the one vocabulary, then every row recoded (one array read per row).
+     */
+    @Benchmark public int[] labelCodingFromDictionary() {
+        LabelVocabulary v = LabelVocabulary.of(DICTIONARY);
+        return v.recode(firstSeen, DICTIONARY);
+    }
+
+    /** The same labels coded from a Tablesaw int column (distinct values by sorting, a binary search per row). */
+    @Benchmark public Target labelCodingFromIntColumn() {
+        return Target.of(truthTable, "y");
+    }
+
+    private static final java.util.List<String> DICTIONARY = java.util.List.of("1.0", "0.0");
+    int[] firstSeen;
+    tech.tablesaw.api.Table truthTable;
 
     /** For scale: the JDK's sort of the same scores (dual-pivot quicksort), the bound ROC AUC is held to. */
     @Benchmark public double[] jdkSortOfScores() {

@@ -2,7 +2,7 @@ package dev.holdout.bench;
 
 import dev.holdout.train.FeatureMatrix;
 import dev.holdout.train.Hyperparameters;
-import dev.holdout.train.Labels;
+import dev.holdout.train.TrainingLabels;
 import java.util.concurrent.TimeUnit;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +42,7 @@ public class TableToDMatrixBench {
     /** Table -> float[] and the label array: the toolkit's conversion. */
     @Benchmark public void tableToFloatArray(Blackhole bh) {
         bh.consume(FeatureMatrix.of(data.table, data.features));
-        bh.consume(Labels.read(data.table, "y", hp));
+        bh.consume(TrainingLabels.read(data.table, "y", hp));
     }
 
     /** float[] -> DMatrix with labels: done by both paths. */

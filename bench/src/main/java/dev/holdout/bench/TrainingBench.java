@@ -5,7 +5,7 @@ import dev.holdout.train.Boosting;
 import dev.holdout.train.Channel;
 import dev.holdout.train.FeatureMatrix;
 import dev.holdout.train.Hyperparameters;
-import dev.holdout.train.Labels;
+import dev.holdout.train.TrainingLabels;
 import dev.holdout.train.TrainingJob;
 import dev.holdout.train.TrainingListener;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public class TrainingBench {
 
     @Benchmark public Booster toolkitTrainPath() {
         Hyperparameters hp = hp(rounds);
-        DMatrix d = FeatureMatrix.of(table, features).toDMatrix(Labels.read(table, "y", hp));
+        DMatrix d = FeatureMatrix.of(table, features).toDMatrix(TrainingLabels.read(table, "y", hp));
         Booster b = Boosting.train(d, null, hp, TrainingListener.NONE).booster();
         d.dispose();
         return b;

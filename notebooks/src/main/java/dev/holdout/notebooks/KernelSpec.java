@@ -1,8 +1,7 @@
 package dev.holdout.notebooks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.holdout.io.OutputFile;
+import dev.holdout.io.StrictJson;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +86,7 @@ public record KernelSpec(Path java, List<Path> classpath) {
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("metadata", Map.of("debugger", false));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StrictJson.pretty(spec) + "\n";
     }
 
     /** Writes {@code <kernelsDir>/holdout-java/kernel.json} atomically; returns that folder. */

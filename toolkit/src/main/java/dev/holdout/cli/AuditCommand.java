@@ -1,7 +1,5 @@
 package dev.holdout.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.data.ColumnKind;
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
@@ -10,9 +8,8 @@ import dev.holdout.leakage.AuditReport;
 import dev.holdout.leakage.LeakageAudit;
 import dev.holdout.preprocess.FittedPreprocessor;
 import dev.holdout.split.Gap;
-import java.io.IOException;
+import dev.holdout.split.SplitManifest;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,19 +57,27 @@ final class AuditCommand implements Callable<Integer> {
                     folds ? "this is a folds folder: audit one fold at a time, e.g. --split " + dir.resolve("fold-1")
                             : "pass the folder 'holdout split --output' wrote");
         }
-        JsonNode manifest = readManifest(dir.resolve("split.json"));
+        Path manifestFile = dir.resolve("split.json");
+        SplitManifest manifest = Files.isRegularFile(manifestFile) ? SplitManifest.read(manifestFile) : null;
         List<String> notes = new ArrayList<>();
-        String timeCol = time != null ? time : text(manifest, "time");
-        String groupCol = group != null ? group : text(manifest, "group");
-        String idCol = text(manifest, "id");
+        String timeCol = time != null ? time : manifest == null ? null : manifest.schema().time();
+        String groupCol = group != null ? group : manifest == null ? null : manifest.schema().group();
+        String idCol = manifest == null ? null : manifest.schema().id();
         if (time == null && timeCol != null) notes.add("time column '" + timeCol + "' from split.json");
         if (group == null && groupCol != null) notes.add("group column '" + groupCol + "' from split.json");
         java.time.Duration gap = null;
         double gapUnits = 0;
-        if (manifest != null && "time".equals(text(manifest, "strategy"))) {
-            String g = text(manifest.path("parameters"), "gap");
+        if (manifest != null && "time".equals(manifest.provenance().strategy())) {
+            String g = manifest.provenance().parameters().get("gap");
             // split.json records "<n> units" for a whole-number time column, an ISO duration otherwise
-            if (g != null && g.endsWith(" units")) gapUnits = Double.parseDouble(g.substring(0, g.length() - " units".length()));
+            if (g != null && g.endsWith(" units")) {
+                java.math.BigDecimal units = dev.holdout.data.DecimalText.parse(g.substring(0, g.length() - " units".length()));
+                if (units == null || units.signum() < 0) {
+                    throw DataValidationException.param("split.json: parameters.gap", g, "must be \"<n> units\" with n a number >= 0",
+                            "re-run holdout split to write split.json again");
+                }
+                gapUnits = units.doubleValue();
+            }
             else if (g != null) gap = Gap.parse(g);
         }
 
@@ -103,23 +108,5 @@ final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         return report.clean() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_CHECK_FAILED;
-    }
-
-    private static JsonNode readManifest(Path file) {
-        if (!Files.isRegularFile(file)) return null;
-        try {
-            return new ObjectMapper().readTree(Files.readString(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw DataValidationException.param("--split", file, "split.json is not valid JSON: " + e.getOriginalMessage(),
-                    "re-run holdout split or delete split.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        if (node == null) return null;
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -1,8 +1,8 @@
 package dev.holdout.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.holdout.io.StrictJson;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.LabelVocabulary;
 import dev.holdout.data.NumericCsvReader;
 import dev.holdout.io.OutputFile;
 import dev.holdout.metrics.Average;
@@ -10,7 +10,6 @@ import dev.holdout.metrics.Bootstrap;
 import dev.holdout.metrics.ClassificationOptions;
 import dev.holdout.metrics.ClassificationReport;
 import dev.holdout.metrics.Curve;
-import dev.holdout.metrics.Labels;
 import dev.holdout.metrics.MetricsGuide;
 import dev.holdout.metrics.MetricsReport;
 import dev.holdout.metrics.RegressionCharts;
@@ -159,7 +158,6 @@ final class MetricsCommand implements Callable<Integer> {
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
         if (format.equals("json")) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             LinkedHashMap<String, Object> map = report.toMap();
             if (!thresholds.isEmpty()) {
                 // keep warnings last
@@ -167,7 +165,7 @@ final class MetricsCommand implements Callable<Integer> {
                 map.putAll(thresholds);
                 map.put("warnings", warnings);
             }
-            out.println(json.writeValueAsString(map));
+            out.println(StrictJson.pretty(map));
         } else {
             String text = report.toText();
             if (!thresholds.isEmpty()) {
@@ -238,16 +236,12 @@ final class MetricsCommand implements Callable<Integer> {
         }
         if (score != null) return true;
         NumericCsvReader.Columns sample = NumericCsvReader.of(input).labels(label).labels(prediction).limit(2000).read();
-        Set<String> values = new LinkedHashSet<>(sample.labels(label).values());
-        values.addAll(sample.labels(prediction).values());
-        boolean numeric = true, integral = true;
-        for (String v : values) {
-            try {
-                double d = Double.parseDouble(v);
-                if (d != Math.rint(d)) integral = false;
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
+        LabelVocabulary values = LabelVocabulary.ofCategories(sample.labels(label).values())
+                .union(LabelVocabulary.ofCategories(sample.labels(prediction).values()));
+        boolean numeric = values.numeric(), integral = true;
+        for (int c = 0; c < values.size() && numeric; c++) {
+            double d = values.number(c);
+            if (d != Math.rint(d)) integral = false;
         }
         boolean regression = numeric && (!integral || values.size() > 20);
         notes.add("task: not given; treating the file as " + (regression ? "regression" : "classification")
@@ -267,28 +261,27 @@ final class MetricsCommand implements Callable<Integer> {
         cols = r.read();
         requireRows();
         NumericCsvReader.LabelColumn t = cols.labels(label), p = cols.labels(prediction);
-        rejectNanLabels(t, label);
-        rejectNanLabels(p, prediction);
-        // One label space over truth and predictions; "1" and "1.0" are the same class when all labels are numbers.
-        Map<String, String> canon = canonicalNames(t.values(), p.values());
-        Labels labels = Labels.ofNames(new LinkedHashSet<>(canon.values()));
-        int[] truth = remap(t, labels, canon);
-        int[] pred = remap(p, labels, canon);
+        checkLabels(t, label);
+        checkLabels(p, prediction);
+        // One label space over truth and predictions, in the one order; "1" and "1.0" are the same class.
+        LabelVocabulary labels = LabelVocabulary.of(t.values()).union(LabelVocabulary.of(p.values()));
+        int[] truth = labels.recode(t.codes(), t.values());
+        int[] pred = labels.recode(p.codes(), p.values());
         double[] w = weights();
         double[] s = score == null ? null : cols.numbers(score);
         if (s != null) checkProbabilities(s);
         ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
-                positive == null ? null : canonical(positive, canon), ZeroDivision.parse(zeroDivision), beta);
+                positive == null ? null : positive.strip(), ZeroDivision.parse(zeroDivision), beta);
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
-            if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.code(rep.positive());
+            if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.codeOf(rep.positive());
             lastTruth = truth;
             lastWeights = w;
             writeCharts(truth, s, w);
             return withNotes(rep, notes);
         }
-        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
-        SlicedReport sliced = SlicedReport.of(groupBy, g.codes(), g.values(), rows -> ClassificationReport.ofSlice(
+        LabelVocabulary groups = groupVocabulary();
+        SlicedReport sliced = SlicedReport.of(groupBy, groupCodes(groups), groups.names(), rows -> ClassificationReport.ofSlice(
                 SlicedReport.take(truth, rows), SlicedReport.take(pred, rows), labels, SlicedReport.take(s, rows),
                 SlicedReport.take(w, rows), o, boot));
         return sliced;
@@ -309,23 +302,32 @@ final class MetricsCommand implements Callable<Integer> {
             writeRegressionCharts(t, p);
             return withNotes(report, notes);
         }
-        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
-        return SlicedReport.of(groupBy, g.codes(), g.values(), rows -> RegressionReport.of(
+        LabelVocabulary groups = groupVocabulary();
+        return SlicedReport.of(groupBy, groupCodes(groups), groups.names(), rows -> RegressionReport.of(
                 SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
     }
 
-    private void rejectNanLabels(NumericCsvReader.LabelColumn col, String name) {
+    /** A distinct value that cannot be a label (NaN, infinity) is an error naming the first line that has it. */
+    private void checkLabels(NumericCsvReader.LabelColumn col, String name) {
         List<String> values = col.values();
         for (int code = 0; code < values.size(); code++) {
-            if (!Labels.isNanOrInfinity(values.get(code))) continue;
+            String why = LabelVocabulary.whyNotALabel(values.get(code));
+            if (why == null) continue;
             int[] codes = col.codes();
             for (int i = 0; i < codes.length; i++) {
-                if (codes[i] == code) {
-                    throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code),
-                            "'" + values.get(code) + "' is not a class label; drop or fix rows with NaN or infinity");
-                }
+                if (codes[i] == code) throw DataValidationException.at(input.toString(), cols.line(i), name, values.get(code), why);
             }
         }
+    }
+
+    /** The --group-by values in the one order (numbers numerically, then text), so slices list the same way everywhere. */
+    private LabelVocabulary groupVocabulary() {
+        return LabelVocabulary.ofCategories(cols.labels(groupBy).values());
+    }
+
+    private int[] groupCodes(LabelVocabulary groups) {
+        NumericCsvReader.LabelColumn g = cols.labels(groupBy);
+        return groups.recode(g.codes(), g.values());
     }
 
     private void requireRows() {
@@ -360,58 +362,6 @@ final class MetricsCommand implements Callable<Integer> {
                                 + "positive class (apply a sigmoid to raw scores or margins)");
             }
         }
-    }
-
-    private static Map<String, String> canonicalNames(List<String> a, List<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        boolean numeric = true;
-        for (String v : all) {
-            try {
-                if (!Double.isFinite(Double.parseDouble(v))) numeric = false;
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String v : all) {
-            if (!numeric) {
-                out.put(v, v);
-            } else {
-                double d = Double.parseDouble(v);
-                out.put(v, d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d));
-            }
-        }
-        return out;
-    }
-
-    private static String canonical(String value, Map<String, String> canon) {
-        String v = value.trim();
-        if (canon.containsKey(v)) return canon.get(v);
-        boolean numeric = !canon.isEmpty() && canon.entrySet().stream().allMatch(e -> !e.getKey().equals(e.getValue()) || isNumber(e.getKey()));
-        if (numeric && isNumber(v)) {
-            double d = Double.parseDouble(v);
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-        }
-        return v;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static int[] remap(NumericCsvReader.LabelColumn col, Labels labels, Map<String, String> canon) {
-        List<String> values = col.values();
-        int[] map = new int[values.size()];
-        for (int i = 0; i < map.length; i++) map[i] = labels.code(canon.get(values.get(i)));
-        int[] codes = col.codes();
-        int[] out = new int[codes.length];
-        for (int i = 0; i < codes.length; i++) out[i] = map[codes[i]];
-        return out;
     }
 
     private static MetricsReport withNotes(MetricsReport r, List<String> notes) {

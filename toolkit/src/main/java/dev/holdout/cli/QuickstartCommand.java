@@ -1,7 +1,7 @@
 package dev.holdout.cli;
 
+import dev.holdout.io.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.io.OutputFolder;
 import dev.holdout.report.Html;
@@ -132,10 +132,9 @@ final class QuickstartCommand implements Callable<Integer> {
 
     /** The job was written inside this run's temporary folder: its job.json records where it ends up. */
     private static void recordFinalOutput(Path jobJson, Path finalJob) throws java.io.IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+        ObjectNode spec = (ObjectNode) StrictJson.read(jobJson, "job.json");
         spec.put("output", finalJob.toAbsolutePath().normalize().toString());
-        Files.writeString(jobJson, m.writeValueAsString(spec));
+        Files.writeString(jobJson, StrictJson.pretty(spec));
     }
 
     /** A previous quickstart run (split.json and job/) is replaced without --force; any other non-empty folder is refused. */
@@ -151,7 +150,7 @@ final class QuickstartCommand implements Callable<Integer> {
             Files.writeString(data.resolve(p.label() + ".csv"), d.split().part(p, d.all()).write().toString("csv"), StandardCharsets.UTF_8);
         }
         Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = StrictJson.mapper();
         ObjectNode o = m.createObjectNode();
         o.put("dataset", d.dataset());
         o.put("split", "time on " + d.schema().time() + " at " + String.join(", ", RainData.CUTOFFS));
@@ -168,7 +167,7 @@ final class QuickstartCommand implements Callable<Integer> {
         o.set("metrics", m.valueToTree(ev.values()));
         ObjectNode c = o.putObject("comparison_on_test");
         cmp.results().forEach((a, v) -> c.set(a.id(), m.valueToTree(v)));
-        Files.writeString(dir.resolve("metrics.json"), m.writeValueAsString(o));
+        Files.writeString(dir.resolve("metrics.json"), StrictJson.pretty(o));
         Files.copy(dir.resolve("job/output/learning-curve.png"), dir.resolve("learning-curve.png"));
         String body = "<p class=\"note\">" + Html.escape(d.dataset()) + ", split by time on <code>" + Html.escape(d.schema().time())
                 + "</code> at " + Html.escape(String.join(", ", RainData.CUTOFFS)) + "; preprocessing fitted on train only; XGBoost "

@@ -3,13 +3,12 @@ package dev.holdout.cli;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.OutputFile;
 import dev.holdout.io.OutputFolder;
+import dev.holdout.io.StrictJson;
 import dev.holdout.tune.TrainingJobObjective;
 import dev.holdout.tune.TrialRecord;
 import dev.holdout.tune.Tuner;
 import dev.holdout.tune.TuningResult;
 import dev.holdout.tune.TuningSpec;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,14 +127,13 @@ final class TuneCommand implements Callable<Integer> {
     private static void recordFinalOutputs(Path tmp, Path finalDir) throws IOException {
         Path trials = tmp.resolve("trials");
         if (!Files.isDirectory(trials)) return;
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try (var jobs = Files.list(trials)) {
             for (Path job : (Iterable<Path>) jobs::iterator) {
                 Path jobJson = job.resolve("input/config/job.json");
                 if (!Files.isRegularFile(jobJson)) continue;
-                ObjectNode spec = (ObjectNode) m.readTree(jobJson.toFile());
+                ObjectNode spec = (ObjectNode) StrictJson.read(jobJson, "job.json");
                 spec.put("output", finalDir.resolve(tmp.relativize(job)).toString());
-                OutputFile.replace(jobJson, m.writeValueAsString(spec));
+                OutputFile.replace(jobJson, StrictJson.pretty(spec));
             }
         }
     }

@@ -16,5 +16,8 @@
  * that appeared meanwhile is never deleted and the new result is kept beside it ({@code NAME.new-N}); a replace
  * survives kill -9 at any instant (a journal, finished or undone by the next run), and leftovers of killed runs
  * are cleaned by the next run into the same output.
+ *
+ * <p>JSON reading: {@link dev.holdout.io.StrictJson} is the one JSON reader (and the one configured mapper), and
+ * {@link dev.holdout.io.JsonFields} reads an object's fields strictly.
  */
 package dev.holdout.io;

@@ -1,8 +1,6 @@
 package dev.holdout.leakage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.holdout.io.StrictJson;
 import dev.holdout.report.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +19,6 @@ import java.util.Map;
  * }</pre>
  */
 public record AuditReport(List<Finding> findings, List<String> checksRun, Map<String, String> checksSkipped, Map<String, Integer> partRows) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public AuditReport {
         List<Finding> sorted = new ArrayList<>(findings);
@@ -50,11 +47,7 @@ public record AuditReport(List<Finding> findings, List<String> checksRun, Map<St
         root.put("findings", findings);
         root.put("checks_run", checksRun);
         root.put("checks_skipped", checksSkipped);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StrictJson.pretty(root) + "\n";
     }
 
     private String headline() {

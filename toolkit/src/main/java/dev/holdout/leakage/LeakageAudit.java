@@ -2,6 +2,8 @@ package dev.holdout.leakage;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.LabelVocabulary;
+import dev.holdout.data.Target;
 import dev.holdout.metrics.Correlation;
 import dev.holdout.metrics.Scores;
 import dev.holdout.preprocess.Fingerprint;
@@ -338,8 +340,13 @@ public final class LeakageAudit {
         for (int a = 0; a < parts.size(); a++) {
             for (int b = a + 1; b < parts.size(); b++) {
                 Set<String> ga = values(parts.get(a).table, group);
-                Set<String> shared = new java.util.TreeSet<>();
-                for (String v : values(parts.get(b).table, group)) if (ga.contains(v)) shared.add(v);
+                Set<String> common = new LinkedHashSet<>();
+                for (String v : values(parts.get(b).table, group)) if (ga.contains(v)) common.add(v);
+                // listed in the one order (numbers numerically, then text), not as text where "10" < "2"
+                LabelVocabulary order = LabelVocabulary.ofCategories(common);
+                List<String> sorted = new ArrayList<>(common);
+                sorted.sort(java.util.Comparator.comparingInt(order::codeOf));
+                Set<String> shared = new LinkedHashSet<>(sorted);
                 if (shared.isEmpty()) continue;
                 int rowsA = countRows(parts.get(a).table, shared);
                 int rowsB = countRows(parts.get(b).table, shared);
@@ -431,12 +438,12 @@ public final class LeakageAudit {
     private void targetLeaks(Table train, List<String> feats, List<Finding> out) {
         Column<?> y = train.column(label);
         int n = train.rowCount();
-        Set<String> classes = new java.util.TreeSet<>();
-        for (int i = 0; i < n; i++) if (!y.isMissing(i)) classes.add(y.getString(i));
-        boolean regression = y instanceof NumericColumn<?> && classes.size() > 2;
-        if (classes.size() < 2) return;   // nothing to predict
-        List<String> classList = new ArrayList<>(classes);
-        int[] yCode = regression ? null : labelCodes(y, classList);   // once, not per row per class per feature
+        // the label's classes in the one order (numbers numerically, then text); rows without a label are skipped
+        Target target = Target.categories(train, label, "label");
+        List<String> classList = target.vocabulary().names();
+        boolean regression = y instanceof NumericColumn<?> && classList.size() > 2;
+        if (classList.size() < 2) return;   // nothing to predict
+        int[] yCode = regression ? null : labelCodes(target);   // once, not per row per class per feature
         for (String f : feats) {
             Column<?> x = train.column(f);
             String bestClass = null;
@@ -453,7 +460,7 @@ public final class LeakageAudit {
                 double best = 0;
                 bestClass = null;
                 double[] xs = numericOrEncoded(train, f, yCode);
-                for (int c = classes.size() == 2 ? 1 : 0; c < classList.size(); c++) {
+                for (int c = classList.size() == 2 ? 1 : 0; c < classList.size(); c++) {
                     int[] truth = new int[n];
                     int m = 0;
                     double[] s = new double[n];
@@ -480,7 +487,7 @@ public final class LeakageAudit {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("feature", f);
                 ev.put("measure", measure);
-                if (bestClass != null && classes.size() > 2) ev.put("class", bestClass + " vs the rest");
+                if (bestClass != null && classList.size() > 2) ev.put("class", bestClass + " vs the rest");
                 ev.put("value", round(strength));
                 ev.put("threshold", TARGET_LEAK_THRESHOLD);
                 ev.put("train_rows", n);
@@ -495,14 +502,11 @@ public final class LeakageAudit {
         }
     }
 
-    /**
-     * The label's class codes, positions in {@code classes} (sorted, as the TreeSet made them), -1 when
-     * missing: each row's label text is read once.
-     */
-    static int[] labelCodes(Column<?> y, List<String> classes) {
-        int n = y.size();
-        int[] code = new int[n];
-        for (int i = 0; i < n; i++) code[i] = y.isMissing(i) ? -1 : java.util.Collections.binarySearch(classes, y.getString(i));
+    /** The label's class codes (the vocabulary's), -1 for a row without a label. */
+    static int[] labelCodes(Target y) {
+        int[] code = y.codes();
+        int missing = y.missingCode();
+        for (int i = 0; i < code.length; i++) if (code[i] == missing) code[i] = -1;
         return code;
     }
 

@@ -1,9 +1,7 @@
 package dev.holdout.leakage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.io.StrictJson;
 import dev.holdout.data.Synthetic;
 import dev.holdout.preprocess.FittedPreprocessor;
 import dev.holdout.preprocess.Imputer;
@@ -338,11 +336,7 @@ public final class LeakageDemo {
     }
 
     private static String pretty(Object root) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StrictJson.pretty(root) + "\n";
     }
 
     private static String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }

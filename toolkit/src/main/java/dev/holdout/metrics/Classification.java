@@ -5,7 +5,7 @@ import dev.holdout.data.DataValidationException;
 /**
  * Classification metrics over label codes in {@code int[]} arrays, {@code (truth, predicted)} order.
  * Each function is one pass without boxing; {@code weights} may be {@code null} (every row weighs 1).
- * String or arbitrary integer labels are mapped to codes by {@link Labels}.
+ * String or arbitrary integer labels are mapped to codes by {@link dev.holdout.data.LabelVocabulary}.
  *
  * <pre>{@code
  * int[] truth = {1, 0, 1, 1, 0};

@@ -1,5 +1,6 @@
 package dev.holdout.metrics;
 
+import dev.holdout.data.LabelVocabulary;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.report.Html;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
     public static ClassificationReport of(String[] truth, String[] predicted, double[] score, double[] weights,
                                           ClassificationOptions options) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
-        Labels labels = Labels.of(truth, predicted);
+        LabelVocabulary labels = LabelVocabulary.of(distinct(truth, "truth")).union(LabelVocabulary.of(distinct(predicted, "predicted")));
         return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
     }
 
@@ -47,14 +48,26 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
     public static ClassificationReport of(int[] truth, int[] predicted, double[] score, double[] weights,
                                           ClassificationOptions options) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
-        Labels labels = Labels.ofInts(truth, predicted);
+        LabelVocabulary labels = LabelVocabulary.ofInts(truth).union(LabelVocabulary.ofInts(predicted));
         return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
+    }
+
+    /** The distinct values of a label column, for a vocabulary; one that is not a label is an error naming its index. */
+    static java.util.Set<String> distinct(String[] labels, String param) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (out.add(labels[i])) {
+                String why = LabelVocabulary.whyNotALabel(labels[i]);
+                if (why != null) throw DataValidationException.param(param + "[" + i + "]", labels[i], why, null);
+            }
+        }
+        return out;
     }
 
     /**
      * The core: labels already coded {@code 0..k-1} by {@code labels}. {@code bootstrap} may be null.
      */
-    public static ClassificationReport ofCodes(int[] truth, int[] predicted, Labels labels, double[] score,
+    public static ClassificationReport ofCodes(int[] truth, int[] predicted, LabelVocabulary labels, double[] score,
                                                double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         if (score != null) Checks.sameLength(truth.length, score.length, "score");
@@ -76,9 +89,9 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         if (k <= 2) {
             if (o.positive() != null) {
                 if (labels.contains(o.positive())) {
-                    pos = labels.code(o.positive());
+                    pos = labels.code(o.positive(), "positive");
                 } else if (k == 2) {
-                    labels.code(o.positive()); // two other labels: an error naming them
+                    labels.code(o.positive(), "positive"); // two other labels: an error naming them
                 } else {
                     absentPositive = o.positive();
                 }
@@ -101,7 +114,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
                         + " every row counts as negative");
             }
         } else if (o.positive() != null) {
-            labels.code(o.positive()); // an unknown label is still an error
+            labels.code(o.positive(), "positive"); // an unknown label is still an error
             warnings.add("positive=" + o.positive() + " is ignored with average=" + avg);
         }
         ConfusionMatrix m = ConfusionMatrix.of(truth, predicted, k, weights).withLabels(labels.names());
@@ -158,7 +171,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
      * that occur in the slice's truth or predictions, as scikit-learn's {@code confusion_matrix} on
      * the slice does.
      */
-    public static ClassificationReport ofSlice(int[] truth, int[] predicted, Labels labels, double[] score,
+    public static ClassificationReport ofSlice(int[] truth, int[] predicted, LabelVocabulary labels, double[] score,
                                                double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
         ClassificationReport r = ofCodes(truth, predicted, labels, score, weights, options, bootstrap);
         boolean[] seen = new boolean[labels.size()];
@@ -184,7 +197,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         return k == 1 || pos >= k ? 0 : 1 - pos;
     }
 
-    private static String positiveName(Labels labels, int pos, String absentPositive) {
+    private static String positiveName(LabelVocabulary labels, int pos, String absentPositive) {
         return pos < labels.size() ? labels.name(pos) : absentPositive;
     }
 
@@ -198,7 +211,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         int[] order;
         double posWeight, negWeight;
 
-        Computation(int[] truth, int[] predicted, double[] score, int k, Average avg, int pos, ClassificationOptions o, Labels labels) {
+        Computation(int[] truth, int[] predicted, double[] score, int k, Average avg, int pos, ClassificationOptions o, LabelVocabulary labels) {
             this.truth = truth;
             this.predicted = predicted;
             this.score = score;

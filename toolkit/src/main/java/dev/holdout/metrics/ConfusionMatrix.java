@@ -46,7 +46,7 @@ public final class ConfusionMatrix {
             if (t < 0 || t >= k || p < 0 || p >= k) {
                 int bad = t < 0 || t >= k ? t : p;
                 throw DataValidationException.param((bad == t ? "truth[" : "predicted[") + i + "]", bad,
-                        "must be a label code in [0, " + k + ")", "encode labels with Labels.of(...) first");
+                        "must be a label code in [0, " + k + ")", "encode labels with LabelVocabulary.of(...).encode(...) first");
             }
             double w = weights == null ? 1.0 : weights[i];
             c[t * k + p] += w;

@@ -37,6 +37,19 @@ public enum Direction {
         return best;
     }
 
+    /**
+     * The value as a loss, lower is better (negated when higher is better), for a minimiser such as the
+     * Bayesian tuner's Gaussian process; NaN stays NaN. The one place a score is negated.
+     */
+    public double asLoss(double value) {
+        return this == HIGHER_IS_BETTER ? -value : value;
+    }
+
+    /** {@code "maximize"} or {@code "minimize"}, as XGBoost and SageMaker name the direction of an objective. */
+    public String goal() {
+        return this == HIGHER_IS_BETTER ? "maximize" : "minimize";
+    }
+
     /** {@code "higher"} or {@code "lower"}, for reports and JSON. */
     public String word() {
         return this == HIGHER_IS_BETTER ? "higher" : "lower";

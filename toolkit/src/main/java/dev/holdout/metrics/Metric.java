@@ -36,10 +36,11 @@ public enum Metric {
     MCC("mcc", Direction.HIGHER_IS_BETTER, Input.LABELS, "matthews_corrcoef"),
     ROC_AUC("roc_auc", Direction.HIGHER_IS_BETTER, Input.SCORES, "auc"),
     AVERAGE_PRECISION("average_precision", Direction.HIGHER_IS_BETTER, Input.SCORES, "aucpr", "ap"),
-    LOG_LOSS("log_loss", Direction.LOWER_IS_BETTER, Input.SCORES, "logloss"),
+    LOG_LOSS("log_loss", Direction.LOWER_IS_BETTER, Input.SCORES, "logloss", "mlogloss"),
     MSE("mse", Direction.LOWER_IS_BETTER, Input.VALUES, "mean_squared_error"),
     RMSE("rmse", Direction.LOWER_IS_BETTER, Input.VALUES, "root_mean_squared_error"),
     MAE("mae", Direction.LOWER_IS_BETTER, Input.VALUES, "mean_absolute_error"),
+    RMSLE("rmsle", Direction.LOWER_IS_BETTER, Input.VALUES, "root_mean_squared_log_error"),
     R2("r2", Direction.HIGHER_IS_BETTER, Input.VALUES, "r2_score", "r_squared"),
     MAPE("mape", Direction.LOWER_IS_BETTER, Input.VALUES, "mean_absolute_percentage_error"),
     MEDIAN_AE("median_ae", Direction.LOWER_IS_BETTER, Input.VALUES, "median_absolute_error"),
@@ -106,6 +107,7 @@ public enum Metric {
                     case MSE -> Regression.mse(truth, prediction, weights);
                     case RMSE -> Regression.rmse(truth, prediction, weights);
                     case MAE -> Regression.mae(truth, prediction, weights);
+                    case RMSLE -> Regression.rmsle(truth, prediction, weights);
                     case R2 -> Regression.r2(truth, prediction, weights);
                     case MAPE -> Regression.mape(truth, prediction, weights);
                     case MEDIAN_AE -> Regression.medianAbsoluteError(truth, prediction, weights);

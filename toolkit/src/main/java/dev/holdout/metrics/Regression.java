@@ -188,6 +188,33 @@ public final class Regression {
         return forceFinite(num, den);
     }
 
+    /**
+     * Root mean squared log error, sqrt(mean((log1p(ŷ) − log1p(y))²)), XGBoost's {@code rmsle}: every
+     * value must be greater than −1 (log1p is undefined below).
+     *
+     * <pre>{@code
+     * Regression.rmsle(new double[] {0, 1}, new double[] {0, 3}, null);   // 0.4901 = sqrt((log 4 - log 2)^2 / 2)
+     * }</pre>
+     */
+    public static double rmsle(double[] truth, double[] predicted, double[] weights) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        Checks.weights(weights, truth.length);
+        double sum = 0, wsum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (!(truth[i] > -1) || !(predicted[i] > -1)) {
+                String which = !(truth[i] > -1) ? "truth" : "predicted";
+                throw DataValidationException.param(which + "[" + i + "]", which.equals("truth") ? truth[i] : predicted[i],
+                        "rmsle needs values greater than -1 (it takes log(1 + x))", "use rmse or mae for targets that can be -1 or less");
+            }
+            double w = weights == null ? 1.0 : weights[i];
+            double d = Math.log1p(predicted[i]) - Math.log1p(truth[i]);
+            sum += w * d * d;
+            wsum += w;
+        }
+        if (!Double.isFinite(sum)) throw nonFinite(truth, predicted);
+        return Math.sqrt(sum / wsum);
+    }
+
     public static double mape(double[] truth, double[] predicted) { return mape(truth, predicted, null); }
 
     /** Mean of |ŷ − y| / max(|y|, ε) as a fraction (0.25 = 25 %); huge but finite when y = 0. */

@@ -2,10 +2,8 @@ package dev.holdout.metrics;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.holdout.data.LabelVocabulary;
+import dev.holdout.data.Target;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -28,9 +26,9 @@ public final class TableMetrics {
     /** Classification report; {@code score} (P(positive)) and {@code weight} may be null. */
     public static ClassificationReport classification(Table table, String label, String prediction, String score,
                                                       String weight, ClassificationOptions options) {
-        String[] t = labels(table, label, "label"), p = labels(table, prediction, "prediction");
-        Labels l = Labels.of(t, p);
-        return ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, numbers(table, score, "score"),
+        Target t = Target.of(table, label, "label"), p = Target.of(table, prediction, "prediction");
+        LabelVocabulary l = t.vocabulary().union(p.vocabulary());
+        return ClassificationReport.ofCodes(recode(t, l), recode(p, l), l, numbers(table, score, "score"),
                 numbers(table, weight, "weight"), options, null);
     }
 
@@ -41,20 +39,20 @@ public final class TableMetrics {
     }
 
     /**
-     * One classification report per value of {@code groupBy}, in order of first appearance; each lists
+     * One classification report per value of {@code groupBy}, in the vocabulary's order; each lists
      * only its own labels (see {@link ClassificationReport#ofSlice}).
      */
     public static SlicedReport classificationByGroup(Table table, String label, String prediction, String score,
                                                      String weight, ClassificationOptions options, String groupBy) {
-        String[] t = labels(table, label, "label"), p = labels(table, prediction, "prediction");
-        Labels l = Labels.of(t, p);
-        int[] tc = l.encode(t), pc = l.encode(p);
+        Target t = Target.of(table, label, "label"), p = Target.of(table, prediction, "prediction");
+        LabelVocabulary l = t.vocabulary().union(p.vocabulary());
+        int[] tc = recode(t, l), pc = recode(p, l);
         double[] s = numbers(table, score, "score"), w = numbers(table, weight, "weight");
         return sliced(table, groupBy, rows -> ClassificationReport.ofSlice(SlicedReport.take(tc, rows), SlicedReport.take(pc, rows),
                 l, SlicedReport.take(s, rows), SlicedReport.take(w, rows), options, null));
     }
 
-    /** One regression report per value of {@code groupBy}, in order of first appearance. */
+    /** One regression report per value of {@code groupBy}, in the vocabulary's order. */
     public static SlicedReport regressionByGroup(Table table, String label, String prediction, String weight, String groupBy) {
         double[] y = numbers(table, label, "label"), p = numbers(table, prediction, "prediction"), w = numbers(table, weight, "weight");
         return sliced(table, groupBy, rows -> RegressionReport.of(SlicedReport.take(y, rows), SlicedReport.take(p, rows),
@@ -62,29 +60,15 @@ public final class TableMetrics {
     }
 
     private static SlicedReport sliced(Table table, String groupBy, java.util.function.Function<int[], MetricsReport> report) {
-        String[] g = labels(table, groupBy, "groupBy");
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        int[] gc = new int[g.length];
-        for (int i = 0; i < g.length; i++) gc[i] = codes.computeIfAbsent(g[i], k -> codes.size());
-        return SlicedReport.of(groupBy, gc, new ArrayList<>(codes.keySet()), report);
+        Target g = Target.ids(table, groupBy, "groupBy");
+        return SlicedReport.of(groupBy, g.codes(), g.vocabulary().names(), report);
     }
 
-    static String[] labels(Table table, String name, String param) {
-        Column<?> c = Columns.require(table, name, param);
-        String[] out = new String[c.size()];
-        NumericColumn<?> n = c instanceof NumericColumn<?> nc ? nc : null;
-        java.util.Set<String> checked = new java.util.HashSet<>();
-        boolean classLabels = !param.equals("groupBy");
-        for (int i = 0; i < out.length; i++) {
-            if (c.isMissing(i)) throw missing(table, name, i);
-            out[i] = c.getString(i);
-            if (classLabels && ((n != null && !Double.isFinite(n.getDouble(i)))
-                    || (n == null && checked.add(out[i]) && Labels.isNanOrInfinity(out[i])))) {
-                String v = n != null ? Double.toString(n.getDouble(i)) : out[i];
-                throw DataValidationException.at(table.name(), i + 1, name, v,
-                        "'" + v + "' is not a class label; drop or fix rows with NaN or infinity");
-            }
-        }
+    /** A target's codes in a wider vocabulary (the union of truth and predictions). */
+    private static int[] recode(Target t, LabelVocabulary wider) {
+        int[] map = wider.translate(t.vocabulary().names());
+        int[] out = new int[t.rows()];
+        for (int i = 0; i < out.length; i++) out[i] = map[t.code(i)];
         return out;
     }
 

@@ -3,12 +3,13 @@ package dev.holdout.preprocess;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.io.OutputFile;
+import dev.holdout.io.StrictJson;
 import dev.holdout.report.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +39,8 @@ public final class FittedPreprocessor {
     /** The JSON format tag. */
     public static final String FORMAT = "holdout-preprocessor/1";
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);   // "scale": null is an error, not 0
+    /** Written indented with sorted map keys, so a file changes only where a learned value does. */
+    private static final ObjectWriter WRITER = StrictJson.prettyWriter().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** A raw input column the pipeline reads and the type family it had at fit (numeric, text, boolean, ...). */
     public record InputColumn(String name, String type) {
@@ -165,17 +163,23 @@ public final class FittedPreprocessor {
     /** Readable JSON (statistics per column). */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return WRITER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise preprocessor: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Reads the JSON {@link #toJson} writes, strictly: a duplicate key, text after the JSON, an unknown
+     * field or a learned value that breaks its rule is an error, never ignored.
+     */
     public static FittedPreprocessor fromJson(String json) {
+        JsonNode tree = StrictJson.parse(json, "preprocessor");
         try {
-            return JSON.readValue(json, FittedPreprocessor.class);
-        } catch (JsonProcessingException e) {
+            return StrictJson.mapper().treeToValue(tree, FittedPreprocessor.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             // A learned value that breaks its rule (FittedChecks) arrives wrapped by Jackson: report it as it is.
+            if (e instanceof DataValidationException d) throw d;
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof DataValidationException d) throw d;
             }
@@ -183,9 +187,21 @@ public final class FittedPreprocessor {
                     ? " at " + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                             .collect(java.util.stream.Collectors.joining("."))
                     : "";
-            throw DataValidationException.param("preprocessor", "json", "cannot be read" + where + ": " + e.getOriginalMessage(),
+            String why = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                why = "unknown field '" + u.getPropertyName() + "'";
+            }
+            throw DataValidationException.param("preprocessor", "json", "cannot be read" + where + ": " + firstLine(why),
                     "load a file written by FittedPreprocessor.save");
         }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // Jackson names its own classes in some messages; a person needs the field, not the class
+        return line.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z][\\w.$]*\\.([A-Z]\\w*)`", "$1").strip();
     }
 
     /** Writes the JSON atomically (temporary file, then rename). */

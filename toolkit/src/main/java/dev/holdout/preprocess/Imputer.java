@@ -2,6 +2,7 @@ package dev.holdout.preprocess;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,28 +116,20 @@ public final class Imputer extends Step {
                             "strategy " + strategy.name().toLowerCase() + " needs a numeric column but it is " + c.type().name(),
                             "use Imputer.mostFrequent(...) or Imputer.constant(...) for text columns");
                 }
-                String fill = strategy == Strategy.CONSTANT ? fillText : mostFrequentText(ColumnValues.categories(train, name, "Imputer"));
+                String fill = strategy == Strategy.CONSTANT ? fillText : mostFrequentText(train, name);
                 fills.add(new ColumnFill(name, "text", null, fill, missing, ind));
             }
         }
         return new Fitted(strategy.name().toLowerCase(), fills);
     }
 
-    private static String mostFrequentText(String[] values) {
-        Map<String, int[]> counts = new HashMap<>();
-        for (String v : values) {
-            if (!ColumnValues.isMissing(v)) counts.computeIfAbsent(v, k -> new int[1])[0]++;
-        }
-        String best = null;
-        int bestCount = -1;
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            int n = e.getValue()[0];
-            if (n > bestCount || (n == bestCount && e.getKey().compareTo(best) < 0)) {
-                best = e.getKey();
-                bestCount = n;
-            }
-        }
-        return best;
+    /** The most frequent category; a tie goes to the first in the one order (numbers numerically, then text), as scikit-learn's smallest. */
+    private static String mostFrequentText(Table train, String name) {
+        Target t = Target.categories(train, name, "Imputer.column");
+        int[] n = t.counts();
+        int best = -1;
+        for (int c = 0; c < t.classes(); c++) if (best < 0 || n[c] > n[best]) best = c;
+        return best < 0 ? null : t.vocabulary().name(best);
     }
 
     @Override public String toString() {

@@ -2,6 +2,7 @@ package dev.holdout.preprocess;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Target;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -11,7 +12,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Replaces a categorical column by one boolean column per training category, named
- * {@code <column>=<category>}, as scikit-learn's {@code OneHotEncoder} (categories sorted; a missing
+ * {@code <column>=<category>}, as scikit-learn's {@code OneHotEncoder} (categories in the one order of
+ * {@link dev.holdout.data.LabelVocabulary}: numbers numerically, then text; a missing
  * value is a category of its own, {@code <column>=<missing>}). Categories seen fewer than
  * {@link #minFrequency(int)} times at fit share one {@code <column>=<infrequent>} column. An unseen
  * category at transform follows the {@link UnknownPolicy}.
@@ -57,13 +59,15 @@ public final class OneHotEncoder extends Step {
     @Override FittedStep fit(Table train) {
         List<Categories> out = new ArrayList<>();
         for (String name : columns) {
-            Coded coded = Coded.of(train, name, "OneHotEncoder");
+            // the categories in the one order (numbers numerically, then text), a missing value last
+            Target coded = Target.categories(train, name, "OneHotEncoder.column");
             int[] counts = coded.counts();
             List<String> frequent = new ArrayList<>();
             List<String> infrequent = new ArrayList<>();
-            for (int v = 0; v < coded.values.length; v++) (counts[v] >= minFrequency ? frequent : infrequent).add(coded.values[v]);
-            boolean numeric = Coded.numeric(train, name);
-            out.add(new Categories(name, Coded.sorted(frequent, numeric), Coded.sorted(infrequent, numeric)));
+            for (int v = 0; v < counts.length; v++) {
+                if (counts[v] > 0) (counts[v] >= minFrequency ? frequent : infrequent).add(coded.nameOf(v, ColumnValues.MISSING));
+            }
+            out.add(new Categories(name, frequent, infrequent));
         }
         return new Fitted(unknown, minFrequency, out);
     }
@@ -101,29 +105,29 @@ public final class OneHotEncoder extends Step {
         @Override public Table apply(Table input) {
             Table out = ColumnValues.shallowCopy(input);
             for (Categories c : columns) {
-                Coded coded = Coded.of(input, c.column(), "OneHotEncoder");
+                Target coded = Target.categories(input, c.column(), "OneHotEncoder.column");
                 int k = c.categories().size();
                 boolean bucket = !c.infrequent().isEmpty();
                 List<String> known = new ArrayList<>(c.categories());
                 known.addAll(c.infrequent());
-                int[] lookup = coded.lookup(known, -1);
+                int[] lookup = coded.positionsIn(known, ColumnValues.MISSING, -1);
                 for (int v = 0; v < lookup.length; v++) {
                     if (lookup[v] >= k) lookup[v] = k;                      // an infrequent category -> the bucket
                     else if (lookup[v] < 0) {
                         if (unknown == UnknownPolicy.INFREQUENT && bucket) lookup[v] = k;
                         else if (unknown == UnknownPolicy.ERROR) {
                             int row = coded.firstRowOf(v);
-                            throw unknownCategory(input, c.column(), row, coded.values[v], known,
+                            if (row < 0) continue;   // a code no input row has (the missing code of a column without missing values)
+                            throw unknownCategory(input, c.column(), row, coded.nameOf(v, ColumnValues.MISSING), known,
                                     "pass onUnknown(UnknownPolicy.IGNORE) or INFREQUENT to accept unseen categories");
                         }
                     }
                 }
-                int rows = coded.codes.length;
+                int rows = coded.rows();
                 BitSet[] bits = new BitSet[k + (bucket ? 1 : 0)];
                 for (int j = 0; j < bits.length; j++) bits[j] = new BitSet(rows);
-                int[] codes = coded.codes;
                 for (int i = 0; i < rows; i++) {
-                    int j = lookup[codes[i]];
+                    int j = lookup[coded.code(i)];
                     if (j >= 0) bits[j].set(i);
                 }
                 int at = out.columnIndex(c.column());

@@ -1,13 +1,15 @@
 package dev.holdout.preprocess;
 
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
- * Replaces a categorical column by the position of each value among the sorted training categories
+ * Replaces a categorical column by the position of each value among the training categories, in the one
+ * order of {@link dev.holdout.data.LabelVocabulary} (numbers numerically, then text)
  * (0, 1, 2, ...), as scikit-learn's {@code OrdinalEncoder}. A missing value stays missing (NaN). An
  * unseen category is an error unless {@link #onUnknown(double)} names the code to use.
  *
@@ -34,11 +36,10 @@ public final class OrdinalEncoder extends Step {
     @Override FittedStep fit(Table train) {
         List<OneHotEncoder.Categories> out = new ArrayList<>();
         for (String name : columns) {
-            Coded coded = Coded.of(train, name, "OrdinalEncoder");
-            List<String> cats = new ArrayList<>();
-            for (String v : coded.values) if (!ColumnValues.isMissing(v)) cats.add(v);
-            if (cats.isEmpty()) throw StandardScaler.allMissing("OrdinalEncoder", name, coded.codes.length);
-            out.add(new OneHotEncoder.Categories(name, Coded.sorted(cats, Coded.numeric(train, name)), List.of()));
+            Target coded = Target.categories(train, name, "OrdinalEncoder.column");
+            List<String> cats = coded.vocabulary().names();   // in the one order: numbers numerically, then text
+            if (cats.isEmpty()) throw StandardScaler.allMissing("OrdinalEncoder", name, coded.rows());
+            out.add(new OneHotEncoder.Categories(name, cats, List.of()));
         }
         return new Fitted(unknownValue, out);
     }
@@ -57,21 +58,21 @@ public final class OrdinalEncoder extends Step {
         @Override public Table apply(Table input) {
             Table out = ColumnValues.shallowCopy(input);
             for (OneHotEncoder.Categories c : columns) {
-                Coded coded = Coded.of(input, c.column(), "OrdinalEncoder");
-                int[] lookup = coded.lookup(c.categories(), -1);
+                Target coded = Target.categories(input, c.column(), "OrdinalEncoder.column");
+                int[] lookup = coded.positionsIn(c.categories(), ColumnValues.MISSING, -1);
                 double[] codeValue = new double[lookup.length];
                 for (int v = 0; v < lookup.length; v++) {
-                    if (lookup[v] >= 0) codeValue[v] = lookup[v];
-                    else if (ColumnValues.isMissing(coded.values[v])) codeValue[v] = Double.NaN;
+                    if (v == coded.missingCode()) codeValue[v] = Double.NaN;   // a missing value stays missing
+                    else if (lookup[v] >= 0) codeValue[v] = lookup[v];
                     else if (unknownValue != null) codeValue[v] = unknownValue;
                     else {
-                        throw OneHotEncoder.unknownCategory(input, c.column(), coded.firstRowOf(v), coded.values[v], c.categories(),
-                                "pass onUnknown(-1) to encode unseen categories as -1");
+                        throw OneHotEncoder.unknownCategory(input, c.column(), coded.firstRowOf(v), coded.nameOf(v, ColumnValues.MISSING),
+                                c.categories(), "pass onUnknown(-1) to encode unseen categories as -1");
                     }
                 }
-                int[] codes = coded.codes;
-                double[] x = new double[codes.length];
-                for (int i = 0; i < codes.length; i++) x[i] = codeValue[codes[i]];
+                int rows = coded.rows();
+                double[] x = new double[rows];
+                for (int i = 0; i < rows; i++) x[i] = codeValue[coded.code(i)];
                 ColumnValues.replace(out, c.column(), ColumnValues.column(c.column(), x));
             }
             return out;

@@ -2,6 +2,8 @@ package dev.holdout.preprocess;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.LabelVocabulary;
+import dev.holdout.data.Target;
 import java.util.ArrayList;
 import java.util.List;
 import dev.holdout.data.SeededRandom;
@@ -81,9 +83,9 @@ public final class TargetEncoder extends Step {
     @Override List<String> fitOnlyColumns() { return label == null ? List.of() : List.of(label); }
 
     /** The label as doubles (binary: 1 for the positive class) with its description. */
-    private record Target(double[] y, String type, String positiveClass) {}
+    private record LabelValues(double[] y, String type, String positiveClass) {}
 
-    private Target target(Table train) {
+    private LabelValues target(Table train) {
         if (label == null) {
             throw DataValidationException.param("TargetEncoder.label", null, "a target encoder needs the label column to learn from",
                     "call TargetEncoder.of(" + columns.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", ")) + ").label(\"<label column>\")");
@@ -99,12 +101,6 @@ public final class TargetEncoder extends Step {
                         + "; a target encoder cannot learn from rows without a label; drop or fill those rows first");
             }
         }
-        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
-        String[] text = ColumnValues.categories(train, label, "TargetEncoder");
-        for (String s : text) {
-            distinct.add(s);
-            if (distinct.size() > 2) break;
-        }
         boolean numeric = c instanceof NumericColumn<?>;
         double[] y = new double[n];
         if (numeric) {
@@ -112,42 +108,43 @@ public final class TargetEncoder extends Step {
             boolean binary = true;
             for (double d : v) if (d != 0 && d != 1) { binary = false; break; }
             System.arraycopy(v, 0, y, 0, n);
-            return new Target(y, binary ? "binary" : "continuous", binary ? "1" : null);
+            return new LabelValues(y, binary ? "binary" : "continuous", binary ? "1" : null);
         }
+        // the classes in the one order; the positive class is the last (as scikit-learn's classes_[1])
+        Target classes = Target.categories(train, label, "TargetEncoder.label");
+        LabelVocabulary distinct = classes.vocabulary();
         if (distinct.size() > 2) {
             throw DataValidationException.param("TargetEncoder.label", label,
                     "has more than two classes; multiclass target encoding is not supported",
                     "encode a binary or numeric label, or use OneHotEncoder for this column");
         }
-        String positive = distinct.last();
-        for (int i = 0; i < n; i++) y[i] = text[i].equals(positive) ? 1 : 0;
-        return new Target(y, "binary", positive);
+        int positive = distinct.size() - 1;
+        for (int i = 0; i < n; i++) y[i] = classes.code(i) == positive ? 1 : 0;
+        return new LabelValues(y, "binary", distinct.name(positive));
     }
 
     @Override FittedStep fit(Table train) {
-        Target t = target(train);
+        LabelValues t = target(train);
         return fitOn(train, t);
     }
 
-    private Fitted fitOn(Table train, Target t) {
+    private Fitted fitOn(Table train, LabelValues t) {
         double yMean = Stats.mean(t.y());
         List<Encoding> out = new ArrayList<>();
         for (String name : columns) {
-            Coded coded = Coded.of(train, name, "TargetEncoder");
-            double[] enc = encodings(coded.codes, coded.values.length, t.y(), null, -1, smooth);
-            List<String> cats = Coded.sorted(List.of(coded.values), Coded.numeric(train, name));
-            int[] pos = coded.lookup(cats, -1);
-            double[] sortedEnc = new double[cats.size()];
+            // codes are already in the one order (numbers numerically, then text), a missing value last
+            Target coded = Target.categories(train, name, "TargetEncoder.column");
             int[] counts = coded.counts();
-            int[] sortedCounts = new int[cats.size()];
-            for (int v = 0; v < pos.length; v++) { sortedEnc[pos[v]] = enc[v]; sortedCounts[pos[v]] = counts[v]; }
-            out.add(new Encoding(name, cats, toList(sortedEnc), toListInt(sortedCounts)));
+            double[] enc = encodings(coded.codes(), counts.length, t.y(), null, -1, smooth);
+            List<String> cats = new ArrayList<>(counts.length);
+            for (int v = 0; v < counts.length; v++) cats.add(coded.nameOf(v, ColumnValues.MISSING));
+            out.add(new Encoding(name, cats, toList(enc), toListInt(counts)));
         }
         return new Fitted(label, t.type(), t.positiveClass(), smooth == null ? "auto" : String.valueOf(smooth), folds, seed, yMean, out);
     }
 
     @Override StepFit fitTransform(Table train, FitContext context) {
-        Target t = target(train);
+        LabelValues t = target(train);
         Fitted fitted = fitOn(train, t);
         int n = train.rowCount();
         if (n < folds) {
@@ -157,11 +154,13 @@ public final class TargetEncoder extends Step {
         int[] fold = assignFolds(t.y(), "binary".equals(t.type()), folds, seed);
         Table out = ColumnValues.shallowCopy(train);
         for (String name : columns) {
-            Coded coded = Coded.of(train, name, "TargetEncoder");
+            Target coded = Target.categories(train, name, "TargetEncoder.column");
+            int[] codes = coded.codes();
+            int nValues = coded.counts().length;
             double[] x = new double[n];
             for (int f = 0; f < folds; f++) {
-                double[] enc = encodings(coded.codes, coded.values.length, t.y(), fold, f, smooth);
-                for (int i = 0; i < n; i++) if (fold[i] == f) x[i] = enc[coded.codes[i]];
+                double[] enc = encodings(codes, nValues, t.y(), fold, f, smooth);
+                for (int i = 0; i < n; i++) if (fold[i] == f) x[i] = enc[codes[i]];
             }
             ColumnValues.replace(out, name, ColumnValues.column(name, x));
         }
@@ -285,13 +284,13 @@ public final class TargetEncoder extends Step {
         @Override public Table apply(Table input) {
             Table out = ColumnValues.shallowCopy(input);
             for (Encoding e : columns) {
-                Coded coded = Coded.of(input, e.column(), "TargetEncoder");
-                int[] lookup = coded.lookup(e.categories(), -1);
+                Target coded = Target.categories(input, e.column(), "TargetEncoder.column");
+                int[] lookup = coded.positionsIn(e.categories(), ColumnValues.MISSING, -1);
                 double[] valueEnc = new double[lookup.length];
                 for (int v = 0; v < lookup.length; v++) valueEnc[v] = lookup[v] < 0 ? targetMean : e.encodings().get(lookup[v]);
-                int[] codes = coded.codes;
-                double[] x = new double[codes.length];
-                for (int i = 0; i < codes.length; i++) x[i] = valueEnc[codes[i]];
+                int rows = coded.rows();
+                double[] x = new double[rows];
+                for (int i = 0; i < rows; i++) x[i] = valueEnc[coded.code(i)];
                 ColumnValues.replace(out, e.column(), ColumnValues.column(e.column(), x));
             }
             return out;

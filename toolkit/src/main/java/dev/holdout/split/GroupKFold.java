@@ -1,5 +1,6 @@
 package dev.holdout.split;
 
+import dev.holdout.data.Target;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.SeededRandom;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class GroupKFold implements CrossValidator {
     public GroupKFold shuffled(long seed) { return new GroupKFold(group, k, true, seed); }
 
     @Override public Folds split(Table table) {
-        LabelCodes groups = LabelCodes.of(table, group, "group");
+        Target groups = Target.ids(table, group, "group");
         return split(groups.codes(), groups.classes());
     }
 
@@ -59,7 +60,7 @@ public final class GroupKFold implements CrossValidator {
         } else {
             Integer[] order = new Integer[g];
             for (int i = 0; i < g; i++) order[i] = i;
-            // Largest group first; equal sizes keep first-appearance order, so the result is deterministic.
+            // Largest group first; equal sizes keep the group values' order (LabelVocabulary), so the result is deterministic.
             java.util.Arrays.sort(order, (a, b) -> size[b] != size[a] ? Integer.compare(size[b], size[a]) : Integer.compare(a, b));
             long[] load = new long[k];
             for (int gi : order) {

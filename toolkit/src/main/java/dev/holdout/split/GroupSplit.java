@@ -1,5 +1,6 @@
 package dev.holdout.split;
 
+import dev.holdout.data.Target;
 import dev.holdout.data.SeededRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class GroupSplit implements Splitter {
     public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s); }
 
     @Override public Split split(Table table) {
-        LabelCodes groups = LabelCodes.of(table, group, "group");
+        Target groups = Target.ids(table, group, "group");
         return split(groups.codes(), groups.classes());
     }
 

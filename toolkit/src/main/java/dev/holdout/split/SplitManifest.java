@@ -1,20 +1,22 @@
 package dev.holdout.split;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
+import dev.holdout.data.DataValidationException;
 import dev.holdout.data.Schema;
+import dev.holdout.data.Target;
+import dev.holdout.io.JsonFields;
+import dev.holdout.io.StrictJson;
 import dev.holdout.report.Html;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -29,7 +31,9 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  */
 public final class SplitManifest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The keys of split.json, in the order {@link #toJson} writes them. */
+    static final List<String> KEYS = List.of("strategy", "parameters", "seed", "rows", "label", "time", "group", "id", "parts",
+            "dropped", "folds", "warnings", "holdout_version");
 
     /** What one part holds. */
     public record PartSummary(String name, int rows, Map<String, Integer> labelDistribution, String timeMin, String timeMax,
@@ -74,9 +78,68 @@ public final class SplitManifest {
 
     public List<List<PartSummary>> folds() { return folds; }
 
+    /** The column roles recorded (label, time, group, id). */
+    public Schema schema() { return schema; }
+
+    /** Rows in no part (a gap dropped them). */
+    public int dropped() { return dropped; }
+
+    /**
+     * Reads a {@code split.json} written by {@link #toJson}, strictly (unknown keys with a "did you
+     * mean", wrong types, duplicate keys, text after the JSON): every verb that needs what a split
+     * recorded reads it here, never by hand.
+     *
+     * <pre>{@code
+     * SplitManifest m = SplitManifest.read(Path.of("out/time/split.json"));
+     * m.schema().time();                          // "date"
+     * m.provenance().parameters().get("gap");     // "P7D"
+     * }</pre>
+     */
+    public static SplitManifest read(Path file) {
+        JsonFields root = StrictJson.object(file, "split.json").allow(KEYS);
+        Map<String, String> params = root.has("parameters") ? root.object("parameters").scalarTexts() : Map.of();
+        Long seed = root.has("seed") ? root.longValue("seed") : null;
+        SplitProvenance provenance = new SplitProvenance(root.text("strategy"), params, seed, root.intValue("rows"), root.texts("warnings"));
+        Schema schema = Schema.empty();
+        if (root.has("label")) schema = schema.withLabel(root.text("label"));
+        if (root.has("time")) schema = schema.withTime(root.text("time"));
+        if (root.has("group")) schema = schema.withGroup(root.text("group"));
+        if (root.has("id")) schema = schema.withId(root.text("id"));
+        List<PartSummary> parts = new ArrayList<>();
+        JsonFields p = root.optionalObject("parts");
+        if (p != null) {
+            p.allow("train", "validation", "test");
+            for (String name : p.keys()) parts.add(readPart(p.object(name), name));
+        }
+        List<List<PartSummary>> folds = new ArrayList<>();
+        for (JsonFields f : root.objects("folds")) {
+            f.allow("fold", "train", "test");
+            folds.add(List.of(readPart(f.object("train"), "train"), readPart(f.object("test"), "test")));
+        }
+        if (p == null && folds.isEmpty()) {
+            throw DataValidationException.param(file + ": parts", "missing", "a split manifest lists its parts or its folds",
+                    "re-run holdout split to write it again");
+        }
+        return new SplitManifest(provenance, schema, List.copyOf(parts), List.copyOf(folds), root.intValue("dropped", 0));
+    }
+
+    private static PartSummary readPart(JsonFields o, String name) {
+        o.allow("rows", "label_distribution", "time_range", "fingerprint");
+        Map<String, Integer> dist = null;
+        JsonFields d = o.optionalObject("label_distribution");
+        if (d != null) {
+            dist = new LinkedHashMap<>();
+            for (String k : d.keys()) dist.put(k, d.intValue(k));
+        }
+        JsonFields t = o.optionalObject("time_range");
+        if (t != null) t.allow("min", "max");
+        return new PartSummary(name, o.intValue("rows"), dist, t == null ? null : t.text("min"), t == null ? null : t.text("max"),
+                o.text("fingerprint"));
+    }
+
     /** The manifest as pretty-printed JSON. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = StrictJson.mapper().createObjectNode();
         root.put("strategy", provenance.strategy());
         ObjectNode params = root.putObject("parameters");
         provenance.parameters().forEach(params::put);
@@ -102,11 +165,7 @@ public final class SplitManifest {
         ArrayNode w = root.putArray("warnings");
         provenance.warnings().forEach(w::add);
         root.put("holdout_version", "0.1.0");
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StrictJson.pretty(root) + "\n";
     }
 
     private static void putNullable(ObjectNode o, String key, String value) {
@@ -115,7 +174,7 @@ public final class SplitManifest {
     }
 
     private static ObjectNode partJson(PartSummary s) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = StrictJson.mapper().createObjectNode();
         o.put("rows", s.rows());
         if (s.labelDistribution() != null) {
             ObjectNode d = o.putObject("label_distribution");
@@ -168,12 +227,12 @@ public final class SplitManifest {
 
     /** Columns resolved once for all parts. */
     private static final class Ctx {
-        final Column<?> label;
+        final Target label;
         final TimeKeys time;
         final Column<?> id;
 
         Ctx(Table table, Schema schema) {
-            label = schema.label() == null ? null : Columns.require(table, schema.label(), "label");
+            label = schema.label() == null ? null : Target.categories(table, schema.label(), "label");
             time = schema.time() == null ? null : TimeKeys.of(table, schema.time());
             id = schema.id() == null ? null : Columns.require(table, schema.id(), "id");
         }
@@ -181,11 +240,11 @@ public final class SplitManifest {
         PartSummary summary(String name, RowIndices rows) {
             Map<String, Integer> dist = null;
             if (label != null) {
-                TreeMap<String, Integer> d = new TreeMap<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    int r = rows.get(i);
-                    d.merge(label.isMissing(r) ? "(missing)" : label.getString(r), 1, Integer::sum);
-                }
+                // in the label's one order (numbers numerically, then text), missing last
+                int[] n = new int[label.classes() + 1];
+                for (int i = 0; i < rows.size(); i++) n[label.code(rows.get(i))]++;
+                Map<String, Integer> d = new LinkedHashMap<>();
+                for (int c = 0; c < n.length; c++) if (n[c] > 0) d.put(label.nameOf(c, "(missing)"), n[c]);
                 dist = d;
             }
             String tMin = null, tMax = null;

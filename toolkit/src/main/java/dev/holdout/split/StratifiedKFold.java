@@ -1,5 +1,6 @@
 package dev.holdout.split;
 
+import dev.holdout.data.Target;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.SeededRandom;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public final class StratifiedKFold implements CrossValidator {
     public StratifiedKFold shuffled(long seed) { return new StratifiedKFold(label, k, true, seed); }
 
     @Override public Folds split(Table table) {
-        LabelCodes labels = LabelCodes.of(table, label, "label");
-        return split(labels.codes(), labels.values());
+        Target labels = Target.of(table, label, "label");
+        return split(labels.codes(), labels.vocabulary().names());
     }
 
     /** Splits rows by class codes; {@code classNames.get(c)} names code c in messages. */

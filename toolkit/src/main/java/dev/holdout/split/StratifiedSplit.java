@@ -1,5 +1,6 @@
 package dev.holdout.split;
 
+import dev.holdout.data.Target;
 import dev.holdout.data.SeededRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class StratifiedSplit implements Splitter {
     public StratifiedSplit seed(long s) { return new StratifiedSplit(label, test, validation, s); }
 
     @Override public Split split(Table table) {
-        LabelCodes labels = LabelCodes.of(table, label, "label");
+        Target labels = Target.of(table, label, "label");
         return split(labels.codes(), labels.classes());
     }
 

@@ -1,5 +1,6 @@
 package dev.holdout.train;
 
+import dev.holdout.metrics.Direction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,8 +44,8 @@ public final class Boosting {
         int numRound = hp.numRound();
         float[] trainScores = new float[numRound];
         float[] validScores = new float[validation == null ? 0 : numRound];
-        boolean maximize = hp.maximizeMetric();
-        float best = maximize ? -Float.MAX_VALUE : Float.MAX_VALUE;
+        Direction direction = hp.evalDirection();
+        float best = (float) direction.worst();
         int bestIteration = -1;
         int rounds = 0;
         boolean stopped = false;
@@ -61,7 +62,7 @@ public final class Boosting {
                 trainScores[iter] = out[0];
                 float score = out[out.length - 1];
                 if (validation != null) validScores[iter] = score;
-                boolean improved = maximize ? score > best : score < best; // strict; NaN never improves
+                boolean improved = direction.isBetter(score, best); // strict; NaN never improves
                 if (validation != null && improved) {
                     best = score;
                     bestIteration = iter;
@@ -86,7 +87,7 @@ public final class Boosting {
             }
             float[] t = java.util.Arrays.copyOf(trainScores, rounds);
             float[] v = java.util.Arrays.copyOf(validScores, validation == null ? 0 : rounds);
-            return new Outcome(booster, new LearningCurve(hp.evalMetric(), maximize, t, v, bestIteration,
+            return new Outcome(booster, new LearningCurve(hp.evalMetric(), direction, t, v, bestIteration,
                     validation == null ? Float.NaN : best, stopped));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);

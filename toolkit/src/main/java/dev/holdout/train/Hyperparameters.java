@@ -2,6 +2,8 @@ package dev.holdout.train;
 
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.metrics.Direction;
+import dev.holdout.metrics.Metric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,10 @@ import java.util.Map;
 
 /**
  * XGBoost hyperparameters under SageMaker's built-in algorithm names, with SageMaker's defaults
- * and ranges, validated when built: an instance that exists is a valid one.
+ * and ranges. Each value is checked when it is set; how values combine (eval_metric and objective,
+ * num_class and multi:softprob) is checked by {@link #validate()} when the set is used (a training
+ * job, a learner, {@link #fromMap}), so the withers may come in any order: {@code withEvalMetric("auc")}
+ * before {@code withObjective("binary:logistic")} is the same object as after it.
  *
  * <pre>{@code
  * Hyperparameters hp = Hyperparameters.numRound(100)
@@ -58,7 +63,15 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     public static final List<String> BINARY_METRICS = List.of("logloss", "error", "auc", "aucpr");
     public static final List<String> MULTI_METRICS = List.of("mlogloss", "merror");
     public static final List<String> REGRESSION_METRICS = List.of("rmse", "mae", "rmsle", "mape");
+    /** Every eval_metric name, of any objective. */
+    public static final List<String> ALL_METRICS = java.util.stream.Stream.of(BINARY_METRICS, MULTI_METRICS, REGRESSION_METRICS)
+            .flatMap(List::stream).toList();
 
+    /**
+     * Checks each value on its own (a range, a known name). How values combine (eval_metric with the
+     * objective, num_class with multi:softprob, max_depth 0 with the tree method) is checked by
+     * {@link #validate()} once the set is complete, so the withers can be called in any order.
+     */
     public Hyperparameters {
         if (numRound < 1) throw bad("num_round", numRound, "must be an integer ≥ 1", "set num_round, e.g. 100");
         range("eta", eta, 0, 1, false);
@@ -72,16 +85,13 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         if (objective == null || !OBJECTIVES.contains(objective)) {
             throw bad("objective", objective, "must be one of " + OBJECTIVES, hint(objective, OBJECTIVES));
         }
-        if (evalMetric == null || evalMetric.isBlank()) evalMetric = defaultMetric(objective);
-        if (evalMetric.contains(",")) {
-            throw bad("eval_metric", evalMetric, "one metric only: XGBoost4J early stopping watches the last metric and "
-                    + "several metrics overrun its per-watch score array", "keep the metric to stop on");
-        }
-        List<String> allowed = metricsFor(objective);
-        if (!allowed.contains(evalMetric)) {
-            boolean otherObjective = BINARY_METRICS.contains(evalMetric) || MULTI_METRICS.contains(evalMetric) || REGRESSION_METRICS.contains(evalMetric);
-            throw bad("eval_metric", evalMetric, "must be one of " + allowed + " for objective=" + objective,
-                    otherObjective ? "set the objective before the metric (withObjective(...).withEvalMetric(...))" : hint(evalMetric, allowed));
+        if (evalMetric != null && evalMetric.isBlank()) evalMetric = null;
+        if (evalMetric != null) {
+            if (evalMetric.contains(",")) {
+                throw bad("eval_metric", evalMetric, "one metric only: XGBoost4J early stopping watches the last metric and "
+                        + "several metrics overrun its per-watch score array", "keep the metric to stop on");
+            }
+            if (!ALL_METRICS.contains(evalMetric)) throw bad("eval_metric", evalMetric, "must be one of " + ALL_METRICS, hint(evalMetric, ALL_METRICS));
         }
         if (earlyStoppingRounds < 0) {
             throw bad("early_stopping_rounds", earlyStoppingRounds, "must be ≥ 1 (or 0 for no early stopping)", "use e.g. 10");
@@ -90,17 +100,43 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
             throw bad("scale_pos_weight", scalePosWeight, "must be a finite number > 0", "use sum(negative)/sum(positive)");
         }
         if (nthread < 1) throw bad("nthread", nthread, "must be ≥ 1", "use the number of cores, e.g. 2");
-        if (MULTI_SOFTPROB.equals(objective)) {
-            if (numClass < 2) throw bad("num_class", numClass, "is required (≥ 2) for objective=multi:softprob", "set num_class to the number of classes");
-        } else if (numClass != 0) {
-            throw bad("num_class", numClass, "is only allowed with objective=multi:softprob", "remove num_class");
+        if (numClass < 0 || numClass == 1) {
+            throw bad("num_class", numClass, "must be ≥ 2 (the number of classes of multi:softprob), or 0 when not multiclass", "set the number of classes");
         }
         if (treeMethod == null || !TREE_METHODS.contains(treeMethod)) {
             throw bad("tree_method", treeMethod, "must be one of " + TREE_METHODS + " (no GPU here)", hint(treeMethod, TREE_METHODS));
         }
-        if (maxDepth == 0 && ("exact".equals(treeMethod) || "auto".equals(treeMethod))) {
-            throw bad("max_depth", 0, "no depth limit needs tree_method=hist or approx", "set tree_method=hist or a max_depth ≥ 1");
+    }
+
+    /**
+     * Checks how the values combine: eval_metric belongs to the objective's family, num_class is set
+     * exactly for multi:softprob, max_depth 0 has a tree method that allows it. Returns this. A training
+     * job, a learner and {@link #fromMap} call it; the withers do not, so their order never matters.
+     *
+     * <pre>{@code
+     * Hyperparameters.numRound(10).withEvalMetric("auc").withObjective("binary:logistic").validate();   // fine
+     * Hyperparameters.numRound(10).withObjective("binary:logistic").withEvalMetric("rmse").validate();
+     * // eval_metric=rmse: must be one of [logloss, error, auc, aucpr] for objective=binary:logistic; ...
+     * }</pre>
+     */
+    public Hyperparameters validate() {
+        if (evalMetric != null) {
+            List<String> allowed = metricsFor(objective);
+            if (!allowed.contains(evalMetric)) {
+                throw bad("eval_metric", evalMetric, "must be one of " + allowed + " for objective=" + objective,
+                        "choose one of those, or the objective that " + evalMetric + " measures");
+            }
         }
+        if (MULTI_SOFTPROB.equals(objective)) {
+            if (numClass < 2) throw bad("num_class", numClass, "is required (≥ 2) for objective=multi:softprob", "set num_class to the number of classes");
+        } else if (numClass != 0) {
+            throw bad("num_class", numClass, "is only allowed with objective=multi:softprob (objective=" + objective + ")", "remove num_class");
+        }
+        if (maxDepth == 0 && ("exact".equals(treeMethod) || "auto".equals(treeMethod))) {
+            throw bad("max_depth", 0, "no depth limit needs tree_method=hist or approx (tree_method=" + treeMethod + ")",
+                    "set tree_method=hist or a max_depth ≥ 1");
+        }
+        return this;
     }
 
     /** SageMaker defaults with the one required value, num_round. nthread defaults to the processors available. */
@@ -132,8 +168,14 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     /** True when early stopping is on. */
     public boolean earlyStopping() { return earlyStoppingRounds > 0; }
 
-    /** XGBoost's direction rule: auc/aucpr are maximized, the losses and errors minimized. */
-    public boolean maximizeMetric() { return evalMetric.startsWith("auc"); }
+    /** The metric to evaluate: the one set, or the objective's default when none is (error, mlogloss or rmse). */
+    @Override public String evalMetric() { return evalMetric != null ? evalMetric : defaultMetric(objective); }
+
+    /** Whether eval_metric was set, rather than following the objective's default. */
+    public boolean evalMetricSet() { return evalMetric != null; }
+
+    /** Whether a larger {@link #evalMetric()} is better: the metric registry's answer (auc: higher; logloss: lower). */
+    public Direction evalDirection() { return Metric.byName(evalMetric()).direction(); }
 
     public Hyperparameters withNumRound(int v) { return new Hyperparameters(v, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withEta(double v) { return new Hyperparameters(numRound, v, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
@@ -144,24 +186,16 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     public Hyperparameters withGamma(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, v, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withLambda(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, v, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withAlpha(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, v, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    /** Changing the objective resets eval_metric to that objective's default when the old one does not fit. */
-    public Hyperparameters withObjective(String v) {
-        if (MULTI_SOFTPROB.equals(v) && numClass < 2) {
-            throw bad("objective", v, "multi:softprob needs num_class (≥ 2)", "use withMultiClass(numClass), which sets both");
-        }
-        String metric = v != null && OBJECTIVES.contains(v) && metricsFor(v).contains(evalMetric) ? evalMetric : null;
-        int nc = MULTI_SOFTPROB.equals(v) ? Math.max(numClass, 0) : 0;
-        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, v, metric, earlyStoppingRounds, scalePosWeight, seed, nthread, nc, treeMethod);
-    }
+    /** The objective; an eval_metric left unset follows it, one that was set stays (and must fit, see {@link #validate()}). */
+    public Hyperparameters withObjective(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, v, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withEvalMetric(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, v, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withEarlyStoppingRounds(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, v, scalePosWeight, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withScalePosWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, v, seed, nthread, numClass, treeMethod); }
     public Hyperparameters withSeed(long v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, v, nthread, numClass, treeMethod); }
     public Hyperparameters withNthread(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, v, numClass, treeMethod); }
-    /** objective=multi:softprob with {@code numClass} classes (and mlogloss unless a multiclass metric is set). */
+    /** objective=multi:softprob with {@code numClass} classes (the same as withObjective("multi:softprob").withNumClass(numClass)). */
     public Hyperparameters withMultiClass(int numClass) {
-        String metric = MULTI_METRICS.contains(evalMetric) ? evalMetric : null;
-        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, MULTI_SOFTPROB, metric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod);
+        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, MULTI_SOFTPROB, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod);
     }
 
     /** Sets objective multi:softprob's num_class. */
@@ -169,24 +203,39 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     public Hyperparameters withTreeMethod(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, v); }
 
     /**
-     * Reads SageMaker-named hyperparameters. Values may be strings (as in SageMaker's
-     * hyperparameters.json) or JSON numbers. Unknown names are rejected with the valid names and the
-     * closest one.
+     * Reads SageMaker-named XGBoost hyperparameters (see {@link #fromMap(Map, Algorithm)}).
+     *
+     * <pre>{@code
+     * Hyperparameters.fromMap(Map.of("num_round", "100", "seed", "18446744073709551615"));
+     * // seed=18446744073709551615: does not fit in a 64-bit integer (...); use a smaller value
+     * }</pre>
      */
     public static Hyperparameters fromMap(Map<String, ?> values) {
+        return fromMap(values, Algorithm.XGBOOST);
+    }
+
+    /**
+     * Reads the SageMaker-named hyperparameters given to {@code algorithm}. Values may be strings (as in
+     * SageMaker's hyperparameters.json) or numbers, and are read exactly: a whole number must have no
+     * fraction and fit its type (a 64-bit seed stays exact; {@code "99999999999999999999"} is an error,
+     * never clamped). An unknown name is an error naming the closest valid one; a name the algorithm
+     * does not read (CART given {@code eta}) is an error too, since it would silently do nothing.
+     * num_round is required when the algorithm boosts. The result is {@link #validate() validated}.
+     */
+    public static Hyperparameters fromMap(Map<String, ?> values, Algorithm algorithm) {
         for (String name : values.keySet()) {
             if (!NAMES.contains(name)) {
                 String close = Columns.closest(name, NAMES);
                 throw DataValidationException.param(name, values.get(name), "unknown hyperparameter",
                         (close != null ? "did you mean '" + close + "'? " : "") + "valid names are " + NAMES);
             }
+            algorithm.requireUses(name, values.get(name));
         }
-        if (!values.containsKey("num_round")) {
+        boolean boosts = algorithm.hyperparameters().contains("num_round");
+        if (boosts && !values.containsKey("num_round")) {
             throw DataValidationException.param("num_round", null, "is required", "set num_round, e.g. \"num_round\": \"100\"");
         }
-        Hyperparameters h = numRound(intOf(values, "num_round"));
-        String objective = values.containsKey("objective") ? str(values, "objective") : h.objective;
-        String metric = values.containsKey("eval_metric") ? str(values, "eval_metric") : null;
+        Hyperparameters h = numRound(boosts ? intOf(values, "num_round") : 1);
         return new Hyperparameters(
                 h.numRound,
                 dbl(values, "eta", h.eta),
@@ -197,13 +246,14 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
                 dbl(values, "gamma", h.gamma),
                 dbl(values, "lambda", h.lambda),
                 dbl(values, "alpha", h.alpha),
-                objective, metric,
+                values.containsKey("objective") ? str(values, "objective") : h.objective,
+                values.containsKey("eval_metric") ? str(values, "eval_metric") : null,
                 values.containsKey("early_stopping_rounds") ? intOf(values, "early_stopping_rounds") : 0,
                 dbl(values, "scale_pos_weight", h.scalePosWeight),
                 values.containsKey("seed") ? longOf(values, "seed") : h.seed,
                 values.containsKey("nthread") ? intOf(values, "nthread") : h.nthread,
                 values.containsKey("num_class") ? intOf(values, "num_class") : 0,
-                values.containsKey("tree_method") ? str(values, "tree_method") : h.treeMethod);
+                values.containsKey("tree_method") ? str(values, "tree_method") : h.treeMethod).validate();
     }
 
     /** SageMaker-named values as strings, in {@link #NAMES} order: the content of hyperparameters.json. */
@@ -219,13 +269,23 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         m.put("lambda", num(lambda));
         m.put("alpha", num(alpha));
         m.put("objective", objective);
-        m.put("eval_metric", evalMetric);
+        m.put("eval_metric", evalMetric());
         if (earlyStoppingRounds > 0) m.put("early_stopping_rounds", Integer.toString(earlyStoppingRounds));
         m.put("scale_pos_weight", num(scalePosWeight));
         m.put("seed", Long.toString(seed));
         m.put("nthread", Integer.toString(nthread));
         if (numClass > 0) m.put("num_class", Integer.toString(numClass));
         m.put("tree_method", treeMethod);
+        return m;
+    }
+
+    /**
+     * The values {@code algorithm} reads, in {@link #NAMES} order: what its job's hyperparameters.json,
+     * job.json and model card record (a CART job records max_depth, not eta).
+     */
+    public Map<String, String> toMap(Algorithm algorithm) {
+        Map<String, String> m = new LinkedHashMap<>(toMap());
+        m.keySet().retainAll(algorithm.hyperparameters());
         return m;
     }
 
@@ -241,7 +301,7 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         p.put("lambda", lambda);
         p.put("alpha", alpha);
         p.put("objective", objective);
-        p.put("eval_metric", evalMetric);
+        p.put("eval_metric", evalMetric());
         p.put("scale_pos_weight", scalePosWeight);
         p.put("seed", seed);
         p.put("nthread", nthread);
@@ -281,38 +341,37 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
 
     private static String str(Map<String, ?> m, String k) {
         Object v = m.get(k);
+        if (v != null && !(v instanceof String)) throw bad(k, v, "must be a name (a string)", "write e.g. \"" + k + "\": \"...\"");
         return v == null ? null : v.toString().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The exact value of a number or of a string holding one; strings such as "NaN", "1d" or "0x10" are not numbers. */
+    private static java.math.BigDecimal decimal(String k, Object v, String expected, String example) {
+        java.math.BigDecimal d = null;
+        if (v instanceof java.math.BigDecimal b) d = b;
+        else if (v instanceof java.math.BigInteger b) d = new java.math.BigDecimal(b);
+        else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) d = java.math.BigDecimal.valueOf(((Number) v).longValue());
+        else if (v instanceof Number n && Double.isFinite(n.doubleValue())) d = new java.math.BigDecimal(n.toString());
+        else if (v instanceof String s) d = dev.holdout.data.DecimalText.parse(s);
+        if (d == null) throw bad(k, v, "must be " + expected, "write e.g. \"" + k + "\": \"" + example + "\"");
+        return d;
     }
 
     private static double dbl(Map<String, ?> m, String k, double dflt) {
         if (!m.containsKey(k)) return dflt;
-        Object v = m.get(k);
-        if (v instanceof Number n) return n.doubleValue();
-        try {
-            return Double.parseDouble(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw bad(k, v, "must be a number", "write e.g. \"" + k + "\": \"" + fmt(dflt) + "\"");
-        }
+        double d = decimal(k, m.get(k), "a number", fmt(dflt)).doubleValue();
+        if (!Double.isFinite(d)) throw bad(k, m.get(k), "is too large for a number", null);
+        return d;
     }
 
     private static long longOf(Map<String, ?> m, String k) {
         Object v = m.get(k);
-        double d = v instanceof Number n ? n.doubleValue() : parse(k, v);
-        if (d != Math.rint(d) || Double.isInfinite(d)) throw bad(k, v, "must be an integer", null);
-        return (long) d;
+        return dev.holdout.io.JsonFields.exactLong(decimal(k, v, "an integer", "10"), k, String.valueOf(v));
     }
 
     private static int intOf(Map<String, ?> m, String k) {
         long l = longOf(m, k);
-        if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) throw bad(k, l, "is out of the integer range", null);
+        if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) throw bad(k, m.get(k), "is out of the integer range (at most " + Integer.MAX_VALUE + ")", "use a smaller value");
         return (int) l;
-    }
-
-    private static double parse(String k, Object v) {
-        try {
-            return Double.parseDouble(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw bad(k, v, "must be an integer", "write e.g. \"" + k + "\": \"10\"");
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.holdout.train;
 
+import dev.holdout.io.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.ColumnKind;
@@ -121,7 +121,7 @@ final class JobRunner {
 
     private Trained train() {
         Hyperparameters hp = job.hyperparameters();
-        log("job %s: algorithm=%s label=%s hyperparameters=%s", job.name(), job.algorithm(), job.label(), hp.toMap());
+        log("job %s: algorithm=%s label=%s hyperparameters=%s", job.name(), job.algorithm(), job.label(), hp.toMap(job.algorithm()));
         Table trainRaw = job.train().load();
         Table validRaw = job.validation() == null ? null : job.validation().load();
         if (trainRaw.rowCount() == 0) {
@@ -142,8 +142,8 @@ final class JobRunner {
         log("features (%d): %s", features.size(), features);
 
         // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
-        float[] yTrain = Labels.read(trainRaw, job.label(), hp, "train", job.train().source());
-        float[] yValid = validRaw == null ? null : Labels.read(validRaw, job.label(), hp, "validation", job.validation().source());
+        float[] yTrain = TrainingLabels.read(trainRaw, job.label(), hp, "train", job.train().source());
+        float[] yValid = validRaw == null ? null : TrainingLabels.read(validRaw, job.label(), hp, "validation", job.validation().source());
         FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
         FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
 
@@ -165,7 +165,7 @@ final class JobRunner {
         } else {
             Model<?> m = TribuoLearners.train(job.algorithm(), hp, xTrain, yTrain, job.train().source());
             model = new TrainedModel.TribuoModel(job.algorithm(), hp.objective(), job.label(), features, pre, m);
-            curve = new LearningCurve(hp.evalMetric(), hp.maximizeMetric(), new float[0], new float[0], 0, Float.NaN, false);
+            curve = new LearningCurve(hp.evalMetric(), hp.evalDirection(), new float[0], new float[0], 0, Float.NaN, false);
         }
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
@@ -191,10 +191,10 @@ final class JobRunner {
         Files.createDirectories(model);
         t.model.save(model);
         Files.writeString(model.resolve(TrainedModel.PREPROCESSOR_FILE), t.model.preprocessor().toJson());
-        Files.writeString(model.resolve(TrainedModel.CARD_FILE), m.writeValueAsString(modelCard(m, t)));
+        Files.writeString(model.resolve(TrainedModel.CARD_FILE), StrictJson.pretty(modelCard(m, t)));
         Path output = dir.resolve("output");
         Files.createDirectories(output);
-        Files.writeString(dir.resolve(METRICS), m.writeValueAsString(metricsJson(m, t.curve, t.evaluation)));
+        Files.writeString(dir.resolve(METRICS), StrictJson.pretty(metricsJson(m, t.curve, t.evaluation)));
         if (t.curve.rounds() > 0) Files.write(dir.resolve(CURVE), Charts.png(t.curve.chart("Learning curve: " + job.name()).image()));
         Files.writeString(dir.resolve(LOG), log.toString());
     }
@@ -208,18 +208,18 @@ final class JobRunner {
     private void writeInputs(Path dir, ObjectMapper m, boolean copyData) throws IOException {
         Path config = dir.resolve("input/config");
         Files.createDirectories(config);
-        Files.writeString(dir.resolve(HYPERPARAMETERS), m.writeValueAsString(job.hyperparameters().toMap()));
+        Files.writeString(dir.resolve(HYPERPARAMETERS), StrictJson.pretty(job.hyperparameters().toMap(job.algorithm())));
         ObjectNode spec = job.toJson();
         ObjectNode specChannels = spec.putObject("channels");
         specChannels.put("train", writeChannel(dir, "train", job.train(), copyData));
         if (job.validation() != null) specChannels.put("validation", writeChannel(dir, "validation", job.validation(), copyData));
         spec.remove("output");
         if (recordedOutput != null) spec.put("output", recordedOutput.toString());
-        Files.writeString(dir.resolve(JOB_SPEC), m.writeValueAsString(spec));
+        Files.writeString(dir.resolve(JOB_SPEC), StrictJson.pretty(spec));
         ObjectNode channels = m.createObjectNode();
         channels.putObject("train").put("ContentType", "text/csv").put("TrainingInputMode", "File");
         if (job.validation() != null) channels.putObject("validation").put("ContentType", "text/csv").put("TrainingInputMode", "File");
-        Files.writeString(dir.resolve(INPUT_DATA_CONFIG), m.writeValueAsString(channels));
+        Files.writeString(dir.resolve(INPUT_DATA_CONFIG), StrictJson.pretty(channels));
     }
 
     /**
@@ -245,7 +245,7 @@ final class JobRunner {
         c.put("algorithm", job.algorithm().id());
         c.put("label", job.label());
         ObjectNode hp = c.putObject("hyperparameters");
-        job.hyperparameters().toMap().forEach(hp::put);
+        job.hyperparameters().toMap(job.algorithm()).forEach(hp::put);
         ArrayNode f = c.putArray("features");
         t.model.features().forEach(f::add);
         // the raw columns the model reads and their types at training, so predict loads a CSV the same way
@@ -288,7 +288,7 @@ final class JobRunner {
     static ObjectNode metricsJson(ObjectMapper m, LearningCurve curve, Evaluation evaluation) {
         ObjectNode o = m.createObjectNode();
         o.put("metric", curve.metric());
-        o.put("direction", curve.maximize() ? "maximize" : "minimize");
+        o.put("direction", curve.direction().goal());
         if (curve.rounds() > 0) {
             o.put("best_iteration", curve.bestIteration());
             if (curve.hasValidation()) o.put("best_score", curve.bestScore());
@@ -357,7 +357,7 @@ final class JobRunner {
     }
 
     static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return StrictJson.mapper();
     }
 
     static String version(String group, String artifact) {

@@ -1,5 +1,6 @@
 package dev.holdout.train;
 
+import dev.holdout.metrics.Direction;
 import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
 import java.awt.image.BufferedImage;
@@ -21,17 +22,18 @@ import java.util.Locale;
  * }</pre>
  *
  * @param metric        the eval metric (XGBoost's name, e.g. logloss)
- * @param maximize      true when a larger metric is better (auc, aucpr)
+ * @param direction     whether a larger metric is better (auc, aucpr) or a smaller one (logloss, error), from the metric registry
  * @param train         train metric per round (a copy)
  * @param validation    validation metric per round, empty without a validation channel
  * @param bestIteration 0-based best round (the last round without validation)
  * @param bestScore     the validation metric at the best round (NaN without validation)
  * @param stoppedEarly  true when early stopping ended training before num_round
  */
-public record LearningCurve(String metric, boolean maximize, float[] train, float[] validation, int bestIteration,
+public record LearningCurve(String metric, Direction direction, float[] train, float[] validation, int bestIteration,
                             float bestScore, boolean stoppedEarly) {
 
     public LearningCurve {
+        java.util.Objects.requireNonNull(direction, "direction");
         train = train.clone();
         validation = validation.clone();
         if (validation.length != 0 && validation.length != train.length) {
@@ -62,7 +64,7 @@ public record LearningCurve(String metric, boolean maximize, float[] train, floa
             if (validation.length > 0) v[i] = validation[i];
         }
         Charts.Line line = Charts.line(title, "boosting round (trees added)",
-                metric + " (" + (maximize ? "higher" : "lower") + " is better)").series("train", x, t);
+                metric + " (" + direction.word() + " is better)").series("train", x, t);
         if (validation.length > 0) line = line.series("validation", x, v).verticalMarker(bestIteration, "best iteration " + bestIteration);
         return line;
     }
@@ -87,12 +89,12 @@ public record LearningCurve(String metric, boolean maximize, float[] train, floa
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof LearningCurve c && metric.equals(c.metric) && maximize == c.maximize && java.util.Arrays.equals(train, c.train)
+        return o instanceof LearningCurve c && metric.equals(c.metric) && direction == c.direction && java.util.Arrays.equals(train, c.train)
                 && java.util.Arrays.equals(validation, c.validation) && bestIteration == c.bestIteration
                 && Float.compare(bestScore, c.bestScore) == 0 && stoppedEarly == c.stoppedEarly;
     }
 
     @Override public int hashCode() {
-        return java.util.Objects.hash(metric, maximize, java.util.Arrays.hashCode(train), java.util.Arrays.hashCode(validation), bestIteration, bestScore, stoppedEarly);
+        return java.util.Objects.hash(metric, direction, java.util.Arrays.hashCode(train), java.util.Arrays.hashCode(validation), bestIteration, bestScore, stoppedEarly);
     }
 }

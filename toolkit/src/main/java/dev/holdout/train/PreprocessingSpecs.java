@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.io.JsonFields;
 import dev.holdout.preprocess.Imputer;
 import dev.holdout.preprocess.LogTransform;
 import dev.holdout.preprocess.MinMaxScaler;
@@ -18,14 +19,14 @@ import dev.holdout.preprocess.Step;
 import dev.holdout.preprocess.TargetEncoder;
 import dev.holdout.preprocess.UnknownPolicy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The job spec's {@code "preprocessing"} node ↔ an unfitted {@link Preprocessor}. The parser is
- * strict (unknown keys and values are errors with the valid ones listed), and {@link #toJson} writes
+ * strict ({@link JsonFields}: unknown keys and values are errors with the valid ones listed, a wrong
+ * type names the field, a column listed twice is refused), and {@link #toJson} writes
  * the same schema back, so a saved job.json can be re-run.
  *
  * <pre>{@code
@@ -60,39 +61,39 @@ final class PreprocessingSpecs {
     static final List<String> METHODS = List.of("iqr", "z_score");
     static final List<String> ACTIONS = List.of("clip", "flag");
 
+    /** The {@code "preprocessing"} node at the top level of a job spec; null means no preprocessing. */
     static Preprocessor fromJson(JsonNode node) {
-        if (node == null || node.isNull()) return Preprocessor.of();
-        if (!node.isObject() || !node.path("steps").isArray()) {
-            throw DataValidationException.param("preprocessing", node, "must be an object with a \"steps\" list", "e.g. {\"steps\": []}");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!k.equals("steps")) throw DataValidationException.param("preprocessing." + k, node.get(k), "unknown key", "the only key is \"steps\"");
+        return node == null || node.isNull() ? Preprocessor.of() : fromJson(JsonFields.of(node, "preprocessing"));
+    }
+
+    /** A {@code "preprocessing"} object ({@code {"steps": [...]}}); null means no preprocessing. */
+    static Preprocessor fromJson(JsonFields node) {
+        if (node == null) return Preprocessor.of();
+        node.allow("steps");
+        if (!node.has("steps")) {
+            throw DataValidationException.param(node.param("steps"), "missing", "the preprocessing needs a \"steps\" list", "e.g. {\"steps\": []}");
         }
         List<Step> steps = new ArrayList<>();
-        int i = 0;
-        for (JsonNode s : node.get("steps")) steps.add(step(s, "preprocessing.steps[" + i++ + "]"));
+        for (JsonFields s : node.objects("steps")) steps.add(step(s));
         return Preprocessor.of(steps.toArray(new Step[0]));
     }
 
-    private static Step step(JsonNode s, String where) {
-        if (!s.isObject()) throw DataValidationException.param(where, s, "a step must be an object", "e.g. {\"step\": \"standard_scaler\", \"columns\": [\"wind\"]}");
-        String kind = oneOf(s, "step", where, KINDS, null, "unknown preprocessing step");
+    private static Step step(JsonFields s) {
+        String where = s.path();
+        String kind = oneOf(s, "step", KINDS, null, "unknown preprocessing step");
         if (kind == null) throw DataValidationException.param(where + ".step", null, "the step kind is required", "steps are " + KINDS);
         List<String> allowed = new ArrayList<>(List.of("step", "columns"));
         allowed.addAll(KEYS.get(kind));
-        for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                String close = Columns.closest(k, allowed);
-                throw DataValidationException.param(where + "." + k, s.get(k), "unknown key for step " + kind,
-                        (close != null ? "did you mean '" + close + "'? " : "") + "valid keys are " + allowed);
-            }
+        s.allow(allowed);
+        List<String> list = s.distinctTexts("columns");
+        if (list.isEmpty()) {
+            throw DataValidationException.param(where + ".columns", s.has("columns") ? "[]" : "missing", "a non-empty list of columns is required",
+                    "e.g. \"columns\": [\"wind\"]");
         }
-        String[] cols = columns(s, where);
+        String[] cols = list.toArray(new String[0]);
         switch (kind) {
             case "impute": {
-                String strategy = oneOf(s, "strategy", where, STRATEGIES, "median", "unknown imputer strategy");
+                String strategy = oneOf(s, "strategy", STRATEGIES, "median", "unknown imputer strategy");
                 if (s.has("value") && !strategy.equals("constant")) {
                     throw DataValidationException.param(where + ".value", s.get("value"), "a fill value needs strategy=constant (strategy=" + strategy + ")",
                             "set \"strategy\": \"constant\" or drop \"value\"");
@@ -103,94 +104,62 @@ final class PreprocessingSpecs {
                     case "most_frequent" -> Imputer.mostFrequent(cols);
                     default -> {
                         JsonNode v = s.get("value");
-                        if (v == null) yield Imputer.constant("missing_value", cols);
-                        if (v.isNumber()) yield Imputer.constant(v.asDouble(), cols);
+                        if (v == null || v.isNull()) yield Imputer.constant("missing_value", cols);
+                        if (v.isNumber()) yield Imputer.constant(s.doubleValue("value"), cols);
                         if (v.isTextual()) yield Imputer.constant(v.asText(), cols);
-                        throw DataValidationException.param(where + ".value", v, "must be a number or a string", "e.g. \"value\": 0");
+                        throw JsonFields.wrongType(where + ".value", v, "a number or a string", "0");
                     }
                 };
-                return bool(s, "indicator", where) ? im.withIndicator() : im;
+                return s.booleanValue("indicator", false) ? im.withIndicator() : im;
             }
             case "standard_scaler": return StandardScaler.of(cols);
             case "min_max_scaler": return MinMaxScaler.of(cols);
             case "robust_scaler": return RobustScaler.of(cols);
             case "one_hot": {
                 OneHotEncoder e = OneHotEncoder.of(cols)
-                        .onUnknown(UnknownPolicy.valueOf(oneOf(s, "unknown", where, UNKNOWN, "error", "unknown policy").toUpperCase(Locale.ROOT)));
-                if (s.has("min_frequency")) e = e.minFrequency(integer(s, "min_frequency", where));
+                        .onUnknown(UnknownPolicy.valueOf(oneOf(s, "unknown", UNKNOWN, "error", "unknown policy").toUpperCase(Locale.ROOT)));
+                if (s.has("min_frequency")) e = e.minFrequency(s.intValue("min_frequency"));
                 return e;
             }
             case "ordinal": return OrdinalEncoder.of(cols);
             case "target_encoder": {
-                if (!s.hasNonNull("label") || !s.get("label").isTextual()) {
-                    throw DataValidationException.param(where + ".label", s.get("label"), "a target encoder needs the label column", "add \"label\": \"<target>\"");
+                if (!s.has("label")) {
+                    throw DataValidationException.param(where + ".label", "missing", "a target encoder needs the label column", "add \"label\": \"<target>\"");
                 }
-                TargetEncoder t = TargetEncoder.of(cols).label(s.get("label").asText());
-                if (s.has("seed")) {
-                    JsonNode seed = s.get("seed");
-                    if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
-                        throw DataValidationException.param(where + ".seed", seed, "must be a whole number", "e.g. \"seed\": 42");
-                    }
-                    t = t.seed(seed.asLong());
-                }
-                if (s.has("folds")) t = t.folds(integer(s, "folds", where));
+                TargetEncoder t = TargetEncoder.of(cols).label(s.text("label"));
+                if (s.has("seed")) t = t.seed(s.longValue("seed"));
+                if (s.has("folds")) t = t.folds(s.intValue("folds"));
                 if (s.has("smooth")) {
                     JsonNode m = s.get("smooth");
-                    if (m.isNumber()) t = t.smooth(m.asDouble());
-                    else if (!"auto".equals(m.asText(null))) {
+                    if (m.isTextual() && "auto".equals(m.asText())) {
+                        // the default: learned from the data
+                    } else if (JsonFields.decimal(m) != null) {
+                        t = t.smooth(s.doubleValue("smooth"));
+                    } else {
                         throw DataValidationException.param(where + ".smooth", m, "must be \"auto\" or a number >= 0", "e.g. \"smooth\": 10");
                     }
                 }
                 return t;
             }
             case "outliers": {
-                String method = oneOf(s, "method", where, METHODS, "iqr", "unknown outlier method");
+                String method = oneOf(s, "method", METHODS, "iqr", "unknown outlier method");
                 OutlierHandler o = method.equals("z_score") ? OutlierHandler.zScore(cols) : OutlierHandler.iqr(cols);
-                if (s.has("factor")) {
-                    if (!s.get("factor").isNumber()) throw DataValidationException.param(where + ".factor", s.get("factor"), "must be a number", "e.g. \"factor\": 1.5");
-                    o = o.factor(s.get("factor").asDouble());
-                }
-                return oneOf(s, "action", where, ACTIONS, "clip", "unknown outlier action").equals("flag") ? o.flag() : o.clip();
+                if (s.has("factor")) o = o.factor(s.doubleValue("factor"));
+                return oneOf(s, "action", ACTIONS, "clip", "unknown outlier action").equals("flag") ? o.flag() : o.clip();
             }
             default: return LogTransform.log1p(cols);
         }
     }
 
     /** A lower-case string value that must be one of {@code valid}; {@code fallback} when absent. */
-    private static String oneOf(JsonNode s, String key, String where, List<String> valid, String fallback, String rule) {
+    private static String oneOf(JsonFields s, String key, List<String> valid, String fallback, String rule) {
         JsonNode v = s.get(key);
         if (v == null || v.isNull()) return fallback;
         String text = v.isTextual() ? v.asText().toLowerCase(Locale.ROOT) : v.toString();
         if (v.isTextual() && valid.contains(text)) return text;
         String close = Columns.closest(text, valid);
-        throw DataValidationException.param(where + "." + key, v.isTextual() ? v.asText() : v, rule,
+        throw DataValidationException.param(s.param(key), v.isTextual() ? v.asText() : v, rule,
                 (close != null ? "did you mean '" + close + "'? " : "") + "valid values are " + valid);
-    }
-
-    private static int integer(JsonNode s, String key, String where) {
-        JsonNode v = s.get(key);
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw DataValidationException.param(where + "." + key, v, "must be a whole number", "e.g. \"" + key + "\": 5");
-        }
-        return v.asInt();
-    }
-
-    private static boolean bool(JsonNode s, String key, String where) {
-        JsonNode v = s.get(key);
-        if (v == null || v.isNull()) return false;
-        if (!v.isBoolean()) throw DataValidationException.param(where + "." + key, v, "must be true or false", "e.g. \"" + key + "\": true");
-        return v.asBoolean();
-    }
-
-    private static String[] columns(JsonNode s, String where) {
-        JsonNode c = s.path("columns");
-        if (!c.isArray() || c.isEmpty()) throw DataValidationException.param(where + ".columns", c, "a non-empty list of columns is required", "e.g. \"columns\": [\"wind\"]");
-        String[] out = new String[c.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!c.get(i).isTextual()) throw DataValidationException.param(where + ".columns[" + i + "]", c.get(i), "must be a column name (a string)", "e.g. \"wind\"");
-            out[i] = c.get(i).asText();
-        }
-        return out;
     }
 
     /**

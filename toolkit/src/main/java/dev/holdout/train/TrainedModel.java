@@ -1,7 +1,5 @@
 package dev.holdout.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.data.ColumnKind;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.Schema;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -89,7 +88,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
      */
     default java.util.Map<String, Double> evaluate(Table raw) {
         Table t = preprocessor().transform(raw);
-        float[] y = Labels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
+        float[] y = TrainingLabels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
         return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
     }
 
@@ -114,13 +113,11 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     static Schema inputSchema(Path modelDir) {
         Schema schema = Schema.empty();
         try {
-            JsonNode c = new ObjectMapper().readTree(modelDir.resolve(CARD_FILE).toFile());
-            String label = c.path("label").asText();
-            JsonNode inputs = c.path("inputs");
-            if (inputs.isObject() && inputs.size() > 0) {
-                for (var it = inputs.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    ColumnKind k = ColumnKind.valueOf(e.getValue().asText());
+            ModelCard c = ModelCard.read(modelDir);
+            String label = c.label();
+            if (!c.inputs().isEmpty()) {
+                for (Map.Entry<String, ColumnKind> e : c.inputs().entrySet()) {
+                    ColumnKind k = e.getValue();
                     if (!e.getKey().equals(label)) schema = schema.withType(e.getKey(), k == ColumnKind.INTEGER ? ColumnKind.NUMBER : k);
                 }
                 return schema;
@@ -132,7 +129,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 else if ("text".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.TEXT);
             }
             return schema;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
             throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + firstLine(e.getMessage()),
                     "retrain the model (holdout train) or restore the folder");
@@ -151,14 +148,11 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
         Path reading = card;
         try {
-            ObjectMapper m = new ObjectMapper();
-            JsonNode c = m.readTree(card.toFile());
-            Algorithm algorithm = Algorithm.parse(c.path("algorithm").asText());
-            String objective = c.path("hyperparameters").path("objective").asText();
-            String label = c.path("label").asText();
-            List<String> features = new ArrayList<>();
-            c.path("features").forEach(f -> features.add(f.asText()));
-            if (features.isEmpty()) throw new IOException("the model card lists no features");
+            ModelCard c = ModelCard.read(modelDir);
+            Algorithm algorithm = c.algorithm();
+            String objective = c.objective();
+            String label = c.label();
+            List<String> features = c.features();
             reading = modelDir.resolve(PREPROCESSOR_FILE);
             FittedPreprocessor pre = FittedPreprocessor.load(reading);
             if (algorithm == Algorithm.XGBOOST) {
@@ -166,7 +160,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 reading = file;
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
                 Booster b = XGBoost.loadModel(Files.readAllBytes(file));
-                int rounds = c.path("prediction_rounds").asInt(-1);
+                int rounds = c.predictionRounds();
                 if (rounds < 0) {
                     // a model without our card field: XGBoost's convention, best_iteration as a string attribute
                     String attr = b.getAttr("best_iteration");
@@ -175,7 +169,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 if (rounds < 1 || rounds > b.getNumBoostedRound()) {
                     throw new IOException("prediction_rounds=" + rounds + " but the booster has " + b.getNumBoostedRound() + " rounds");
                 }
-                return new XGBoostModel(objective, label, features, pre, b, rounds, c.path("hyperparameters").path("num_class").asInt(0));
+                return new XGBoostModel(objective, label, features, pre, b, rounds, c.numClass());
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
             reading = file;

@@ -1,20 +1,15 @@
 package dev.holdout.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.io.JsonFields;
+import dev.holdout.io.StrictJson;
 import dev.holdout.preprocess.Preprocessor;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import tech.tablesaw.api.Table;
@@ -22,7 +17,8 @@ import tech.tablesaw.api.Table;
 /**
  * A local training job, SageMaker-style: an algorithm, hyperparameters under SageMaker's XGBoost
  * names, a {@code train} and an optional {@code validation} channel, the preprocessing to fit on
- * train, and an output folder. Immutable and validated; change it with the withers.
+ * train, and an output folder. Immutable; change it with the withers, in any order ({@link #validate()}
+ * checks how the settings combine before the job runs).
  *
  * <pre>{@code
  * TrainingJob job = TrainingJob.xgboost("rain", Channel.of(train))
@@ -61,6 +57,11 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     static final List<String> SPEC_KEYS = List.of("name", "algorithm", "label", "features", "exclude",
             "hyperparameters", "channels", "preprocessing", "output");
 
+    /**
+     * Checks each value on its own; how they combine (early stopping and a validation channel, the
+     * algorithm and the objective, the label among the features) is checked by {@link #validate()} when
+     * the job runs, so the withers may come in any order.
+     */
     public TrainingJob {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
             throw DataValidationException.param("name", name, "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit", "e.g. \"rain-xgboost\"");
@@ -70,20 +71,41 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         if (label == null || label.isBlank()) {
             throw DataValidationException.param("label", label, "the target column is required", "name the column to predict");
         }
-        features = List.copyOf(features == null ? List.of() : features);
-        exclude = List.copyOf(exclude == null ? List.of() : exclude);
-        if (features.contains(label)) {
-            throw DataValidationException.param("features", features, "contains the label '" + label + "'", "remove the label from the features");
-        }
+        features = distinct("features", features);
+        exclude = distinct("exclude", exclude);
         if (train == null) {
             throw DataValidationException.param("channels.train", null, "a train channel is required", "give a table or a CSV file");
+        }
+        if (preprocessing == null) preprocessing = Preprocessor.of();
+    }
+
+    private static List<String> distinct(String param, List<String> names) {
+        List<String> out = List.copyOf(names == null ? List.of() : names);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : out) {
+            if (!seen.add(n)) throw DataValidationException.param(param, out, "lists '" + n + "' twice", "name each column once");
+        }
+        return out;
+    }
+
+    /**
+     * Checks how the settings combine; {@link #run()} calls it before any work. Returns this.
+     *
+     * <pre>{@code
+     * TrainingJob.xgboost("y", Channel.of(train)).withHyperparameters(h -> h.withEarlyStoppingRounds(10)).validate();
+     * // early_stopping_rounds=10: early stopping needs a validation channel ...; add channels.validation or remove early_stopping_rounds
+     * }</pre>
+     */
+    public TrainingJob validate() {
+        hyperparameters.validate();
+        if (features.contains(label)) {
+            throw DataValidationException.param("features", features, "contains the label '" + label + "'", "remove the label from the features");
         }
         if (hyperparameters.earlyStopping() && validation == null) {
             throw DataValidationException.param("early_stopping_rounds", hyperparameters.earlyStoppingRounds(),
                     "early stopping needs a validation channel (it watches the validation metric)",
                     "add channels.validation or remove early_stopping_rounds");
         }
-        if (preprocessing == null) preprocessing = Preprocessor.of();
         for (int i = 0; i < preprocessing.steps().size(); i++) {
             var step = preprocessing.steps().get(i);
             if (step.columns().contains(label)) {
@@ -99,6 +121,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         if (algorithm == Algorithm.LOGISTIC_REGRESSION && !hyperparameters.isClassification()) {
             throw DataValidationException.param("objective", hyperparameters.objective(), "logistic-regression needs a classification objective", "set objective=binary:logistic or choose linear-regression");
         }
+        return this;
     }
 
     /** An XGBoost job with SageMaker defaults and 100 rounds; set the rest with the withers. */
@@ -128,17 +151,17 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     public TrainingResult run() { return run(TrainingListener.NONE); }
 
     /** As {@link #run()}, reporting each boosting round to {@code listener}. */
-    public TrainingResult run(TrainingListener listener) { return new JobRunner(this, listener, false, null).run(); }
+    public TrainingResult run(TrainingListener listener) { return new JobRunner(validate(), listener, false, null).run(); }
 
     /** As {@link #run(TrainingListener)}; with {@code force} an existing job folder is replaced (only once the new one is complete). */
-    public TrainingResult run(TrainingListener listener, boolean force) { return new JobRunner(this, listener, force, null).run(); }
+    public TrainingResult run(TrainingListener listener, boolean force) { return new JobRunner(validate(), listener, force, null).run(); }
 
     /**
      * As {@link #run(TrainingListener, boolean)} for a job read from {@code specFile} ({@link #fromJson(Path)}):
      * the job folder must keep clear of that file too (not be it, not contain it).
      */
     public TrainingResult run(TrainingListener listener, boolean force, Path specFile) {
-        return new JobRunner(this, listener, force, specFile).run();
+        return new JobRunner(validate(), listener, force, specFile).run();
     }
 
     /** The feature columns this job uses on a (transformed) table. */
@@ -159,60 +182,56 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
 
     /** Reads a job spec; relative channel and output paths are resolved against the spec's folder. */
     public static TrainingJob fromJson(Path specFile) {
-        if (!Files.isRegularFile(specFile)) throw DataValidationException.param("config", specFile, "no such file", "pass the path of a job JSON file");
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(specFile.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw DataValidationException.at(specFile.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null, null,
-                    "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not read " + specFile + ": " + e.getMessage(), e);
-        }
-        Path base = specFile.toAbsolutePath().getParent();
-        return fromJson(root, base, specFile.toString());
+        return fromJson(StrictJson.object(specFile, "config"), specFile.toAbsolutePath().getParent());
     }
 
-    /** Reads a job spec from JSON text; relative paths resolve against {@code base}. */
-    public static TrainingJob fromJson(JsonNode root, Path base, String where) {
-        if (root == null || !root.isObject()) throw DataValidationException.at(where, -1, null, null, "a job spec must be a JSON object");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!SPEC_KEYS.contains(k)) {
-                String close = Columns.closest(k, SPEC_KEYS);
-                throw DataValidationException.param(k, root.get(k), "unknown job spec key in " + where,
-                        (close != null ? "did you mean '" + close + "'? " : "") + "valid keys are " + SPEC_KEYS);
-            }
-        }
-        JsonNode hpNode = root.path("hyperparameters");
-        if (!hpNode.isObject()) throw DataValidationException.param("hyperparameters", hpNode, "an object of SageMaker XGBoost hyperparameters is required", "add \"hyperparameters\": {\"num_round\": \"100\"}");
-        Map<String, Object> hp = new LinkedHashMap<>();
-        hpNode.fields().forEachRemaining(e -> hp.put(e.getKey(), e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asText()));
-        JsonNode ch = root.path("channels");
-        if (!ch.isObject()) throw DataValidationException.param("channels", ch, "an object with train (and validation) CSV paths is required", "add \"channels\": {\"train\": \"train.csv\"}");
-        for (Iterator<String> it = ch.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!k.equals("train") && !k.equals("validation")) {
-                throw DataValidationException.param("channels." + k, ch.get(k), "unknown channel", "channels are train and validation");
-            }
-        }
-        Channel train = ch.hasNonNull("train") ? Channel.csv(base.resolve(ch.get("train").asText())) : null;
-        Channel validation = ch.hasNonNull("validation") ? Channel.csv(base.resolve(ch.get("validation").asText())) : null;
-        Preprocessor pre = PreprocessingSpecs.fromJson(root.get("preprocessing"));
+    /**
+     * Reads a job spec object (the top level of job.json, or {@code training} in a tuning spec); relative
+     * paths resolve against {@code base}. Strict: unknown keys (with a "did you mean"), wrong types, a
+     * column listed twice in {@code features}, a hyperparameter the algorithm does not use.
+     */
+    public static TrainingJob fromJson(JsonFields spec, Path base) {
+        spec.allow(SPEC_KEYS);
+        Algorithm algorithm = spec.has("algorithm") ? Algorithm.parse(spec.text("algorithm")) : Algorithm.XGBOOST;
+        JsonFields hpNode = spec.object("hyperparameters");
+        Hyperparameters hp = Hyperparameters.fromMap(readable(hpNode.scalarTexts(), algorithm), algorithm);
+        JsonFields ch = spec.object("channels").allow("train", "validation");
+        String train = ch.text("train", null);
+        String validation = ch.text("validation", null);
+        Preprocessor pre = PreprocessingSpecs.fromJson(spec.optionalObject("preprocessing"));
+        String output = spec.text("output", null);
         return new TrainingJob(
-                root.path("name").asText("xgboost-job"),
-                root.has("algorithm") ? Algorithm.parse(root.get("algorithm").asText()) : Algorithm.XGBOOST,
-                Hyperparameters.fromMap(hp),
-                root.path("label").asText(null),
-                strings(root, "features"), strings(root, "exclude"),
-                train, validation, pre,
-                root.hasNonNull("output") ? base.resolve(root.get("output").asText()) : null);
+                spec.text("name", "xgboost-job"),
+                algorithm,
+                hp,
+                spec.text("label", null),
+                spec.distinctTexts("features"), spec.distinctTexts("exclude"),
+                train == null ? null : Channel.csv(base.resolve(train)),
+                validation == null ? null : Channel.csv(base.resolve(validation)),
+                pre,
+                output == null ? null : base.resolve(output)).validate();
+    }
+
+    /** Every name a job folder's job.json listed before it recorded only the hyperparameters its learner reads. */
+    private static final List<String> WRITTEN_BEFORE = Hyperparameters.NAMES.stream()
+            .filter(n -> !n.equals("early_stopping_rounds") && !n.equals("num_class")).toList();
+
+    /**
+     * The hyperparameters to read. A job.json that a Tribuo job's folder recorded before Holdout wrote only
+     * what a learner reads lists every XGBoost name; its re-run keeps working (those values were ignored
+     * then too, so the job is reproduced exactly). Any other spec giving a learner a hyperparameter it
+     * ignores is refused by {@link Hyperparameters#fromMap(Map, Algorithm)}.
+     */
+    private static java.util.Map<String, String> readable(java.util.Map<String, String> given, Algorithm algorithm) {
+        if (algorithm == Algorithm.XGBOOST || !given.keySet().containsAll(WRITTEN_BEFORE)) return given;
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(given);
+        kept.keySet().retainAll(algorithm.hyperparameters());
+        return kept;
     }
 
     /** This spec as JSON (channels as their sources). */
     public ObjectNode toJson() {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode o = m.createObjectNode();
+        ObjectNode o = StrictJson.mapper().createObjectNode();
         o.put("name", name);
         o.put("algorithm", algorithm.id());
         o.put("label", label);
@@ -221,22 +240,13 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
         ArrayNode x = o.putArray("exclude");
         exclude.forEach(x::add);
         ObjectNode hp = o.putObject("hyperparameters");
-        hyperparameters.toMap().forEach(hp::put);
+        hyperparameters.toMap(algorithm).forEach(hp::put);
         ObjectNode ch = o.putObject("channels");
         ch.put("train", train.source());
         if (validation != null) ch.put("validation", validation.source());
         o.set("preprocessing", PreprocessingSpecs.toJson(preprocessing));
         if (output != null) o.put("output", output.toString());
         return o;
-    }
-
-    private static List<String> strings(JsonNode root, String key) {
-        JsonNode n = root.get(key);
-        if (n == null || n.isNull()) return List.of();
-        if (!n.isArray()) throw DataValidationException.param(key, n, "must be a list of column names", "e.g. \"" + key + "\": [\"date\"]");
-        List<String> out = new ArrayList<>();
-        n.forEach(e -> out.add(e.asText()));
-        return out;
     }
 
     @Override public String toString() {

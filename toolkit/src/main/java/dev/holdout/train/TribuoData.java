@@ -68,6 +68,6 @@ public final class TribuoData {
 
     private static float[] labelsOf(Table table, String label, String source) {
         Hyperparameters any = Hyperparameters.numRound(1);
-        return Labels.read(table, label, any, "data", source);
+        return TrainingLabels.read(table, label, any, "data", source);
     }
 }

@@ -1,5 +1,6 @@
 package dev.holdout.train;
 
+import dev.holdout.metrics.Direction;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
@@ -25,15 +26,16 @@ import java.util.Map;
  *
  * @param hyperparameter the SageMaker name varied
  * @param metric         the job's eval metric
- * @param maximize       true when larger is better
+ * @param direction      whether a larger metric is better, from the metric registry
  * @param values         the values tried
  * @param train          train metric per value
  * @param validation     validation metric per value
  */
-public record ValidationCurve(String hyperparameter, String metric, boolean maximize, double[] values, double[] train,
+public record ValidationCurve(String hyperparameter, String metric, Direction direction, double[] values, double[] train,
                               double[] validation) {
 
     public ValidationCurve {
+        java.util.Objects.requireNonNull(direction, "direction");
         values = values.clone();
         train = train.clone();
         validation = validation.clone();
@@ -69,21 +71,18 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
             tr[i] = c.train()[at];
             va[i] = c.validation()[at];
         }
-        return new ValidationCurve(hyperparameter, metric, job.hyperparameters().maximizeMetric(), values, tr, va);
+        return new ValidationCurve(hyperparameter, metric, job.hyperparameters().evalDirection(), values, tr, va);
     }
 
     /** The value with the best validation metric (the first on ties). */
     public double bestValue() {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (maximize ? validation[i] > validation[best] : validation[i] < validation[best]) best = i;
-        }
-        return values[best];
+        int best = direction.best(validation);
+        return values[Math.max(best, 0)];
     }
 
     public Charts.Line chart() {
         return Charts.line("Validation curve over " + hyperparameter, hyperparameter + " (each point: its job's best iteration)",
-                        metric + " (" + (maximize ? "higher" : "lower") + " is better)")
+                        metric + " (" + direction.word() + " is better)")
                 .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue(), "best " + hyperparameter + " = " + fmt(bestValue()));
     }
 
@@ -107,7 +106,7 @@ public record ValidationCurve(String hyperparameter, String metric, boolean maxi
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof ValidationCurve c && hyperparameter.equals(c.hyperparameter) && metric.equals(c.metric) && maximize == c.maximize
+        return o instanceof ValidationCurve c && hyperparameter.equals(c.hyperparameter) && metric.equals(c.metric) && direction == c.direction
                 && java.util.Arrays.equals(values, c.values) && java.util.Arrays.equals(train, c.train) && java.util.Arrays.equals(validation, c.validation);
     }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
  * ResourceLimits limits = new ResourceLimits(20, 2, Duration.ofMinutes(5));
  * }</pre>
  *
- * @param maxTrials         trials to run ({@code MaxNumberOfTrainingJobs}); 0 for Grid means "every combination"
+ * @param maxTrials         trials to run ({@code MaxNumberOfTrainingJobs}); 0 means the strategy's default (every combination for Grid, 10 otherwise)
  * @param maxParallelTrials trials running at once ({@code MaxParallelTrainingJobs}), at least 1
  * @param maxRuntime        wall-clock limit, or null for none
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.SeededRandom;
+import dev.holdout.io.JsonFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,66 +62,44 @@ public final class SearchSpace implements Iterable<ParameterRange> {
      * Reads SageMaker's {@code ParameterRanges} object:
      * {@code {"ContinuousParameterRanges":[{"Name":"eta","MinValue":"0.01","MaxValue":"0.3","ScalingType":"Logarithmic"}],
      * "IntegerParameterRanges":[...], "CategoricalParameterRanges":[{"Name":"booster","Values":["gbtree","dart"]}]}}.
-     * Numbers may be given as JSON strings (as SageMaker does) or numbers.
+     * Numbers may be given as JSON strings (as SageMaker does) or numbers; integer bounds are exact.
      */
     public static SearchSpace fromJson(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw DataValidationException.param("ParameterRanges", node, "must be a JSON object",
-                    "see SageMaker's ParameterRanges: ContinuousParameterRanges, IntegerParameterRanges, CategoricalParameterRanges");
-        }
-        List<String> kinds = List.of("ContinuousParameterRanges", "IntegerParameterRanges", "CategoricalParameterRanges");
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!kinds.contains(f)) {
-                String hint = Columns.closest(f, kinds);
-                throw DataValidationException.param("ParameterRanges." + f, "...", "unknown kind of range",
-                        (hint != null ? "did you mean '" + hint + "'? " : "") + "use one of " + kinds);
-            }
-        }
+        return fromJson(JsonFields.of(node, "ParameterRanges"));
+    }
+
+    /** As {@link #fromJson(JsonNode)}, strictly ({@link JsonFields}: unknown keys, wrong types, exact integers). */
+    public static SearchSpace fromJson(JsonFields node) {
+        node.allow("ContinuousParameterRanges", "IntegerParameterRanges", "CategoricalParameterRanges");
         List<ParameterRange> out = new ArrayList<>();
-        for (JsonNode r : node.path("ContinuousParameterRanges")) {
-            String name = text(r, "Name", "ContinuousParameterRanges");
-            out.add(new ContinuousRange(name, number(r, "MinValue", name), number(r, "MaxValue", name),
-                    Scaling.parse(r.hasNonNull("ScalingType") ? r.get("ScalingType").asText() : null, name + ".ScalingType")));
+        for (JsonFields r : node.objects("ContinuousParameterRanges")) {
+            r.allow("Name", "MinValue", "MaxValue", "ScalingType");
+            String name = r.text("Name");
+            out.add(new ContinuousRange(name, r.doubleValue("MinValue"), r.doubleValue("MaxValue"),
+                    Scaling.parse(r.text("ScalingType", null), name + ".ScalingType")));
         }
-        for (JsonNode r : node.path("IntegerParameterRanges")) {
-            String name = text(r, "Name", "IntegerParameterRanges");
-            double lo = number(r, "MinValue", name), hi = number(r, "MaxValue", name);
-            for (double v : new double[] {lo, hi}) {
-                if (v != Math.rint(v)) {
-                    throw DataValidationException.param(name + (v == lo ? ".MinValue" : ".MaxValue"), v,
-                            "an integer range needs whole numbers", "round it, or use ContinuousParameterRanges");
+        for (JsonFields r : node.objects("IntegerParameterRanges")) {
+            r.allow("Name", "MinValue", "MaxValue", "ScalingType");
+            String name = r.text("Name");
+            long lo = r.longValue("MinValue"), hi = r.longValue("MaxValue");
+            for (long v : new long[] {lo, hi}) {
+                // the tuner holds a trial's values as doubles: beyond 2^53 a whole number would not survive
+                if (Math.abs(v) > (1L << 53)) {
+                    throw DataValidationException.param(r.param(v == lo ? "MinValue" : "MaxValue"), v,
+                            "an integer range holds values up to 2^53 = " + (1L << 53) + " exactly", "narrow the range");
                 }
             }
-            out.add(new IntegerRange(name, (long) lo, (long) hi,
-                    Scaling.parse(r.hasNonNull("ScalingType") ? r.get("ScalingType").asText() : null, name + ".ScalingType")));
+            out.add(new IntegerRange(name, lo, hi, Scaling.parse(r.text("ScalingType", null), name + ".ScalingType")));
         }
-        for (JsonNode r : node.path("CategoricalParameterRanges")) {
-            String name = text(r, "Name", "CategoricalParameterRanges");
-            List<String> values = new ArrayList<>();
-            for (JsonNode v : r.path("Values")) values.add(v.asText());
-            out.add(new CategoricalRange(name, values));
+        for (JsonFields r : node.objects("CategoricalParameterRanges")) {
+            r.allow("Name", "Values");
+            String name = r.text("Name");
+            if (!r.has("Values")) {
+                throw DataValidationException.param(r.param("Values"), "missing", "a categorical range lists its values", "add \"Values\": [\"a\", \"b\"]");
+            }
+            out.add(new CategoricalRange(name, r.distinctTexts("Values")));
         }
         return new SearchSpace(out);
-    }
-
-    private static String text(JsonNode r, String field, String where) {
-        if (!r.hasNonNull(field)) {
-            throw DataValidationException.param(where + "." + field, "missing", "every range needs " + field, "add \"" + field + "\"");
-        }
-        return r.get(field).asText();
-    }
-
-    private static double number(JsonNode r, String field, String name) {
-        if (!r.hasNonNull(field)) {
-            throw DataValidationException.param(name + "." + field, "missing", "a numeric range needs " + field, "add \"" + field + "\"");
-        }
-        String t = r.get(field).asText();
-        try {
-            return Double.parseDouble(t.trim());
-        } catch (NumberFormatException e) {
-            throw DataValidationException.param(name + "." + field, t, "not a number", "give a number such as \"0.1\"");
-        }
     }
 
     public List<ParameterRange> ranges() { return ranges; }

@@ -48,7 +48,7 @@ public final class Tuner {
     }
 
     public static Tuner of(TuningJobConfig config) {
-        return new Tuner(config, System::nanoTime, Runtime.getRuntime().availableProcessors(), null);
+        return new Tuner(config.validate(), System::nanoTime, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /** An injectable clock (nanoseconds) for the wall-clock limit and trial times. */

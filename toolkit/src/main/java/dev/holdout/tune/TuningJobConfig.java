@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A tuning job, validated at construction so a bad one cannot exist: strategy, ranges, objective,
- * budget, early stopping and seed. Immutable; every {@code with...} returns a new config.
+ * A tuning job: strategy, ranges, objective, budget, early stopping and seed. Immutable; every
+ * {@code with...} returns a new config, in any order; {@link #validate()} (called by {@link Tuner#of})
+ * checks how the settings combine.
  *
  * <pre>{@code
  * TuningJobConfig job = TuningJobConfig.of(Strategy.BAYESIAN, space, new TuningObjective("validation:auc", true))
@@ -23,13 +24,30 @@ import java.util.Objects;
 public record TuningJobConfig(Strategy strategy, SearchSpace space, TuningObjective objective, ResourceLimits limits,
                               EarlyStoppingType earlyStopping, MedianStoppingRule medianRule,
                               HyperbandConfig hyperband, long seed) {
+    /**
+     * Checks each value on its own; how they combine (Grid and its ranges and budget, Hyperband and its
+     * config and early stopping) is checked by {@link #validate()}, which {@link Tuner#of} calls, so the
+     * withers may come in any order.
+     */
     public TuningJobConfig {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(objective, "objective");
-        if (limits == null) limits = ResourceLimits.of(strategy == Strategy.GRID ? 0 : 10, 1);
+        if (limits == null) limits = ResourceLimits.of(0, 1);   // 0 trials: not set, see maxTrials()
         if (earlyStopping == null) earlyStopping = EarlyStoppingType.OFF;
         if (medianRule == null) medianRule = MedianStoppingRule.defaults();
+    }
+
+    /**
+     * Checks how the settings combine (as SageMaker): Grid takes categorical ranges only, at most 100,000
+     * combinations, and a budget equal to the number of combinations when one is given; Hyperband needs its
+     * config and early stopping Off; no other strategy takes a Hyperband config. Returns this.
+     *
+     * <pre>{@code
+     * TuningJobConfig.of(Strategy.RANDOM, space, objective).withHyperband(rounds).withStrategy(Strategy.HYPERBAND).validate();   // fine
+     * }</pre>
+     */
+    public TuningJobConfig validate() {
         if (strategy == Strategy.GRID) {
             for (ParameterRange r : space) {
                 if (!(r instanceof CategoricalRange)) {
@@ -43,16 +61,11 @@ public record TuningJobConfig(Strategy strategy, SearchSpace space, TuningObject
                 throw DataValidationException.param("ParameterRanges", combos + " combinations", "too many for a grid (limit 100000)",
                         "drop values, or use Random or Bayesian");
             }
-            if (limits.maxTrials() == 0) {
-                limits = limits.withMaxTrials((int) combos);
-            } else if (limits.maxTrials() != combos) {
+            if (limits.maxTrials() != 0 && limits.maxTrials() != combos) {
                 throw DataValidationException.param("MaxNumberOfTrainingJobs", limits.maxTrials(),
                         "for Grid it must equal the number of combinations (" + combos + ")",
                         "leave it out, or set it to " + combos);
             }
-        } else if (limits.maxTrials() < 1) {
-            throw DataValidationException.param("MaxNumberOfTrainingJobs", limits.maxTrials(), "must be >= 1 for " + strategy,
-                    "set a trial budget such as 20");
         }
         if (strategy == Strategy.HYPERBAND) {
             if (hyperband == null) {
@@ -67,6 +80,13 @@ public record TuningJobConfig(Strategy strategy, SearchSpace space, TuningObject
             throw DataValidationException.param("HyperbandStrategyConfig", "given", "only the Hyperband strategy takes it",
                     "remove it or set Strategy to Hyperband");
         }
+        return this;
+    }
+
+    /** The trial budget: as set, or by default every combination for Grid and 10 otherwise. */
+    public int maxTrials() {
+        if (limits.maxTrials() != 0) return limits.maxTrials();
+        return strategy == Strategy.GRID ? (int) Math.min(space.combinations(), Integer.MAX_VALUE) : 10;
     }
 
     public static TuningJobConfig of(Strategy strategy, SearchSpace space, TuningObjective objective) {
@@ -108,10 +128,8 @@ public record TuningJobConfig(Strategy strategy, SearchSpace space, TuningObject
         return new TuningJobConfig(strategy, space, objective, limits, earlyStopping, medianRule, hyperband, s);
     }
 
-    public int maxTrials() { return limits.maxTrials(); }
-
     @Override public String toString() {
-        return "TuningJob{" + strategy + ", " + objective + ", " + limits.maxTrials() + " trials, " + limits.maxParallelTrials()
+        return "TuningJob{" + strategy + ", " + objective + ", " + maxTrials() + " trials, " + limits.maxParallelTrials()
                 + " parallel, early stopping " + earlyStopping + ", seed " + seed + ", " + space.ranges() + "}";
     }
 }

@@ -63,17 +63,17 @@ public record TuningObjective(String metricName, Direction direction) {
         return colon < 0 ? metricName : metricName.substring(colon + 1);
     }
 
-    /** Whether higher values are better. */
-    public boolean higherIsBetter() { return direction == Direction.HIGHER_IS_BETTER; }
-
     /** SageMaker's {@code Type}: {@code Maximize} or {@code Minimize}. */
-    public String type() { return higherIsBetter() ? "Maximize" : "Minimize"; }
+    public String type() {
+        String g = direction.goal();
+        return Character.toUpperCase(g.charAt(0)) + g.substring(1);
+    }
 
     /** Whether {@code a} is strictly better than {@code b}; NaN is never better. */
     public boolean isBetter(double a, double b) { return direction.isBetter(a, b); }
 
     /** The value as a loss (lower is better): negated when higher is better. */
-    double asLoss(double v) { return higherIsBetter() ? -v : v; }
+    double asLoss(double v) { return direction.asLoss(v); }
 
     @Override public String toString() { return metricName + " (" + type() + ")"; }
 }

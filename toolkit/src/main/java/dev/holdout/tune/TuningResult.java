@@ -1,14 +1,12 @@
 package dev.holdout.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.io.OutputFile;
+import dev.holdout.io.StrictJson;
 import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,7 +175,7 @@ public final class TuningResult {
 
     /** The results as JSON (the same content as {@code tuning.json}). */
     public String toJson() {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = StrictJson.mapper();
         ObjectNode root = m.createObjectNode();
         ObjectNode job = root.putObject("HyperParameterTuningJobConfig");
         job.put("Strategy", config.strategy().sageMakerName());
@@ -252,11 +250,7 @@ public final class TuningResult {
             ArrayNode c = o.putArray("curve");
             for (double v : t.curve()) c.add(v);
         }
-        try {
-            return m.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StrictJson.pretty(root);
     }
 
     private static ArrayNode arr(ObjectNode parent, String name) {

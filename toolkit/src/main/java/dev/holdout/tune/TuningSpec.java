@@ -1,21 +1,24 @@
 package dev.holdout.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.data.Columns;
 import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.Datasets;
+import dev.holdout.io.JsonFields;
+import dev.holdout.io.StrictJson;
 import dev.holdout.split.Folds;
 import dev.holdout.split.KFold;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.Split;
 import dev.holdout.split.StratifiedKFold;
 import dev.holdout.split.StratifiedSplit;
+import dev.holdout.metrics.Metric;
 import dev.holdout.train.Channel;
+import dev.holdout.train.Hyperparameters;
+import dev.holdout.train.TrainingLabels;
 import dev.holdout.train.TrainingJob;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,121 +85,153 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
 
     /** Reads a spec file; a relative CSV path resolves against the spec's folder. */
     public static TuningSpec fromJson(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw DataValidationException.param("config", file, "no such file", "pass the path of a tuning JSON file");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw DataValidationException.at(file.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(), null, null,
-                    "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
-        return fromJson(root, file.toAbsolutePath().getParent());
+        return fromJson(StrictJson.object(file, "config"), file.toAbsolutePath().getParent());
     }
 
-    public static TuningSpec fromJson(JsonNode root, Path base) {
-        requireObject(root, "tuning config");
-        checkKeys(root, KEYS, "");
-        JsonNode d = requireObject(root.get("data"), "data");
-        checkKeys(d, List.of("dataset", "csv"), "data.");
+    /** Reads a spec from JSON text (tests, notebooks); a relative CSV path resolves against {@code base}. */
+    public static TuningSpec fromJson(String json, Path base) {
+        return fromJson(StrictJson.object(json, "tuning config"), base);
+    }
+
+    /**
+     * Reads a spec object. Strict throughout ({@link JsonFields}): unknown keys with a "did you mean",
+     * wrong types, exact 64-bit seeds, and a hyperparameter given both a static value in
+     * {@code training.hyperparameters} and a range in {@code ParameterRanges} is refused (SageMaker refuses
+     * it too: which one would a trial use?).
+     */
+    public static TuningSpec fromJson(JsonFields root, Path base) {
+        root.allow(KEYS);
+        JsonFields d = root.object("data").allow("dataset", "csv");
         Table data;
         String source;
         Path dataFile = null;
-        if (d.hasNonNull("dataset")) {
-            source = StrictJson.optText(d, "dataset", "data.dataset", null);
+        if (d.has("dataset")) {
+            source = d.text("dataset");
             data = Datasets.load(source);
-        } else if (d.hasNonNull("csv")) {
-            Path csv = base.resolve(StrictJson.optText(d, "csv", "data.csv", null));
+        } else if (d.has("csv")) {
+            Path csv = base.resolve(d.text("csv"));
             source = csv.toString();
             if (!Files.isRegularFile(csv)) throw DataValidationException.param("data.csv", csv, "no such file", "check the path");
             data = CsvLoader.forFile(csv).load(csv);
             dataFile = csv;
         } else {
-            throw DataValidationException.param("data", d, "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
+            throw DataValidationException.param("data", d.node(), "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
         }
-        JsonNode s = requireObject(root.get("split"), "split");
-        checkKeys(s, List.of("testSize", "validationSize", "folds", "stratify", "seed"), "split.");
-        SplitSpec split = new SplitSpec(StrictJson.optDouble(s, "testSize", "split.testSize", 0.2),
-                StrictJson.optDouble(s, "validationSize", "split.validationSize", s.hasNonNull("folds") ? 0 : 0.2),
-                StrictJson.optInt(s, "folds", "split.folds", 0), StrictJson.optBoolean(s, "stratify", "split.stratify", false),
-                StrictJson.optLong(s, "seed", "split.seed", RandomSplit.DEFAULT_SEED));
+        JsonFields s = root.object("split").allow("testSize", "validationSize", "folds", "stratify", "seed");
+        SplitSpec split = new SplitSpec(s.doubleValue("testSize", 0.2),
+                s.doubleValue("validationSize", s.has("folds") ? 0 : 0.2),
+                s.intValue("folds", 0), s.booleanValue("stratify", false),
+                s.longValue("seed", RandomSplit.DEFAULT_SEED));
 
-        ObjectNode t = requireObject(root.get("training"), "training").deepCopy();
-        if (t.has("channels") || t.has("output")) {
-            throw DataValidationException.param("training.channels", t.has("channels") ? t.get("channels") : t.get("output"),
+        JsonFields given = root.object("training");
+        if (given.has("channels") || given.has("output")) {
+            String key = given.has("channels") ? "channels" : "output";
+            throw DataValidationException.param(given.param(key), given.get(key),
                     "the tuner makes each trial's channels from data + split and its folder under --output", "remove channels and output");
         }
+        ObjectNode t = given.node().deepCopy();
         // a placeholder channel (never read): the real channels are the split's parts, set below
         t.putObject("channels").put("train", "unused-train.csv").put("validation", "unused-validation.csv");
         if (!t.has("name")) t.put("name", "tuning");
-        TrainingJob job = TrainingJob.fromJson(t, base, "training");
+        TrainingJob job = TrainingJob.fromJson(JsonFields.of(t, "training"), base);
 
-        TuningJobConfig config = jobConfig(requireObject(root.get("HyperParameterTuningJobConfig"), "HyperParameterTuningJobConfig"));
+        TuningJobConfig config = jobConfig(root.object("HyperParameterTuningJobConfig"));
+        JsonFields staticValues = given.object("hyperparameters");
+        for (ParameterRange r : config.space()) {
+            if (staticValues.has(r.name())) {
+                throw DataValidationException.param(staticValues.param(r.name()), staticValues.scalarTexts().get(r.name()),
+                        "is given a static value and is also tuned by a range in ParameterRanges (" + r + "); a trial cannot use both",
+                        "remove \"" + r.name() + "\" from training.hyperparameters, or remove its range");
+            }
+            // an unknown name is the objective's error (with a "did you mean"); a known one the learner ignores is refused here
+            if (dev.holdout.train.Hyperparameters.NAMES.contains(r.name())) job.algorithm().requireUses(r.name(), r.toString());
+        }
         return new TuningSpec(data, source, split, job, config, dataFile);
     }
 
     /** Reads SageMaker's {@code HyperParameterTuningJobConfig}; the objective's direction comes from the metric. */
     public static TuningJobConfig jobConfig(JsonNode c) {
-        requireObject(c, "HyperParameterTuningJobConfig");
-        checkKeys(c, JOB_KEYS, "HyperParameterTuningJobConfig.");
-        Strategy strategy = Strategy.parse(StrictJson.optText(c, "Strategy", "HyperParameterTuningJobConfig.Strategy", "Bayesian"));
-        JsonNode o = requireObject(c.get("HyperParameterTuningJobObjective"), "HyperParameterTuningJobObjective");
-        checkKeys(o, List.of("MetricName", "Type"), "HyperParameterTuningJobObjective.");
-        TuningObjective objective = TuningObjective.of(StrictJson.optText(o, "MetricName", "HyperParameterTuningJobObjective.MetricName", null));
-        StrictJson.optText(o, "Type", "HyperParameterTuningJobObjective.Type", null);
-        if (o.hasNonNull("Type") && !o.get("Type").asText().equalsIgnoreCase(objective.type())) {
-            throw DataValidationException.param("HyperParameterTuningJobObjective.Type", o.get("Type").asText(),
-                    "disagrees with " + objective.metricName() + ", which is " + objective.type().toLowerCase() + "d ("
+        return jobConfig(JsonFields.of(c, "HyperParameterTuningJobConfig"));
+    }
+
+    /** As {@link #jobConfig(JsonNode)}, for an object already being read. */
+    static TuningJobConfig jobConfig(JsonFields c) {
+        c.allow(JOB_KEYS);
+        Strategy strategy = Strategy.parse(c.text("Strategy", "Bayesian"));
+        JsonFields o = c.object("HyperParameterTuningJobObjective").allow("MetricName", "Type");
+        TuningObjective objective = TuningObjective.of(o.text("MetricName"));
+        String type = o.text("Type", null);
+        if (type != null && !type.equalsIgnoreCase(objective.type())) {
+            throw DataValidationException.param(o.param("Type"), type,
+                    "disagrees with " + objective.metricName() + ", which is " + objective.type().toLowerCase(java.util.Locale.ROOT) + "d ("
                             + objective.direction().word() + " is better)", "remove Type: the direction comes from the metric");
         }
-        JsonNode l = c.get("ResourceLimits");
-        if (l != null && !l.isNull()) requireObject(l, "ResourceLimits");
-        checkKeys(l, List.of("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds"), "ResourceLimits.");
-        int maxTrials = StrictJson.optInt(l, "MaxNumberOfTrainingJobs", "ResourceLimits.MaxNumberOfTrainingJobs", strategy == Strategy.GRID ? 0 : 10);
-        int parallel = StrictJson.optInt(l, "MaxParallelTrainingJobs", "ResourceLimits.MaxParallelTrainingJobs", 1);
+        JsonFields l = c.optionalObject("ResourceLimits");
+        if (l != null) l.allow("MaxNumberOfTrainingJobs", "MaxParallelTrainingJobs", "MaxRuntimeInSeconds");
+        int maxTrials = l == null ? 0 : l.intValue("MaxNumberOfTrainingJobs", 0);   // 0: the strategy's default
+        if (l != null && l.has("MaxNumberOfTrainingJobs") && maxTrials < 1) {
+            throw DataValidationException.param(l.param("MaxNumberOfTrainingJobs"), maxTrials, "must be >= 1", "set a trial budget such as 20");
+        }
+        int parallel = l == null ? 1 : l.intValue("MaxParallelTrainingJobs", 1);
         Duration runtime = null;
-        if (StrictJson.present(l, "MaxRuntimeInSeconds")) {
-            long seconds = StrictJson.optLong(l, "MaxRuntimeInSeconds", "ResourceLimits.MaxRuntimeInSeconds", 600);
+        if (l != null && l.has("MaxRuntimeInSeconds")) {
+            long seconds = l.longValue("MaxRuntimeInSeconds");
             if (seconds <= 0) {
-                throw DataValidationException.param("ResourceLimits.MaxRuntimeInSeconds", seconds, "must be > 0", "give seconds, or leave it out");
+                throw DataValidationException.param(l.param("MaxRuntimeInSeconds"), seconds, "must be > 0", "give seconds, or leave it out");
             }
             runtime = Duration.ofSeconds(seconds);
         }
         ResourceLimits limits = new ResourceLimits(maxTrials, parallel, runtime);
-        SearchSpace space = SearchSpace.fromJson(c.get("ParameterRanges"));
-        EarlyStoppingType es = EarlyStoppingType.parse(StrictJson.optText(c, "TrainingJobEarlyStoppingType",
-                "HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType", null));
+        if (!c.has("ParameterRanges")) {
+            throw DataValidationException.param(c.param("ParameterRanges"), "missing", "a tuning job needs the ranges to search",
+                    "add \"ParameterRanges\": {\"ContinuousParameterRanges\": [{\"Name\": \"eta\", \"MinValue\": \"0.01\", \"MaxValue\": \"0.3\"}]}");
+        }
+        SearchSpace space = SearchSpace.fromJson(c.object("ParameterRanges"));
+        EarlyStoppingType es = EarlyStoppingType.parse(c.text("TrainingJobEarlyStoppingType", null));
         HyperbandConfig hb = null;
-        if (c.hasNonNull("StrategyConfig")) {
-            JsonNode sc = requireObject(c.get("StrategyConfig"), "StrategyConfig");
-            checkKeys(sc, List.of("HyperbandStrategyConfig"), "StrategyConfig.");
-            if (sc.hasNonNull("HyperbandStrategyConfig")) {
-                JsonNode h = requireObject(sc.get("HyperbandStrategyConfig"), "HyperbandStrategyConfig");
-                String p = "HyperbandStrategyConfig.";
-                checkKeys(h, List.of("MinResource", "MaxResource", "eta"), p);
-                hb = new HyperbandConfig(StrictJson.optInt(h, "MinResource", p + "MinResource", 0),
-                        StrictJson.optInt(h, "MaxResource", p + "MaxResource", 0), StrictJson.optInt(h, "eta", p + "eta", 3));
+        JsonFields sc = c.optionalObject("StrategyConfig");
+        if (sc != null) {
+            sc.allow("HyperbandStrategyConfig");
+            JsonFields h = sc.optionalObject("HyperbandStrategyConfig");
+            if (h != null) {
+                h.allow("MinResource", "MaxResource", "eta");
+                hb = new HyperbandConfig(h.intValue("MinResource", 0), h.intValue("MaxResource", 0), h.intValue("eta", 3));
             }
         }
         MedianStoppingRule rule = MedianStoppingRule.defaults();
-        if (c.hasNonNull("MedianStoppingRule")) {
-            JsonNode m = requireObject(c.get("MedianStoppingRule"), "MedianStoppingRule");
-            checkKeys(m, List.of("minEarlierTrials", "graceRounds"), "MedianStoppingRule.");
-            rule = new MedianStoppingRule(StrictJson.optInt(m, "minEarlierTrials", "MedianStoppingRule.minEarlierTrials", 3),
-                    StrictJson.optInt(m, "graceRounds", "MedianStoppingRule.graceRounds", MedianStoppingRule.AUTO_GRACE));
+        JsonFields m = c.optionalObject("MedianStoppingRule");
+        if (m != null) {
+            m.allow("minEarlierTrials", "graceRounds");
+            rule = new MedianStoppingRule(m.intValue("minEarlierTrials", 3), m.intValue("graceRounds", MedianStoppingRule.AUTO_GRACE));
         }
-        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb,
-                StrictJson.optLong(c, "RandomSeed", "HyperParameterTuningJobConfig.RandomSeed", 0));
+        return new TuningJobConfig(strategy, space, objective, limits, es, rule, hb, c.longValue("RandomSeed", 0)).validate();
     }
 
     /** The test part and the rows the tuner may use (train + validation, or the fold rows). */
     public record Parts(Table tuning, Table train, Table validation, Folds folds, Table test) {}
 
-    /** Splits the data: the test part first, then validation or folds over the rest. */
+    /**
+     * Splits the data: the test part first, then validation or folds over the rest. The label is checked
+     * here, before any trial: one class in the tuning rows, or a text label for a regression objective,
+     * is an error now rather than a failure in every trial.
+     */
     public Parts parts() {
+        Parts p = divide();
+        Hyperparameters hp = training.hyperparameters();
+        if (p.folds() != null) {
+            TrainingLabels.read(p.tuning(), training.label(), hp, "train", dataSource + " (the rows tuned on)");
+        } else {
+            TrainingLabels.read(p.train(), training.label(), hp, "train", dataSource + " (train part)");
+            Metric m = TuningObjective.metric(config.objective().metricName());
+            boolean bothClasses = hp.isClassification() && (m == Metric.ROC_AUC || m == Metric.AVERAGE_PRECISION)
+                    && !Hyperparameters.MULTI_SOFTPROB.equals(hp.objective());
+            TrainingLabels.read(p.validation(), training.label(), bothClasses ? hp.withEvalMetric("auc") : hp, "validation",
+                    dataSource + " (validation part)");
+        }
+        return p;
+    }
+
+    private Parts divide() {
         String label = training.label();
         Columns.require(data, label, "training.label");
         if (split.folds() > 0) {
@@ -222,16 +257,5 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         }
         return TrainingJobObjective.holdout(training.withTrain(Channel.of(parts.train())).withValidation(Channel.of(parts.validation())),
                 config.objective(), trialsFolder);
-    }
-
-    private static ObjectNode requireObject(JsonNode n, String name) {
-        if (n == null || !n.isObject()) {
-            throw DataValidationException.param(name, n == null ? "missing" : n, "must be a JSON object", "see `holdout tune --help` for the format");
-        }
-        return (ObjectNode) n;
-    }
-
-    private static void checkKeys(JsonNode n, List<String> keys, String prefix) {
-        StrictJson.checkKeys(n, keys, prefix);
     }
 }

@@ -45,7 +45,7 @@ class ClassificationPositiveLabelTest {
     }
 
     @Test void onlyZerosWithBootstrapStillWorks() {
-        ClassificationReport r = ClassificationReport.ofCodes(new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, Labels.ofNames(List.of("0")),
+        ClassificationReport r = ClassificationReport.ofCodes(new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, dev.holdout.data.LabelVocabulary.of(List.of("0")),
                 new double[] {0.1, 0.2, 0.3, 0.4}, null, ClassificationOptions.defaults(), new Bootstrap.Spec(50, 3L, 0.9));
         assertEquals(0.0, r.f1());
         assertEquals(expectedLogLossAllNegative(0.1, 0.2, 0.3, 0.4), r.logLoss(), 1e-15);
@@ -54,7 +54,8 @@ class ClassificationPositiveLabelTest {
     @Test void numericLabelOneWrittenAsOnePointZeroIsThePositive() {
         ClassificationReport r = ClassificationReport.of(new String[] {"0.0", "1.0"}, new String[] {"1.0", "1.0"}, null, null,
                 ClassificationOptions.defaults());
-        assertEquals("1.0", r.positive());
+        assertEquals("1", r.positive(), "1.0 and 1 are one label, named 1");
+        assertEquals(List.of("0", "1"), r.labels());
         assertEquals(0.5, r.precision(), 1e-15);
     }
 

@@ -57,7 +57,7 @@ class ReportsTest {
             s[i] = Math.min(1, Math.max(0, 0.3 * t[i] + 0.7 * g.nextDouble()));
             p[i] = s[i] >= 0.5 ? 1 : 0;
         }
-        Labels l = Labels.ofInts(t, p);
+        dev.holdout.data.LabelVocabulary l = dev.holdout.data.LabelVocabulary.ofInts(t).union(dev.holdout.data.LabelVocabulary.ofInts(p));
         ClassificationReport a = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 1));
         ClassificationReport b = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 1));
         ClassificationReport c = ClassificationReport.ofCodes(l.encode(t), l.encode(p), l, s, null, null, Bootstrap.Spec.of(200, 2));
@@ -150,8 +150,11 @@ class ReportsTest {
     }
 
     @Test void labelsSortNumericallyWhenAllAreNumbers() {
-        assertEquals(List.of("2", "10"), Labels.of(new String[] {"10", "2"}, null).names());
-        assertEquals(List.of("10", "2", "a"), Labels.of(new String[] {"10", "2", "a"}, null).names());
+        assertEquals(List.of("2", "10"), ClassificationReport.of(new String[] {"10", "2"}, new String[] {"10", "2"}, null, null,
+                ClassificationOptions.defaults().withPositive("10")).labels());
+        // numbers first, in numeric order, then text: "10" no longer sorts before "2" when a text label is present
+        assertEquals(List.of("2", "10", "a"), ClassificationReport.of(new String[] {"10", "2", "a"}, new String[] {"10", "2", "a"}, null, null,
+                ClassificationOptions.defaults()).labels());
     }
 
     @Test void unreachablePrecisionTargetIsAClearError() {

@@ -77,7 +77,7 @@ class ChartsTest {
             train[i] = (float) (0.69 * Math.exp(-i / 30.0) + 0.05);
             valid[i] = (float) (0.69 * Math.exp(-i / 25.0) + 0.3 + 0.0009 * Math.max(0, i - 40));
         }
-        LearningCurve curve = new LearningCurve("logloss", false, train, valid, 40, valid[40], false);
+        LearningCurve curve = new LearningCurve("logloss", dev.holdout.metrics.Direction.LOWER_IS_BETTER, train, valid, 40, valid[40], false);
         ChartLayout layout = assertReadable(curve.chart("Learning curve"));
         assertTrue(layout.xTicks().size() <= 12, layout.xTicks().toString());
         assertTrue(layout.yTitle().contains("lower is better"), layout.yTitle());
@@ -85,7 +85,7 @@ class ChartsTest {
 
     @Test
     void validationCurveOverDepth() {
-        ValidationCurve c = new ValidationCurve("max_depth", "logloss", false, new double[] {1, 2, 4, 8},
+        ValidationCurve c = new ValidationCurve("max_depth", "logloss", dev.holdout.metrics.Direction.LOWER_IS_BETTER, new double[] {1, 2, 4, 8},
                 new double[] {0.41, 0.35, 0.22, 0.05}, new double[] {0.44, 0.43, 0.46, 0.55});
         assertReadable(c.chart());
     }

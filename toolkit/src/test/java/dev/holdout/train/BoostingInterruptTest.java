@@ -25,7 +25,7 @@ class BoostingInterruptTest {
         Hyperparameters hp = Hyperparameters.numRound(1_000_000).withObjective("binary:logistic").withEvalMetric("logloss")
                 .withMaxDepth(6).withSeed(1).withNthread(1);
         DMatrix dTrain = FeatureMatrix.of(train, List.of("x0", "x1", "x2", "x3", "x4"))
-                .toDMatrix(Labels.read(train, "y", hp, "train", "train"));
+                .toDMatrix(TrainingLabels.read(train, "y", hp, "train", "train"));
         CountDownLatch running = new CountDownLatch(3);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();

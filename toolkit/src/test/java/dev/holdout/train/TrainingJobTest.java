@@ -106,7 +106,10 @@ class TrainingJobTest {
     }
 
     @Test void earlyStoppingNeedsAValidationChannel() {
-        var e = assertThrows(DataValidationException.class, () -> job().withValidation(null));
+        // checked when the job is complete (validate, or run), so the withers can come in any order
+        TrainingJob noValidation = job().withValidation(null);
+        var e = assertThrows(DataValidationException.class, noValidation::validate);
+        assertEquals(e.getMessage(), assertThrows(DataValidationException.class, noValidation::run).getMessage());
         assertTrue(e.getMessage().startsWith("early_stopping_rounds=5: early stopping needs a validation channel"), e.getMessage());
     }
 
@@ -143,7 +146,7 @@ class TrainingJobTest {
         assertEquals("auc", j.hyperparameters().evalMetric());
         TrainingResult r = j.run();
         assertTrue(Files.isRegularFile(dir.resolve("out/model/model-card.json")));
-        assertTrue(r.learningCurve().maximize());
+        assertEquals(dev.holdout.metrics.Direction.HIGHER_IS_BETTER, r.learningCurve().direction());
 
         Files.writeString(dir.resolve("bad.json"), """
                 {"label": "y", "hyperparameters": {"num_round": "3"}, "chanels": {}}
@@ -213,7 +216,7 @@ class TrainingJobTest {
     @Test void aPreprocessingStepOnTheLabelIsRefused() {
         var ex = assertThrows(DataValidationException.class, () -> job().withPreprocessing(
                 dev.holdout.preprocess.Preprocessor.of(dev.holdout.preprocess.StandardScaler.of("x0"),
-                        dev.holdout.preprocess.Imputer.median("x1", "y"))));
+                        dev.holdout.preprocess.Imputer.median("x1", "y"))).validate());
         assertTrue(ex.getMessage().contains("preprocessing.steps[1].columns=") && ex.getMessage().contains("label=y"), ex.getMessage());
         // the JSON form is refused the same way, so an imputer can never fill NaN labels
         var spec = new ObjectMapper().createObjectNode();
@@ -221,7 +224,7 @@ class TrainingJobTest {
         spec.putObject("hyperparameters").put("num_round", "3");
         spec.putObject("channels").put("train", "t.csv");
         spec.putObject("preprocessing").putArray("steps").addObject().put("step", "impute").putArray("columns").add("y");
-        var json = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(spec, dir, "job.json"));
+        var json = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(dev.holdout.io.JsonFields.of(spec, ""), dir));
         assertTrue(json.getMessage().contains("preprocessing.steps[0].columns=") && json.getMessage().contains("label=y"), json.getMessage());
     }
 
@@ -243,5 +246,26 @@ class TrainingJobTest {
         again.withOutput(other).run();
         assertArrayEquals(Files.readAllBytes(out.resolve("model/xgboost-model.json")), Files.readAllBytes(other.resolve("model/xgboost-model.json")));
         assertEquals(Files.readString(out.resolve("model/preprocessor.json")), Files.readString(other.resolve("model/preprocessor.json")));
+    }
+
+    @Test void aTribuoJobJsonSavedBeforeLearnersRecordedOnlyTheirOwnHyperparametersStillReRuns() throws Exception {
+        // the hyperparameters a cart job's folder recorded before this version: every XGBoost name
+        Files.writeString(dir.resolve("old.json"), """
+                {"name": "cart", "algorithm": "cart", "label": "y", "features": [], "exclude": [],
+                 "hyperparameters": {"num_round": "10", "eta": "0.3", "max_depth": "3", "min_child_weight": "1", "subsample": "1",
+                   "colsample_bytree": "1", "gamma": "0", "lambda": "1", "alpha": "0", "objective": "binary:logistic",
+                   "eval_metric": "error", "scale_pos_weight": "1", "seed": "1", "nthread": "2", "tree_method": "auto"},
+                 "channels": {"train": "train.csv"}, "preprocessing": {"steps": []}}
+                """);
+        TrainingJob old = TrainingJob.fromJson(dir.resolve("old.json"));
+        assertEquals(3, old.hyperparameters().maxDepth());
+        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
+        // a spec written by hand that gives cart one XGBoost setting is refused: the value would do nothing
+        Files.writeString(dir.resolve("new.json"), """
+                {"algorithm": "cart", "label": "y", "hyperparameters": {"objective": "binary:logistic", "eta": "0.1"},
+                 "channels": {"train": "train.csv"}}
+                """);
+        var e = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(dir.resolve("new.json")));
+        assertTrue(e.getMessage().startsWith("eta=0.1: algorithm=cart does not use this hyperparameter"), e.getMessage());
     }
 }

@@ -40,17 +40,27 @@ class TuningValidationTest {
     @Test
     void gridTakesCategoricalRangesOnlyAndEveryCombination() {
         SearchSpace numeric = SearchSpace.of(ParameterRange.continuous("eta", 0.1, 0.3));
-        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, numeric, LOSS), "Grid search takes categorical ranges only");
+        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, numeric, LOSS).validate(), "Grid search takes categorical ranges only");
+        assertMessage(() -> Tuner.of(TuningJobConfig.of(Strategy.GRID, numeric, LOSS)), "Grid search takes categorical ranges only");
         SearchSpace cat = SearchSpace.of(ParameterRange.categorical("max_depth", "3", "5"), ParameterRange.categorical("eta", "0.1", "0.3", "1"));
         assertEquals(6, TuningJobConfig.of(Strategy.GRID, cat, LOSS).maxTrials());
-        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, cat, LOSS).withMaxTrials(5), "MaxNumberOfTrainingJobs=5", "6");
+        assertMessage(() -> TuningJobConfig.of(Strategy.GRID, cat, LOSS).withMaxTrials(5).validate(), "MaxNumberOfTrainingJobs=5", "6");
+        // the budget defaults by strategy whenever it is asked, so the order of the withers does not matter
+        assertEquals(10, TuningJobConfig.of(Strategy.GRID, cat, LOSS).withStrategy(Strategy.RANDOM).maxTrials());
+        assertEquals(6, TuningJobConfig.of(Strategy.RANDOM, cat, LOSS).withStrategy(Strategy.GRID).maxTrials());
     }
 
     @Test
     void hyperbandRequiresEarlyStoppingOff() {
         SearchSpace s = SearchSpace.of(ParameterRange.continuous("eta", 0.1, 0.3));
-        assertMessage(() -> TuningJobConfig.hyperband(s, LOSS, new HyperbandConfig(5, 45)).withEarlyStopping(EarlyStoppingType.AUTO),
+        assertMessage(() -> TuningJobConfig.hyperband(s, LOSS, new HyperbandConfig(5, 45)).withEarlyStopping(EarlyStoppingType.AUTO).validate(),
                 "TrainingJobEarlyStoppingType=Auto", "Off");
+        // a Hyperband job can be configured in any order: the strategy before or after its config
+        TuningJobConfig a = TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withStrategy(Strategy.HYPERBAND).withHyperband(new HyperbandConfig(5, 45));
+        TuningJobConfig b = TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withHyperband(new HyperbandConfig(5, 45)).withStrategy(Strategy.HYPERBAND);
+        assertEquals(a.validate(), b.validate());
+        assertMessage(() -> TuningJobConfig.of(Strategy.RANDOM, s, LOSS).withHyperband(new HyperbandConfig(5, 45)).validate(),
+                "HyperbandStrategyConfig=given", "only the Hyperband strategy");
         assertMessage(() -> new HyperbandConfig(50, 10), "MaxResource=10");
     }
 
@@ -153,7 +163,7 @@ class TuningValidationTest {
         assertEquals(java.time.Duration.ofSeconds(60), ok.limits().maxRuntime());
         assertMessage(() -> parse(m, "{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":{\"MetricName\":\"validation:auc\","
                 + "\"Type\":\"Minimize\"}," + ranges + "}"), "Type=Minimize", "direction comes from the metric");
-        assertMessage(() -> parse(m, "{\"Stratgy\":\"Random\"}"), "did you mean 'HyperParameterTuningJobConfig.Strategy'");
+        assertMessage(() -> parse(m, "{\"Stratgy\":\"Random\"}"), "HyperParameterTuningJobConfig.Stratgy=Random", "did you mean 'Strategy'");
         assertMessage(() -> parse(m, "{\"Strategy\":\"Bayesain\"}"), "Strategy=Bayesain", "did you mean 'Bayesian'");
     }
 
@@ -167,8 +177,8 @@ class TuningValidationTest {
         assertMessage(() -> parse(m, head + ",\"ResourceLimits\":{\"MaxNumberOfTrainingJobs\":\"abc\"}}"),
                 "ResourceLimits.MaxNumberOfTrainingJobs=abc", "whole number");
         assertMessage(() -> parse(m, head + ",\"ResourceLimits\":{\"MaxParalelTrainingJobs\":2}}"),
-                "did you mean 'ResourceLimits.MaxParallelTrainingJobs'");
-        assertMessage(() -> parse(m, head + ",\"MedianStoppingRule\":{\"graceRound\":2}}"), "did you mean 'MedianStoppingRule.graceRounds'");
+                "ResourceLimits.MaxParalelTrainingJobs=2", "did you mean 'MaxParallelTrainingJobs'");
+        assertMessage(() -> parse(m, head + ",\"MedianStoppingRule\":{\"graceRound\":2}}"), "MedianStoppingRule.graceRound=2", "did you mean 'graceRounds'");
         assertMessage(() -> parse(m, head + ",\"MedianStoppingRule\":{\"graceRounds\":true}}"), "graceRounds=true", "whole number");
         assertMessage(() -> parse(m, head + ",\"Strategy\":5}"), "Strategy=5", "must be a string");
         // numbers written as strings (as SageMaker does) are fine when they are exactly one number
@@ -183,17 +193,13 @@ class TuningValidationTest {
                 + "\"HyperParameterTuningJobConfig\":{\"Strategy\":\"Random\",\"HyperParameterTuningJobObjective\":{\"MetricName\":\"validation:auc\"},"
                 + "\"ParameterRanges\":{\"IntegerParameterRanges\":[{\"Name\":\"max_depth\",\"MinValue\":\"1\",\"MaxValue\":\"4\"}]}}}";
         java.util.function.Function<String, Runnable> spec = split -> () -> {
-            try {
-                TuningSpec.fromJson(m.readTree("{\"data\":{\"dataset\":\"breast-cancer\"},\"split\":" + split + "," + rest), java.nio.file.Path.of("."));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
+            TuningSpec.fromJson("{\"data\":{\"dataset\":\"breast-cancer\"},\"split\":" + split + "," + rest, java.nio.file.Path.of("."));
         };
         assertMessage(spec.apply("{\"testSize\":\"0.5x\"}"), "split.testSize=0.5x", "must be a number");
         assertMessage(spec.apply("{\"stratify\":\"yes\"}"), "split.stratify=yes", "true or false");
         assertMessage(spec.apply("{\"folds\":2.5}"), "split.folds=2.5", "whole number");
         assertMessage(spec.apply("{\"seed\":\"x\"}"), "split.seed=x", "whole number");
-        assertMessage(spec.apply("{\"testsize\":0.3}"), "did you mean 'split.testSize'");
+        assertMessage(spec.apply("{\"testsize\":0.3}"), "split.testsize=0.3", "did you mean 'testSize'");
         spec.apply("{\"testSize\":0.3, \"stratify\":true, \"seed\":3}").run();
     }
 
