@@ -168,15 +168,15 @@ public final class Curve {
         ys = Arrays.copyOf(ys, k);
         if (kind == Kind.ROC) {
             return Charts.line("ROC curve (AUC " + String.format(java.util.Locale.ROOT, "%.3f", area()) + ")",
-                            "false positive rate (share of negatives flagged)", "true positive rate = recall (share of positives found)")
-                    .series("model", xs, ys).series("chance (random scores)", new double[] {0, 1}, new double[] {0, 1});
+                            "false positive rate (share of negatives flagged)", "true positive rate (share of positives found)")
+                    .series("model", xs, ys).reference("chance (random scores)", new double[] {0, 1}, new double[] {0, 1});
         }
         double base = positiveShare();
         return Charts.line("Precision / recall curve (average precision " + String.format(java.util.Locale.ROOT, "%.3f",
                                 averagePrecision()) + ")",
-                        "recall (share of positives found)", "precision (share of flagged rows that are positive)")
+                        "recall (share of positives found)", "precision (share of flagged that are positive)")
                 .series("model", xs, ys)
-                .series("random flagging (positive share " + String.format(java.util.Locale.ROOT, "%.3f", base) + ")",
+                .reference("random flagging (positive share " + String.format(java.util.Locale.ROOT, "%.3f", base) + ")",
                         new double[] {0, 1}, new double[] {base, base});
     }
 

@@ -27,7 +27,7 @@ public final class RegressionCharts {
                                 + ", R² " + Charts.tickLabel(Regression.r2(actual, predicted)) + ")",
                         "actual " + unit, "predicted " + unit)
                 .points("rows", actual, predicted)
-                .series("perfect prediction (y = x)", new double[] {lo, hi}, new double[] {lo, hi});
+                .reference("perfect prediction (y = x)", new double[] {lo, hi}, new double[] {lo, hi});
     }
 
     /** Residuals (actual − predicted, y) against the prediction (x), with the zero line. */
@@ -43,7 +43,7 @@ public final class RegressionCharts {
         return Charts.line("Residuals vs predicted (" + actual.length + " rows; MAE " + Charts.tickLabel(Regression.mae(actual, predicted)) + ")",
                         "predicted " + unit, "residual = actual − predicted " + unit)
                 .points("rows", predicted, residual)
-                .series("no error (residual 0)", new double[] {lo, hi}, new double[] {0, 0});
+                .reference("no error (residual 0)", new double[] {lo, hi}, new double[] {0, 0});
     }
 
     private static void check(double[] actual, double[] predicted) {

@@ -69,7 +69,7 @@ public final class Charts {
 
     /** Starts a line chart (also scatter: {@link Line#points}). */
     public static Line line(String title, String xLabel, String yLabel) {
-        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Set.of(), Double.NaN, null, Double.NaN, Double.NaN);
+        return new Line(title, xLabel, yLabel, new LinkedHashMap<>(), Set.of(), Set.of(), Double.NaN, null, Double.NaN, Double.NaN);
     }
 
     /** Starts a bar chart over named categories. */
@@ -99,17 +99,20 @@ public final class Charts {
         private final String title, xLabel, yLabel;
         private final LinkedHashMap<String, double[][]> series;
         private final Set<String> pointSeries;
+        private final Set<String> referenceSeries;
         private final double markerX;
         private final String markerLabel;
         private final double clipLow, clipHigh;
 
         private Line(String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series,
-                     Set<String> pointSeries, double markerX, String markerLabel, double clipLow, double clipHigh) {
+                     Set<String> pointSeries, Set<String> referenceSeries, double markerX, String markerLabel, double clipLow,
+                     double clipHigh) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             this.series = series;
             this.pointSeries = pointSeries;
+            this.referenceSeries = referenceSeries;
             this.markerX = markerX;
             this.markerLabel = markerLabel;
             this.clipLow = clipLow;
@@ -121,8 +124,20 @@ public final class Charts {
             Line withSeries = series(name, x, y);
             Set<String> p = new LinkedHashSet<>(pointSeries);
             p.add(name);
-            return new Line(title, xLabel, yLabel, withSeries.series, Collections.unmodifiableSet(p), markerX, markerLabel,
-                    clipLow, clipHigh);
+            return new Line(title, xLabel, yLabel, withSeries.series, Collections.unmodifiableSet(p), referenceSeries, markerX,
+                    markerLabel, clipLow, clipHigh);
+        }
+
+        /**
+         * Adds a reference line (chance, the identity y = x, zero error): dashed, without markers, so it reads as a
+         * yardstick rather than as data.
+         */
+        public Line reference(String name, double[] x, double[] y) {
+            Line withSeries = series(name, x, y);
+            Set<String> r = new LinkedHashSet<>(referenceSeries);
+            r.add(name);
+            return new Line(title, xLabel, yLabel, withSeries.series, pointSeries, Collections.unmodifiableSet(r), markerX,
+                    markerLabel, clipLow, clipHigh);
         }
 
         /** Adds a series drawn as a line (copies the arrays). */
@@ -133,27 +148,27 @@ public final class Charts {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("series name must not be blank");
             LinkedHashMap<String, double[][]> copy = new LinkedHashMap<>(series);
             copy.put(name, new double[][] {x.clone(), y.clone()});
-            return new Line(title, xLabel, yLabel, copy, pointSeries, markerX, markerLabel, clipLow, clipHigh);
+            return new Line(title, xLabel, yLabel, copy, pointSeries, referenceSeries, markerX, markerLabel, clipLow, clipHigh);
         }
 
         /** Draws a vertical marker line at {@code x} (for example the best iteration). */
         public Line verticalMarker(double x) {
-            return new Line(title, xLabel, yLabel, series, pointSeries, x, null, clipLow, clipHigh);
+            return new Line(title, xLabel, yLabel, series, pointSeries, referenceSeries, x, null, clipLow, clipHigh);
         }
 
         /** A vertical marker with its legend text, e.g. {@code verticalMarker(60, "best iteration 60")}. */
         public Line verticalMarker(double x, String label) {
-            return new Line(title, xLabel, yLabel, series, pointSeries, x, label, clipLow, clipHigh);
+            return new Line(title, xLabel, yLabel, series, pointSeries, referenceSeries, x, label, clipLow, clipHigh);
         }
 
         /**
          * Limits the y axis to [{@code low}, {@code high}]: a point outside is drawn on the edge, in a series of its own
-         * named "... (off the scale: drawn at the edge)", and the y-axis title says so — so one extreme value (a
+         * named "... (off the scale: drawn at the edge)", and the title says so — so one extreme value (a
          * stopped trial's loss) cannot flatten every other point into a line, and the reader is told.
          */
         public Line clipY(double low, double high) {
             if (!(low < high)) throw new IllegalArgumentException("clipY(" + low + ", " + high + "): low must be below high");
-            return new Line(title, xLabel, yLabel, series, pointSeries, markerX, markerLabel, low, high);
+            return new Line(title, xLabel, yLabel, series, pointSeries, referenceSeries, markerX, markerLabel, low, high);
         }
 
         public Map<String, double[][]> seriesData() { return Collections.unmodifiableMap(series); }
@@ -184,7 +199,11 @@ public final class Charts {
         }
 
         private String drawnYLabel(boolean anyClipped) {
-            return anyClipped ? yLabel + " (axis clipped to " + tickLabel(clipLow) + "–" + tickLabel(clipHigh) + ")" : yLabel;
+            return anyClipped ? yLabel + " (clipped)" : yLabel;
+        }
+
+        private String drawnTitle(boolean anyClipped) {
+            return anyClipped ? title + "; y axis clipped to " + tickLabel(clipLow) + "–" + tickLabel(clipHigh) : title;
         }
 
         @Override public BufferedImage image() { return BitmapEncoder.getBufferedImage(build()); }
@@ -192,7 +211,7 @@ public final class Charts {
         XYChart build() {
             Set<String> clippedNames = new LinkedHashSet<>();
             LinkedHashMap<String, double[][]> data = drawn(clippedNames);
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(drawnTitle(!clippedNames.isEmpty()))
                     .xAxisTitle(xLabel).yAxisTitle(drawnYLabel(!clippedNames.isEmpty())).build();
             AxesChartStyler s = chart.getStyler();
             style(s, data.size() + (Double.isNaN(markerX) ? 0 : 1), true);
@@ -216,6 +235,9 @@ public final class Charts {
                 if (clippedNames.contains(e.getKey())) {
                     added.setMarker(SeriesMarkers.TRIANGLE_UP);
                     added.setLineStyle(SeriesLines.NONE);
+                } else if (referenceSeries.contains(e.getKey())) {
+                    added.setMarker(SeriesMarkers.NONE);
+                    added.setLineStyle(SeriesLines.DASH_DASH);
                 } else if (pointSeries.contains(e.getKey())) {
                     added.setMarker(SeriesMarkers.CIRCLE);
                     added.setLineStyle(SeriesLines.NONE);
@@ -236,7 +258,7 @@ public final class Charts {
         @Override public String describe() {
             Set<String> clippedNames = new LinkedHashSet<>();
             LinkedHashMap<String, double[][]> data = drawn(clippedNames);
-            StringBuilder sb = header("line chart", title, xLabel, drawnYLabel(!clippedNames.isEmpty()));
+            StringBuilder sb = header("line chart", drawnTitle(!clippedNames.isEmpty()), xLabel, drawnYLabel(!clippedNames.isEmpty()));
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, double[][]> e : data.entrySet()) {
                 double[][] xy = e.getValue();

@@ -22,7 +22,7 @@ import org.knowm.xchart.style.AxesChartStyler;
  * so this reads them by reflection; a test of the picture itself, not of the code that asked for it.
  */
 record ChartLayout(String title, String xTitle, String yTitle, List<Tick> xTicks, List<Tick> yTicks, Rectangle2D plot,
-                   Rectangle2D legend) {
+                   Rectangle2D legend, double titleWidth, double xTitleWidth, double yTitleWidth, double width) {
 
     /** One drawn tick label: its text, its centre along the axis (pixels) and its width and height. */
     record Tick(String label, double at, double width, double height) {}
@@ -41,10 +41,17 @@ record ChartLayout(String title, String xTitle, String yTitle, List<Tick> xTicks
             Rectangle2D legend = styler.isLegendVisible() ? legendBox(field(chart, "legend")) : null;
             return new ChartLayout(chart.getTitle(), chart.getXAxisTitle(), chart.getYAxisTitle(),
                     ticks(x, styler.getAxisTickLabelsFont(), x.getBounds().getWidth()),
-                    ticks(y, styler.getAxisTickLabelsFont(), y.getBounds().getHeight()), plot, legend);
+                    ticks(y, styler.getAxisTickLabelsFont(), y.getBounds().getHeight()), plot, legend,
+                    textWidth(chart.getTitle(), styler.getChartTitleFont()), textWidth(chart.getXAxisTitle(), styler.getAxisTitleFont()),
+                    textWidth(chart.getYAxisTitle(), styler.getAxisTitleFont()), chart.getWidth());
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("XChart's chart parts could not be read (another XChart version?)", e);
         }
+    }
+
+    private static double textWidth(String text, Font font) {
+        if (text == null || text.isEmpty()) return 0;
+        return new TextLayout(text, font, new FontRenderContext(null, true, false)).getBounds().getWidth();
     }
 
     /** The labels XChart draws: those whose location falls inside the axis (it skips the rest, as AxisTickLabels does). */

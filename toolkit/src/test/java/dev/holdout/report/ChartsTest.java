@@ -110,7 +110,7 @@ class ChartsTest {
         assertEquals(1, result.stoppedEarlyCount(), result.toString());
         Charts.Line objective = result.objectiveChart();
         ChartLayout layout = assertReadable(objective);
-        assertTrue(layout.yTitle().contains("clipped"), "the axis says it is clipped: " + layout.yTitle());
+        assertTrue(layout.yTitle().contains("clipped") && layout.title().contains("y axis clipped to"), "the chart says it is clipped: " + layout.title());
         assertTrue(objective.seriesData().isEmpty() || objective.describe().contains("off the scale"), objective.describe());
         double top = Double.parseDouble(layout.yTicks().get(layout.yTicks().size() - 1).label());
         assertTrue(top < 0.3, "the completed trials (0.103-0.112) fill the axis, not the stopped trial's 0.8: top tick " + top);
@@ -188,6 +188,10 @@ class ChartsTest {
         assertFalse(layout.title() == null || layout.title().isBlank(), "a title: " + what);
         assertFalse(layout.xTitle() == null || layout.xTitle().isBlank(), "an x-axis title: " + what);
         assertFalse(layout.yTitle() == null || layout.yTitle().isBlank(), "a y-axis title: " + what);
+        assertTrue(layout.titleWidth() <= layout.width() - 20, "the title fits the chart's width: " + what);
+        assertTrue(layout.xTitleWidth() <= layout.plot().getWidth(), "the x-axis title fits along the plot: " + what);
+        assertTrue(layout.yTitleWidth() <= layout.plot().getHeight(), "the y-axis title (" + Math.round(layout.yTitleWidth())
+                + " px) fits along the plot's height (" + Math.round(layout.plot().getHeight()) + " px): " + what);
         for (List<ChartLayout.Tick> axis : List.of(layout.xTicks(), layout.yTicks())) {
             boolean x = axis == layout.xTicks();
             assertTrue(axis.size() >= 2 && axis.size() <= 12, (x ? "x" : "y") + " axis has 2-12 ticks: " + axis + " in " + what);
