@@ -92,9 +92,21 @@ public final class Synthetic {
      * </ul>
      */
     public static Table machineFailures(int rows, long seed) {
+        return machineFailures(rows, 400, seed);
+    }
+
+    /**
+     * {@link #machineFailures(int, long)} with another fleet size: fewer machines give each more rows, so a model
+     * can learn each machine's own failure rate — what group-aware folds and splits are about. Machine names are
+     * {@code M001}.. with as many digits as needed.
+     */
+    public static Table machineFailures(int rows, int machines, long seed) {
         requireRows(rows);
+        if (machines < 1) {
+            throw DataValidationException.param("machines", machines, "must be at least 1", "ask for 1 or more machines");
+        }
         SeededRandom r = new SeededRandom(seed);
-        int machines = 400, days = 365;
+        int days = 365;
         double[] machineEffect = new double[machines];
         for (int m = 0; m < machines; m++) machineEffect[m] = 1.2 * r.nextGaussian();
         // the fleet's hidden condition per day: AR(1) with correlation 0.8 from one day to the next (about 5 days of

@@ -77,6 +77,37 @@ public final class Charts {
         return new Bars(title, xLabel, yLabel, List.of(), new LinkedHashMap<>());
     }
 
+    /**
+     * A histogram: how many of each series' values fall in each of about {@code bins} equal bins with round edges
+     * spanning all the values (bars side by side when there are several series; each bar is labelled with its bin's
+     * lower edge). For many values
+     * — a thousand bootstrap resamples — where a strip of dots would merge into a line.
+     */
+    public static Bars histogram(String title, String xLabel, int bins, Map<String, double[]> series) {
+        if (bins < 2 || bins > 60) throw new IllegalArgumentException("bins=" + bins + " must be between 2 and 60; try 15");
+        Range r = new Range(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        for (double[] v : series.values()) for (double d : v) if (Double.isFinite(d)) r = r.including(d);
+        if (!r.finite()) throw new IllegalArgumentException("histogram " + title + ": no finite values");
+        // round bin edges (a 1, 2 or 5 step), so each bar's label is a short number
+        double raw = Math.max(r.hi() - r.lo(), 1e-12) / bins;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double width = raw <= magnitude ? magnitude : raw <= 2 * magnitude ? 2 * magnitude : raw <= 5 * magnitude ? 5 * magnitude : 10 * magnitude;
+        double lo = Math.floor(r.lo() / width) * width;
+        int n = Math.max(1, (int) Math.ceil((r.hi() - lo) / width + 1e-9));
+        if (lo + n * width <= r.hi()) n++;
+        List<String> starts = new ArrayList<>();
+        for (int b = 0; b < n; b++) starts.add(tickLabel(lo + b * width));
+        Bars chart = bars(title, xLabel + " (bin start; bins " + tickLabel(width) + " wide)", "count");
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] counts = new double[n];
+            for (double d : e.getValue()) {
+                if (Double.isFinite(d)) counts[Math.min(n - 1, (int) Math.floor((d - lo) / width + 1e-9))]++;
+            }
+            chart = chart.series(e.getKey(), starts, counts);
+        }
+        return chart;
+    }
+
     /** Starts a strip chart: every value of each group as a dot above the group's name, with the group's median. */
     public static Strip strip(String title, String xLabel, String yLabel) {
         return new Strip(title, xLabel, yLabel, new LinkedHashMap<>(), Double.NaN, null);
@@ -313,6 +344,7 @@ public final class Charts {
                     .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
             style(chart.getStyler(), series.size(), false);
             chart.getStyler().setOverlapped(false);
+            fitCategoryLabels(chart.getStyler(), categories);
             double lo = 0, hi = 0;
             List<Double> unique = new ArrayList<>();
             for (double[] v : series.values()) {
@@ -391,6 +423,7 @@ public final class Charts {
                     .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
             style(chart.getStyler(), 3, false);
             chart.getStyler().setOverlapped(true);
+            fitCategoryLabels(chart.getStyler(), new ArrayList<>(groups.keySet()));
             chart.getStyler().setMarkerSize(7);
             List<String> names = new ArrayList<>(groups.keySet());
             int longest = groups.values().stream().mapToInt(v -> v.length).max().orElse(0);
@@ -479,6 +512,16 @@ public final class Charts {
         // a category axis must keep its own calculator: XChart checks for a formatting function before categories
         if (numericX) s.setxAxisTickLabelsFormattingFunction(Charts::tickLabel);
         s.setyAxisTickLabelsFormattingFunction(Charts::tickLabel);
+    }
+
+    /** Category names too wide to sit side by side are drawn at 45°, so they never overlap. */
+    private static void fitCategoryLabels(AxesChartStyler s, List<String> categories) {
+        if (categories.isEmpty()) return;
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        double widest = 0;
+        for (String c : categories) widest = Math.max(widest, new java.awt.font.TextLayout(c, s.getAxisTickLabelsFont(), frc).getBounds().getWidth());
+        double room = (WIDTH - 120) / (double) categories.size();
+        if (widest > room * 0.9) s.setXAxisLabelRotation(45);
     }
 
     private static StringBuilder header(String kind, String title, String xLabel, String yLabel) {

@@ -40,8 +40,8 @@ record ChartLayout(String title, String xTitle, String yTitle, List<Tick> xTicks
             Rectangle2D plot = ((ChartPart) field(chart, "plot")).getBounds();
             Rectangle2D legend = styler.isLegendVisible() ? legendBox(field(chart, "legend")) : null;
             return new ChartLayout(chart.getTitle(), chart.getXAxisTitle(), chart.getYAxisTitle(),
-                    ticks(x, styler.getAxisTickLabelsFont(), x.getBounds().getWidth()),
-                    ticks(y, styler.getAxisTickLabelsFont(), y.getBounds().getHeight()), plot, legend,
+                    ticks(x, styler.getAxisTickLabelsFont(), x.getBounds().getWidth(), styler.getXAxisLabelRotation()),
+                    ticks(y, styler.getAxisTickLabelsFont(), y.getBounds().getHeight(), 0), plot, legend,
                     textWidth(chart.getTitle(), styler.getChartTitleFont()), textWidth(chart.getXAxisTitle(), styler.getAxisTitleFont()),
                     textWidth(chart.getYAxisTitle(), styler.getAxisTitleFont()), chart.getWidth());
         } catch (ReflectiveOperationException e) {
@@ -55,7 +55,7 @@ record ChartLayout(String title, String xTitle, String yTitle, List<Tick> xTicks
     }
 
     /** The labels XChart draws: those whose location falls inside the axis (it skips the rest, as AxisTickLabels does). */
-    private static List<Tick> ticks(Axis<?, ?> axis, Font font, double length) {
+    private static List<Tick> ticks(Axis<?, ?> axis, Font font, double length, int rotation) {
         List<String> labels = axis.getAxisTickCalculator().getTickLabels();
         List<Double> at = axis.getAxisTickCalculator().getTickLocations();
         List<Tick> out = new ArrayList<>();
@@ -63,7 +63,9 @@ record ChartLayout(String title, String xTitle, String yTitle, List<Tick> xTicks
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             if (label == null || label.isEmpty() || !(at.get(i) > 0 && at.get(i) < length)) continue;
-            Rectangle2D b = new TextLayout(label, font, frc).getBounds();
+            // the box a label takes on the axis, turned as XChart turns it (AxisTickLabels)
+            java.awt.geom.AffineTransform rot = rotation == 0 ? null : java.awt.geom.AffineTransform.getRotateInstance(-Math.toRadians(rotation));
+            Rectangle2D b = new TextLayout(label, font, frc).getOutline(rot).getBounds2D();
             out.add(new Tick(label, at.get(i), b.getWidth(), b.getHeight()));
         }
         out.sort((a, b) -> Double.compare(a.at(), b.at()));
