@@ -33,29 +33,29 @@ record Jdk(Path java, String version) {
     /**
      * The JDK at {@code path} (its home folder or its {@code bin/java}), after running it to check it.
      *
-     * @throws IllegalArgumentException naming {@code --java=path}, when it is not a JDK 17+ with jdk.jshell
+     * @throws dev.holdout.data.DataValidationException naming {@code --java=path}, when it is not a JDK 17+ with jdk.jshell
      */
     static Jdk at(Path path) {
         Path abs = path.toAbsolutePath().normalize();
         Path java = Files.isDirectory(abs) ? abs.resolve("bin").resolve("java") : abs;
         if (!Files.isExecutable(java)) {
-            throw new IllegalArgumentException("--java=" + path + ": no java executable there (looked for " + java
+            throw new dev.holdout.data.DataValidationException("--java=" + path + ": no java executable there (looked for " + java
                     + "); give a JDK home such as /usr/lib/jvm/temurin-25-jdk-amd64, or its bin/java");
         }
         String properties = run(path, List.of(java.toString(), "-XshowSettings:properties", "-version"));
         String version = property(properties, "java.version");
         if (version == null) {
-            throw new IllegalArgumentException("--java=" + path + ": " + java + " did not report a java.version; "
+            throw new dev.holdout.data.DataValidationException("--java=" + path + ": " + java + " did not report a java.version; "
                     + "is it a Java runtime?");
         }
         int feature = feature(version);
         if (feature < MINIMUM_FEATURE) {
-            throw new IllegalArgumentException("--java=" + path + ": Java " + version + " is too old; the kernel needs "
+            throw new dev.holdout.data.DataValidationException("--java=" + path + ": Java " + version + " is too old; the kernel needs "
                     + "Java " + MINIMUM_FEATURE + " or later");
         }
         String modules = run(path, List.of(java.toString(), "--list-modules"));
         if (!Pattern.compile("(?m)^jdk\\.jshell@").matcher(modules).find()) {
-            throw new IllegalArgumentException("--java=" + path + ": Java " + version + " has no jdk.jshell module (a JRE "
+            throw new dev.holdout.data.DataValidationException("--java=" + path + ": Java " + version + " has no jdk.jshell module (a JRE "
                     + "or a trimmed runtime); give a full JDK");
         }
         String home = property(properties, "java.home");
@@ -80,11 +80,11 @@ record Jdk(Path java, String version) {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalArgumentException("--java=" + asked + ": " + command.get(0) + " did not answer in 60 s");
+                throw new dev.holdout.data.DataValidationException("--java=" + asked + ": " + command.get(0) + " did not answer in 60 s");
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--java=" + asked + ": cannot run " + command.get(0) + ": " + e.getMessage());
+            throw new dev.holdout.data.DataValidationException("--java=" + asked + ": cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking --java=" + asked, e);

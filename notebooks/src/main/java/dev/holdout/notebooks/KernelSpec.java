@@ -14,6 +14,7 @@ import java.util.Map;
 /**
  * The kernelspec ({@code kernels/holdout-java/kernel.json}) that tells Jupyter how to start {@link HoldoutKernel}:
  * this JVM's {@code java}, this JVM's class path (the kernel jar, the toolkit and their libraries), headless AWT,
+ * the options that JDK needs to print no warnings ({@link dev.holdout.cli.JdkOptions}), {@code OMP_WAIT_POLICY},
  * and {@code interrupt_mode: message} so that an interrupt reaches {@link HoldoutKernel#interrupt()}.
  *
  * <pre>{@code
@@ -52,6 +53,7 @@ public record KernelSpec(Path java, List<Path> classpath) {
         argv.add("-Djava.awt.headless=true");
         argv.add("-XX:+UseSerialGC");
         argv.add(JavadocSources.ADD_OPENS); // Javadoc of the toolkit's classes on shift-Tab (see JavadocSources)
+        argv.addAll(dev.holdout.cli.JdkOptions.forFeature(dev.holdout.cli.JdkOptions.featureOf(java)));   // no JVM warnings
         argv.add("-cp");
         argv.add(classpathArgument());
         argv.add(HoldoutKernel.class.getName());
@@ -86,7 +88,23 @@ public record KernelSpec(Path java, List<Path> classpath) {
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("metadata", Map.of("debugger", false));
+        spec.put("env", env());
         return StrictJson.pretty(spec) + "\n";
+    }
+
+    /**
+     * The kernel's environment, as the launcher's: {@code OMP_WAIT_POLICY=passive} (XGBoost's idle OpenMP threads
+     * must not spin on a busy machine) unless the environment that writes the spec sets it, whose value is kept.
+     * Jupyter puts a kernelspec's env over its own, so the choice is made when the spec is written
+     * ({@code holdout notebook install}).
+     */
+    Map<String, String> env() {
+        Map<String, String> env = new java.util.TreeMap<>();
+        dev.holdout.cli.JdkOptions.ENVIRONMENT_DEFAULTS.forEach((k, v) -> {
+            String set = System.getenv(k);
+            env.put(k, set == null || set.isBlank() ? v : set);
+        });
+        return env;
     }
 
     /** Writes {@code <kernelsDir>/holdout-java/kernel.json} atomically; returns that folder. */

@@ -88,11 +88,11 @@ public final class NotebookCommand implements Runnable {
 
         @Override public Integer call() throws Exception {
             if (!Files.isRegularFile(notebook) || !notebook.toString().endsWith(".ipynb")) {
-                throw new IllegalArgumentException("FILE=" + notebook + " is not an existing .ipynb file; "
+                throw new dev.holdout.data.DataValidationException("FILE=" + notebook + " is not an existing .ipynb file; "
                         + "try notebooks/01-random-vs-time-splits.ipynb");
             }
             if (timeoutSeconds <= 0) {
-                throw new IllegalArgumentException("--timeout=" + timeoutSeconds + " must be positive; try 600");
+                throw new dev.holdout.data.DataValidationException("--timeout=" + timeoutSeconds + " must be positive; try 600");
             }
             if (check && update) {
                 throw new IllegalArgumentException("--check and --update exclude each other; pass one of them");

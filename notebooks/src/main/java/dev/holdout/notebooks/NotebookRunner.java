@@ -36,7 +36,7 @@ public final class NotebookRunner {
 
     public NotebookRunner(KernelSpec spec, Duration cellTimeout) {
         if (cellTimeout.isNegative() || cellTimeout.isZero()) {
-            throw new IllegalArgumentException("timeout=" + cellTimeout.toSeconds() + "s must be positive; try 600");
+            throw new dev.holdout.data.DataValidationException("timeout=" + cellTimeout.toSeconds() + "s must be positive; try 600");
         }
         this.spec = spec;
         this.cellTimeout = cellTimeout;
@@ -67,14 +67,14 @@ public final class NotebookRunner {
      */
     public Outcome run(Path notebook, Path output, Appendable console) throws IOException, InterruptedException {
         if (!Files.isRegularFile(notebook)) {
-            throw new IllegalArgumentException("notebook=" + notebook + " does not exist; pass an .ipynb file");
+            throw new dev.holdout.data.DataValidationException("notebook=" + notebook + " does not exist; pass an .ipynb file");
         }
         if (!output.getFileName().toString().endsWith(".ipynb")) {
-            throw new IllegalArgumentException("output=" + output + " must end with .ipynb");
+            throw new dev.holdout.data.DataValidationException("output=" + output + " must end with .ipynb");
         }
         try (OutputFile out = OutputFile.at(output).named("output").input("notebook", notebook).claim();
              ScratchFolder jupyterPath = ScratchFolder.create("holdout-kernelspec")) {
-            List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new IllegalStateException(
+            List<String> nbconvert = nbconvertCommand().orElseThrow(() -> new dev.holdout.io.EnvironmentException(
                     "jupyter nbconvert was not found (looked for jupyter-nbconvert on PATH and in /usr/bin); install it: "
                             + APT_LINE));
             spec.writeInto(jupyterPath.path().resolve("kernels"));

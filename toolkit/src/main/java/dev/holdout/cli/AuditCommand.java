@@ -25,13 +25,15 @@ import tech.tablesaw.api.Table;
 /**
  * {@code holdout audit --split DIR --label COL}: audits the parts that {@code holdout split} wrote
  * (DIR/train.csv, optional DIR/validation.csv, DIR/test.csv, DIR/split.json) for leakage. Exit code 0
- * when clean, 3 when leakage is found. The time, group and id columns and the gap default to what
- * split.json recorded.
+ * when CLEAN; 3 when leakage is found, and 3 too when the verdict is INCOMPLETE (nothing found, but a check
+ * could not run on this data, e.g. a non-finite value or too few rows of a class: the reason is printed per
+ * check, and on stderr). The time, group and id columns and the gap default to what split.json recorded.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Audit a split folder for leakage: duplicates across parts, training rows from the future or inside the gap,",
                 "groups on both sides, preprocessing fitted outside train, features that give the label away.",
-                "Exit code 0 when clean, 3 when leakage is found."})
+                "Every check reports ran, skipped (with the reason) or not requested.",
+                "Exit code 0 when CLEAN; 3 when LEAKAGE FOUND, and 3 when INCOMPLETE (a check could not run on this data)."})
 final class AuditCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -107,6 +109,13 @@ final class AuditCommand implements Callable<Integer> {
             for (String n : notes) out.println("note: " + n);
         }
         out.flush();
+        if (report.verdict() == AuditReport.Verdict.INCOMPLETE) {
+            // exit 3 as for leakage: a gate that reads only the exit code must not pass a split nobody could vouch for
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("holdout audit: INCOMPLETE: no leakage found, but not every check could run: "
+                    + String.join("; ", report.checksSkipped().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+            err.flush();
+        }
         return report.clean() ? HoldoutCli.EXIT_OK : HoldoutCli.EXIT_CHECK_FAILED;
     }
 }

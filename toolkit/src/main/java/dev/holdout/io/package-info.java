@@ -19,5 +19,7 @@
  *
  * <p>JSON reading: {@link dev.holdout.io.StrictJson} is the one JSON reader (and the one configured mapper), and
  * {@link dev.holdout.io.JsonFields} reads an object's fields strictly.
+ *
+ * <p>Also {@link dev.holdout.io.EnvironmentException}: what a run needs from the machine and did not find.
  */
 package dev.holdout.io;

@@ -4,6 +4,8 @@ import dev.holdout.data.Columns;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.LabelVocabulary;
 import dev.holdout.data.Target;
+import dev.holdout.leakage.AuditReport.Check;
+import dev.holdout.leakage.AuditReport.Status;
 import dev.holdout.metrics.Correlation;
 import dev.holdout.metrics.Scores;
 import dev.holdout.preprocess.Fingerprint;
@@ -149,29 +151,32 @@ public final class LeakageAudit {
         }
 
         List<Finding> findings = new ArrayList<>();
-        List<String> run = new ArrayList<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
+        List<Check> checks = new ArrayList<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (Part p : parts) sizes.put(p.name, p.table.rowCount());
+        // the cross-part checks need a later part with rows to compare train with
+        String nothingToCompare = parts.stream().skip(1).allMatch(p -> p.table.rowCount() == 0)
+                ? "the " + (parts.size() > 2 ? "validation and test parts have" : "test part has") + " no rows: there is nothing to compare train with"
+                : null;
 
-        run.add("duplicate-rows");
-        duplicates(parts, feats, findings);
-        if (time != null) {
-            run.add("temporal-overlap");
-            temporal(parts, findings);
-        } else skipped.put("temporal-overlap", "no time column given (--time)");
-        if (group != null) {
-            run.add("group-overlap");
-            groups(parts, findings);
-        } else skipped.put("group-overlap", "no group column given (--group)");
-        if (preprocessor != null) {
-            run.add("preprocessing-outside-train");
-            preprocessing(parts, findings, skipped);
-        } else skipped.put("preprocessing-outside-train", "no fitted preprocessor given (--preprocessor)");
-        run.add("target-leak");
-        run.add("missingness-leak");
-        targetLeaks(train, feats, findings);
-        return new AuditReport(findings, run, skipped, sizes);
+        if (nothingToCompare != null) checks.add(new Check("duplicate-rows", Status.SKIPPED, nothingToCompare));
+        else {
+            duplicates(parts, feats, findings);
+            checks.add(new Check("duplicate-rows", Status.RAN, null));
+        }
+        if (time == null) checks.add(new Check("temporal-overlap", Status.NOT_REQUESTED, "no time column given (--time)"));
+        else if (nothingToCompare != null) checks.add(new Check("temporal-overlap", Status.SKIPPED, nothingToCompare));
+        else checks.add(temporal(parts, findings));
+        if (group == null) checks.add(new Check("group-overlap", Status.NOT_REQUESTED, "no group column given (--group)"));
+        else if (nothingToCompare != null) checks.add(new Check("group-overlap", Status.SKIPPED, nothingToCompare));
+        else checks.add(groups(parts, findings));
+        if (preprocessor == null) {
+            checks.add(new Check("preprocessing-outside-train", Status.NOT_REQUESTED, "no fitted preprocessor given (--preprocessor)"));
+        } else {
+            checks.add(preprocessing(parts, findings));
+        }
+        checks.addAll(targetLeaks(train, feats, findings));
+        return new AuditReport(findings, checks, sizes);
     }
 
     private List<String> defaultFeatures(Table t) {
@@ -249,17 +254,35 @@ public final class LeakageAudit {
 
     // ---------------------------------------------------------------- time
 
-    private void temporal(List<Part> parts, List<Finding> out) {
+    private Check temporal(List<Part> parts, List<Finding> out) {
         boolean seconds = TimeValues.isTemporal(parts.get(0).table, time);
         double gapWidth = gapWidth(seconds);
+        Map<String, double[]> times = new LinkedHashMap<>();
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        for (Part p : parts) {
+            double[] k = TimeValues.of(p.table, time);
+            int m = 0;
+            for (int i = 0; i < k.length; i++) {
+                if (Double.isNaN(k[i])) m++;
+                else if (Double.isInfinite(k[i])) {
+                    return new Check("temporal-overlap", Status.SKIPPED, p.name + " row " + rowId(p, i) + " has the time " + k[i]
+                            + ", which is not a point in time; fix or drop that row");
+                }
+            }
+            if (k.length > 0 && m == k.length) {
+                return new Check("temporal-overlap", Status.SKIPPED, "every '" + time + "' value of the " + p.name + " part is missing");
+            }
+            times.put(p.name, k);
+            if (m > 0) missing.put(p.name, m);
+        }
         for (int a = 0; a + 1 < parts.size(); a++) {
             Part earlier = parts.get(a);
-            double[] te = TimeValues.of(earlier.table, time);
+            double[] te = times.get(earlier.name);
             // the earliest time of any later part
             double laterMin = Double.POSITIVE_INFINITY;
             String laterName = null;
             for (int b = a + 1; b < parts.size(); b++) {
-                for (double k : TimeValues.of(parts.get(b).table, time)) {
+                for (double k : times.get(parts.get(b).name)) {
                     if (k < laterMin) { laterMin = k; laterName = parts.get(b).name; }
                 }
             }
@@ -306,6 +329,17 @@ public final class LeakageAudit {
                                 + "later, or slowly changing features, cannot carry over. Rows inside it defeat its purpose; drop them."));
             }
         }
+        return missing.isEmpty() ? new Check("temporal-overlap", Status.RAN, null)
+                : new Check("temporal-overlap", Status.PARTLY, rowsWithout(missing, "'" + time + "' value"));
+    }
+
+    /** "4 rows have no 'date' value and were not checked (train 3, test 1); fill in or drop them to check them". */
+    private static String rowsWithout(Map<String, Integer> missing, String what) {
+        int total = missing.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder where = new StringBuilder();
+        missing.forEach((part, m) -> where.append(where.length() == 0 ? "" : ", ").append(part).append(' ').append(m));
+        return total + (total == 1 ? " row has no " : " rows have no ") + what + " and " + (total == 1 ? "was" : "were")
+                + " not checked (" + where + "); fill in or drop them to check them";
     }
 
     /** The gap in the time column's scale: seconds for dates and date-times, the column's own units for numbers. */
@@ -336,7 +370,15 @@ public final class LeakageAudit {
 
     // ---------------------------------------------------------------- groups
 
-    private void groups(List<Part> parts, List<Finding> out) {
+    private Check groups(List<Part> parts, List<Finding> out) {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        for (Part p : parts) {
+            int m = p.table.column(group).countMissing();
+            if (m > 0 && m == p.table.rowCount()) {
+                return new Check("group-overlap", Status.SKIPPED, "every '" + group + "' value of the " + p.name + " part is missing");
+            }
+            if (m > 0) missing.put(p.name, m);
+        }
         for (int a = 0; a < parts.size(); a++) {
             for (int b = a + 1; b < parts.size(); b++) {
                 Set<String> ga = values(parts.get(a).table, group);
@@ -362,6 +404,8 @@ public final class LeakageAudit {
                                 + "Split by group (holdout split --strategy group --group " + group + ")."));
             }
         }
+        return missing.isEmpty() ? new Check("group-overlap", Status.RAN, null)
+                : new Check("group-overlap", Status.PARTLY, rowsWithout(missing, "'" + group + "' value"));
     }
 
     private static Set<String> values(Table t, String col) {
@@ -380,21 +424,21 @@ public final class LeakageAudit {
 
     // ---------------------------------------------------------------- preprocessing
 
-    private void preprocessing(List<Part> parts, List<Finding> out, Map<String, String> skipped) {
+    private Check preprocessing(List<Part> parts, List<Finding> out) {
         Fingerprint fitted = preprocessor.fittedOn();
         List<String> cols = fitted.columns();
         for (Part p : parts) {
             for (String c : cols) {
                 if (!p.table.containsColumn(c)) {
-                    skipped.put("preprocessing-outside-train", "the preprocessor learned from column '" + c + "', which the "
-                            + p.name + " part does not have, so its rows cannot be compared");
-                    return;
+                    return new Check("preprocessing-outside-train", Status.SKIPPED, "the preprocessor learned from column '" + c
+                            + "', which the " + p.name + " part does not have, so its rows cannot be compared");
                 }
             }
         }
+        Check ran = new Check("preprocessing-outside-train", Status.RAN, null);
         Map<String, Fingerprint> fp = new LinkedHashMap<>();
         for (Part p : parts) fp.put(p.name, Fingerprint.of(p.table, cols));
-        if (fitted.equals(fp.get("train"))) return;
+        if (fitted.equals(fp.get("train"))) return ran;
         // which union of parts, if any, was it fitted on?
         List<String> names = new ArrayList<>(fp.keySet());
         String match = null;
@@ -431,34 +475,62 @@ public final class LeakageAudit {
                 "Scaling, imputation and encoding statistics (means, category rates, target means) must come from training rows "
                         + "only. Fitted on evaluation rows, they carry information about those rows, and a target encoder carries "
                         + "their labels. Fit the preprocessor on the train part only (Preprocessor.fit(train)) and re-run."));
+        return ran;
     }
 
     // ---------------------------------------------------------------- target leaks
 
-    private void targetLeaks(Table train, List<String> feats, List<Finding> out) {
+    private List<Check> targetLeaks(Table train, List<String> feats, List<Finding> out) {
         Column<?> y = train.column(label);
         int n = train.rowCount();
+        if (y instanceof NumericColumn<?> yn) {
+            for (int i = 0; i < n; i++) {
+                if (!yn.isMissing(i) && Double.isInfinite(yn.getDouble(i))) {
+                    String why = "train row " + rowId(new Part("train", train), i) + " has the label " + yn.getDouble(i)
+                            + ", which no feature can be scored against; fix or drop that row";
+                    return List.of(new Check("target-leak", Status.SKIPPED, why), new Check("missingness-leak", Status.SKIPPED, why));
+                }
+            }
+        }
         // the label's classes in the one order (numbers numerically, then text); rows without a label are skipped
         Target target = Target.categories(train, label, "label");
         List<String> classList = target.vocabulary().names();
         boolean regression = y instanceof NumericColumn<?> && classList.size() > 2;
-        if (classList.size() < 2) return;   // nothing to predict
+        if (classList.size() < 2) {
+            String why = classList.isEmpty() ? "every '" + label + "' value in train is missing: there is no label to predict"
+                    : "'" + label + "' has one value in train (" + DataValidationException.shown(classList.get(0))
+                            + "): there is nothing to predict, so no feature can give it away";
+            return List.of(new Check("target-leak", Status.SKIPPED, why), new Check("missingness-leak", Status.SKIPPED, why));
+        }
         int[] yCode = regression ? null : labelCodes(target);   // once, not per row per class per feature
+        String tooFew = regression ? null : tooFewRows(yCode, classList);
+        List<String> notScored = new ArrayList<>();
         for (String f : feats) {
+            missingness(train, f, y, yCode, classList, out);
+            if (tooFew != null) continue;
             Column<?> x = train.column(f);
             String bestClass = null;
             double strength;
             String measure;
+            String unscorable = nonFinite(train, x);
+            if (unscorable != null) {
+                notScored.add("'" + f + "' (" + unscorable + ")");
+                continue;
+            }
             if (regression) {
                 double[] xs = numericOrEncoded(train, f, null);
                 double[][] xy = present(xs, ((NumericColumn<?>) y));
-                if (xy[0].length < 3) continue;
+                if (xy[0].length < 3) {
+                    if (x.countMissing() < n) notScored.add("'" + f + "' (only " + xy[0].length + " train rows have both it and the label)");
+                    continue;
+                }
                 double r = Correlation.pearson(xy[0], xy[1]);
                 strength = Double.isNaN(r) ? 0 : Math.abs(r);
                 measure = "|pearson r|";
             } else {
                 double best = 0;
                 bestClass = null;
+                boolean scored = false;
                 double[] xs = numericOrEncoded(train, f, yCode);
                 for (int c = classList.size() == 2 ? 1 : 0; c < classList.size(); c++) {
                     int[] truth = new int[n];
@@ -474,11 +546,19 @@ public final class LeakageAudit {
                     for (int v : t) pos += v;
                     // one-vs-rest needs enough rows on both sides, or a rare class makes any feature look perfect
                     if (pos < MIN_CLASS_ROWS || m - pos < MIN_CLASS_ROWS) continue;
+                    scored = true;
                     double auc = Scores.rocAuc(t, java.util.Arrays.copyOf(s, m));
                     if (Math.max(auc, 1 - auc) > best) {
                         best = Math.max(auc, 1 - auc);
                         bestClass = classList.get(c);
                     }
+                }
+                if (!scored) {
+                    // a column with no values gives nothing away; one with a few cannot be judged
+                    if (x.countMissing() < n) {
+                        notScored.add("'" + f + "' (only " + (n - x.countMissing()) + " train rows have a value: too few of each class to score it alone)");
+                    }
+                    continue;
                 }
                 strength = best;
                 measure = "single-feature ROC AUC" + (x instanceof NumericColumn<?> ? "" : " (cross-fitted target encoding)");
@@ -498,8 +578,45 @@ public final class LeakageAudit {
                                 + "At prediction time it will not exist. Check how and when '" + f + "' is produced; drop it if it "
                                 + "comes from the label."));
             }
-            missingness(train, f, y, yCode, classList, out);
         }
+        Check leakCheck;
+        if (tooFew != null) leakCheck = new Check("target-leak", Status.SKIPPED, tooFew);
+        else if (notScored.isEmpty()) leakCheck = new Check("target-leak", Status.RAN, null);
+        else if (notScored.size() == feats.size()) leakCheck = new Check("target-leak", Status.SKIPPED, "no feature could be scored: " + String.join("; ", notScored));
+        else {
+            leakCheck = new Check("target-leak", Status.PARTLY, notScored.size() + " of " + feats.size() + " features could not be scored: "
+                    + String.join("; ", notScored));
+        }
+        return List.of(leakCheck, new Check("missingness-leak", Status.RAN, null));
+    }
+
+    /**
+     * Why the single-feature check cannot run for any feature, or null: every class (two classes: the rarer one)
+     * needs {@link #MIN_CLASS_ROWS} train rows on each side of a one-vs-rest split.
+     */
+    private static String tooFewRows(int[] yCode, List<String> classes) {
+        int[] count = new int[classes.size()];
+        int total = 0;
+        for (int c : yCode) if (c >= 0) { count[c]++; total++; }
+        for (int c = classes.size() == 2 ? 1 : 0; c < classes.size(); c++) {
+            if (count[c] >= MIN_CLASS_ROWS && total - count[c] >= MIN_CLASS_ROWS) return null;
+        }
+        int rarest = 0;
+        for (int c = 1; c < count.length; c++) if (count[c] < count[rarest]) rarest = c;
+        return "too few rows: the rarest class '" + DataValidationException.shown(classes.get(rarest)) + "' has " + count[rarest]
+                + " train rows, and scoring a feature alone needs at least " + MIN_CLASS_ROWS + " rows of a class and " + MIN_CLASS_ROWS
+                + " of the rest";
+    }
+
+    /** "train row 6 is Infinity" for the first infinite value of a numeric column, else null. */
+    private String nonFinite(Table train, Column<?> x) {
+        if (!(x instanceof NumericColumn<?> num)) return null;
+        for (int i = 0; i < num.size(); i++) {
+            if (!num.isMissing(i) && Double.isInfinite(num.getDouble(i))) {
+                return "train row " + rowId(new Part("train", train), i) + " is " + num.getDouble(i) + ", not a finite number";
+            }
+        }
+        return null;
     }
 
     /** The label's class codes (the vocabulary's), -1 for a row without a label. */

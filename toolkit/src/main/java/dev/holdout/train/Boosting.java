@@ -50,13 +50,16 @@ public final class Boosting {
         int rounds = 0;
         boolean stopped = false;
         long start = System.nanoTime();
+        String doing = "creating the booster";
         try {
             // round = 0 builds the booster with its caches over all watches and boosts nothing.
             Booster booster = XGBoost.train(train, hp.xgboostParams(), 0, watches, null, null);
             float[] out = new float[mats.length];
             for (int iter = 0; iter < numRound; iter++) {
                 if (Thread.interrupted()) throw interrupted(booster, iter, numRound);
+                doing = "boosting round " + (iter + 1) + " of " + numRound;
                 booster.update(train, iter);
+                doing = "evaluating " + hp.evalMetric() + " after round " + (iter + 1);
                 booster.evalSet(mats, names, iter, out);
                 rounds = iter + 1;
                 trainScores[iter] = out[0];
@@ -83,14 +86,17 @@ public final class Boosting {
                 }
             }
             if (bestIteration < 0) {
-                throw new IllegalStateException("the validation " + hp.evalMetric() + " was NaN in every round; check the validation labels and eval_metric");
+                throw dev.holdout.data.DataValidationException.param("eval_metric", hp.evalMetric(),
+                        "the validation " + hp.evalMetric() + " was NaN in every round, so early stopping has nothing to compare",
+                        "check the validation labels (one class only? values the metric cannot take, such as rmsle of labels <= -1?) "
+                                + "or choose another eval_metric");
             }
             float[] t = java.util.Arrays.copyOf(trainScores, rounds);
             float[] v = java.util.Arrays.copyOf(validScores, validation == null ? 0 : rounds);
             return new Outcome(booster, new LearningCurve(hp.evalMetric(), direction, t, v, bestIteration,
                     validation == null ? Float.NaN : best, stopped));
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+            throw XGBoostFailure.of(doing, e);
         }
     }
 

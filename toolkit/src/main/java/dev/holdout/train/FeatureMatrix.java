@@ -49,8 +49,25 @@ public final class FeatureMatrix {
         for (int c = 0; c < p; c++) {
             Column<?> column = Columns.require(table, features.get(c), "features");
             fill(column, values, n, p, c, table.name());
+            requireFloatRange(column, values, n, p, c, table.name());
         }
         return new FeatureMatrix(values, n, features);
+    }
+
+    /**
+     * XGBoost takes 32-bit floats and refuses infinity deep in native code (with a C++ backtrace): a finite
+     * double beyond ±3.4e38 becomes infinite as a float, so it is refused here, naming the row and the value.
+     */
+    private static void requireFloatRange(Column<?> column, float[] values, int n, int p, int c, String tableName) {
+        for (int r = 0, i = c; r < n; r++, i += p) {
+            if (!Float.isInfinite(values[i])) continue;
+            boolean finite = column instanceof NumericColumn<?> num && Double.isFinite(num.getDouble(r));
+            String v = column instanceof NumericColumn<?> num ? String.valueOf(num.getDouble(r)) : column.getString(r);
+            throw DataValidationException.atRow(tableName, r + 1, column.name(), v,
+                    (finite ? "value " + v + " is beyond the range of XGBoost's 32-bit floats (about ±3.4e38)"
+                            : "value " + v + " is infinite, which XGBoost cannot take")
+                            + "; fix the value, mark it missing, or rescale the column in the preprocessing (e.g. log1p)");
+        }
     }
 
     /** Wraps an existing row-major array (not copied): the benchmark's and the tests' direct path. */
@@ -99,7 +116,7 @@ public final class FeatureMatrix {
             if (labels != null) m.setLabel(labels);
             return m;
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost could not build a DMatrix of " + rows + "x" + names.size() + ": " + e.getMessage(), e);
+            throw XGBoostFailure.of("building its matrix of " + rows + " rows x " + names.size() + " features", e);
         }
     }
 

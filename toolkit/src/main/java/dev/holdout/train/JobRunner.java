@@ -314,7 +314,9 @@ final class JobRunner {
      * and the folder stays as it was.
      */
     private void writeFailure(OutputFolder folder, RuntimeException e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        // bad input is its message; anything else keeps its type, which tells a failure from a bug
+        String reason = e instanceof DataValidationException || e instanceof XGBoostFailure ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         log("FAILED: %s", reason);
         OutputFolder.Writer report = tmp -> {
             writeInputs(tmp, mapper(), false);

@@ -131,7 +131,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             return schema;
         } catch (RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
-            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + firstLine(e.getMessage()),
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + XGBoostFailure.firstLine(e.getMessage()),
                     "retrain the model (holdout train) or restore the folder");
         }
     }
@@ -159,7 +159,13 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 Path file = modelDir.resolve(XGBOOST_FILE);
                 reading = file;
                 if (!Files.isRegularFile(file)) throw new IOException("missing " + XGBOOST_FILE);
-                Booster b = XGBoost.loadModel(Files.readAllBytes(file));
+                byte[] bytes = Files.readAllBytes(file);
+                // native code trusts the file's indices (an empty or inconsistent one aborts the JVM): check them first
+                XGBoostModelFile.check(bytes, features.size(), objective.isEmpty() ? null : objective);
+                // XGBoost's global configuration is per thread; verbosity 0 keeps its native warnings (e.g. about a model
+                // saved by an old version) off the user's terminal, as training's verbosity=0 does
+                ml.dmlc.xgboost4j.java.XGBoostJNI.XGBSetGlobalConfig("{\"verbosity\": 0}");
+                Booster b = XGBoost.loadModel(bytes);
                 int rounds = c.predictionRounds();
                 if (rounds < 0) {
                     // a model without our card field: XGBoost's convention, best_iteration as a string attribute
@@ -178,24 +184,9 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         } catch (IOException | XGBoostError | RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
             throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + reading.getFileName() + ": "
-                            + firstLine(e.getMessage()),
+                            + XGBoostFailure.firstLine(e.getMessage()),
                     "retrain the model (holdout train) or restore the folder");
         }
-    }
-
-    /**
-     * The first meaningful line of a (native) error message: XGBoost's C++ errors carry a
-     * "[hh:mm:ss] src/file.cc:123: " prefix, the offending text and a "[bt]" backtrace.
-     */
-    private static String firstLine(String message) {
-        if (message == null) return "unknown error";
-        for (String line : message.split("\\R")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("[bt]") || l.startsWith("Stack trace")) continue;
-            l = l.replaceFirst("^\\[\\d{1,2}:\\d{2}:\\d{2}\\]\\s*", "").replaceFirst("^\\S+\\.(cc|h|cpp|cu):\\d+:\\s*", "");
-            if (!l.isEmpty()) return l;
-        }
-        return "unknown error";
     }
 
     /**
@@ -224,7 +215,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 }
                 return out;
             } catch (XGBoostError e) {
-                throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+                throw XGBoostFailure.of("predicting " + x.rows() + " rows", e);
             }
         }
 
@@ -233,7 +224,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             try {
                 return booster.toByteArray("json");
             } catch (XGBoostError e) {
-                throw new IllegalStateException(e);
+                throw XGBoostFailure.of("writing the model as JSON", e);
             }
         }
 

@@ -273,8 +273,9 @@ public final class TrainingJobObjective implements TrialObjective {
         if (Double.isNaN(v) && metric == Metric.ERROR) v = 1 - r.evaluation().get("validation", "accuracy");
         if (Double.isNaN(v) && roundMetric != null && r.learningCurve().hasValidation()) v = r.bestScore();
         if (Double.isNaN(v)) {
-            throw new IllegalStateException("the validation " + metric.key() + " is undefined for this trial (" + r.evaluation()
-                    + "); for roc_auc the validation part needs both classes");
+            throw dev.holdout.data.DataValidationException.param("objective metric", metric.key(), "the validation " + metric.key()
+                    + " is undefined for this trial (" + r.evaluation() + ")", "for roc_auc the validation part needs both classes: "
+                    + "use a larger or stratified validation part, or another objective metric");
         }
         return v;
     }

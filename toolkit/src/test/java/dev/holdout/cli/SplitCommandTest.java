@@ -154,14 +154,15 @@ class SplitCommandTest {
     @Test void aGapOnAWholeNumberTimeColumnCountsItsUnits() throws Exception {
         Path f = dir.resolve("epoch.csv");
         StringBuilder sb = new StringBuilder("ts,x,y\n");
-        for (int h = 0; h < 48; h++) sb.append(1_672_531_200L + 3600L * h).append(',').append(h * 7 % 11).append('.').append(h).append(',').append(h % 2).append('\n');
+        // 96 hours: enough train rows of each class (at least 10) for the audit's single-feature check to run
+        for (int h = 0; h < 96; h++) sb.append(1_672_531_200L + 3600L * h).append(',').append(h * 7 % 11).append('.').append(h).append(',').append(h % 2).append('\n');
         Files.writeString(f, sb.toString());
-        String cutoff = Long.toString(1_672_531_200L + 3600L * 24);
+        String cutoff = Long.toString(1_672_531_200L + 3600L * 48);
         CliRunner r = CliRunner.run("split", "--input", f.toString(), "--output", dir.resolve("e").toString(), "--strategy", "time",
                 "--time", "ts", "--cutoffs", cutoff, "--gap", "21600", "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode m = new ObjectMapper().readTree(r.out());
-        assertEquals(18, m.at("/parts/train/rows").asInt(), "six hourly rows inside the 21600-second gap are left out");
+        assertEquals(42, m.at("/parts/train/rows").asInt(), "six hourly rows inside the 21600-second gap are left out");
         assertEquals("21600 units", m.at("/parameters/gap").asText());
         CliRunner audit = CliRunner.run("audit", "--split", dir.resolve("e").toString(), "--label", "y");
         assertEquals(0, audit.exitCode(), "the audit reads the gap in units back from split.json and finds the split clean: " + audit.out() + audit.err());
