@@ -152,6 +152,8 @@ class CourseNotebooksTest {
         assertTrue(Double.parseDouble(lazy.group(1)) > Double.parseDouble(model.group(1)), "accuracy ranks the do-nothing rule first");
         assertEquals(0.0, Double.parseDouble(lazy.group(3)), "which finds no damaged aircraft");
         assertTrue(Double.parseDouble(model.group(3)) > 0.6, "the model finds most of them on test");
+        assertTrue(Double.parseDouble(model.group(3)) < Double.parseDouble(chosen.group(3)),
+                "a little short of the recall it reached on validation, as the prose says");
         assertEquals(testShare, Double.parseDouble(lazy.group(4)), 0.002, "random ranking's average precision is the positive share");
         assertTrue(Double.parseDouble(model.group(4)) > 2.5 * Double.parseDouble(lazy.group(4)), "the model's PR AUC is several times that");
         assertTrue(testShare < 0.15, "damage is rare");
