@@ -498,14 +498,7 @@ public final class StoredOutputs {
      */
     public static Result check(NotebookRunner runner, Path notebook, Path executedCopy, Appendable console)
             throws IOException, InterruptedException {
-        JsonNode stored = read(notebook);
-        long start = System.nanoTime();
-        JsonNode fresh = execute(runner, notebook, executedCopy, console);
-        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
-        boolean had = !hasNoOutputs(stored);
-        List<String> diff = had ? differences(stored, fresh)
-                : List.of(notebook + " has no stored outputs; store them with: ./holdout notebook run --update " + notebook);
-        return new Result(notebook, diff, had, took);
+        return rerun(runner, notebook, executedCopy, console, false);
     }
 
     /**
@@ -514,13 +507,20 @@ public final class StoredOutputs {
      */
     public static Result update(NotebookRunner runner, Path notebook, Path executedCopy, Appendable console)
             throws IOException, InterruptedException {
+        return rerun(runner, notebook, executedCopy, console, true);
+    }
+
+    private static Result rerun(NotebookRunner runner, Path notebook, Path executedCopy, Appendable console, boolean store)
+            throws IOException, InterruptedException {
         JsonNode stored = read(notebook);
         long start = System.nanoTime();
         JsonNode fresh = execute(runner, notebook, executedCopy, console);
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
         boolean had = !hasNoOutputs(stored);
-        List<String> diff = had ? differences(stored, fresh) : List.of("outputs stored for the first time");
-        dev.holdout.io.OutputFile.replace(notebook, toJson(update(stored, fresh)));
+        List<String> diff = had ? differences(stored, fresh)
+                : List.of(store ? "outputs stored for the first time"
+                        : notebook + " has no stored outputs; store them with: ./holdout notebook run --update " + notebook);
+        if (store) dev.holdout.io.OutputFile.replace(notebook, toJson(update(stored, fresh)));
         return new Result(notebook, diff, had, took);
     }
 

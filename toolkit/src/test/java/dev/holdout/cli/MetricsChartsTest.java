@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code holdout metrics --charts DIR} draws the charts of the task: ROC and PR for binary scores, two for regression. */
 class MetricsChartsTest {
     @TempDir Path dir;
 
-    private int run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = HoldoutCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        assertEquals(0, exit, err.toString());
-        return exit;
+    private static void run(String... args) {
+        CliRunner r = CliRunner.run(args);
+        assertEquals(0, r.exitCode(), r.err());
     }
 
     @Test void regressionWritesPredictedVsActualAndResiduals() throws Exception {
