@@ -95,7 +95,7 @@ public final class NotebookCommand implements Runnable {
                 throw new dev.holdout.data.DataValidationException("--timeout=" + timeoutSeconds + " must be positive; try 600");
             }
             if (check && update) {
-                throw new IllegalArgumentException("--check and --update exclude each other; pass one of them");
+                throw new dev.holdout.data.DataValidationException("--check and --update exclude each other; pass one of them");
             }
             NotebookRunner runner = new NotebookRunner(KernelSpec.ofThisJvm(), Duration.ofSeconds(timeoutSeconds));
             if (check || update) return stored(runner);
