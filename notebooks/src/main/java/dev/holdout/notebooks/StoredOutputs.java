@@ -37,11 +37,11 @@ import java.util.regex.Pattern;
  *       their values;</li>
  *   <li><b>paths</b>: absolute file paths ({@code /tmp/holdout-123/job}) compare as equal;</li>
  *   <li><b>pictures</b> ({@code image/png}, also inline in HTML) compare byte for byte when this machine renders the
- *       reference chart as the stored notebook's machine did (same fingerprint), else by their dimensions only — their
+ *       reference charts as the stored notebook's machine did (same fingerprint), else by their dimensions only — their
  *       text form (a chart's description: title, axes, series and ranges) is compared either way.</li>
  * </ul>
  * {@link #update} writes fresh outputs but keeps a stored output wherever it equals the fresh one under these
- * tolerances, so a rerun that changes no number changes no byte of the file.
+ * tolerances (pictures byte for byte), so a rerun that changes no number changes no byte of the file.
  *
  * <pre>{@code
  * JsonNode stored = StoredOutputs.read(Path.of("notebooks/02-leakage.ipynb"));
@@ -163,11 +163,11 @@ public final class StoredOutputs {
 
     /**
      * {@code fresh} (cleaned) as the new stored notebook, with each output replaced by the stored one where the two
-     * are equal under the tolerances — so only outputs whose content moved change in the file.
+     * are equal under the tolerances (pictures byte for byte) — so only outputs whose content moved change in the
+     * file, and every picture in it is one this machine draws.
      */
     public static ObjectNode update(JsonNode stored, JsonNode fresh) {
         ObjectNode result = fresh.deepCopy();
-        boolean exactPictures = renderedAlike(stored, fresh);
         List<JsonNode> a = codeCells(stored), b = codeCells(result);
         if (a.size() == b.size()) {
             for (int i = 0; i < a.size(); i++) {
@@ -175,13 +175,11 @@ public final class StoredOutputs {
                 ArrayNode sb = (ArrayNode) b.get(i).path("outputs");
                 if (sa.size() != sb.size() || !text(a.get(i).path("source")).equals(text(b.get(i).path("source")))) continue;
                 for (int k = 0; k < sa.size(); k++) {
-                    if (difference(sa.get(k), sb.get(k), exactPictures) == null) sb.set(k, sa.get(k).deepCopy());
+                    // pictures compare byte for byte here: the stored notebook then holds this machine's pictures only,
+                    // under this machine's fingerprint (the fresh one's)
+                    if (difference(sa.get(k), sb.get(k), true) == null) sb.set(k, sa.get(k).deepCopy());
                 }
             }
-        }
-        // pictures that were kept are the stored machine's: keep its fingerprint when every output was kept
-        if (differences(stored, result).isEmpty() && stored.path("metadata").has(METADATA_KEY)) {
-            ((ObjectNode) result.path("metadata")).set(METADATA_KEY, stored.path("metadata").path(METADATA_KEY).deepCopy());
         }
         return result;
     }
@@ -464,18 +462,28 @@ public final class StoredOutputs {
     private static String fingerprint;
 
     /**
-     * How this machine draws pictures: the first 16 hex digits of the SHA-256 of a reference chart's PNG, rendered
-     * with the toolkit's {@link Charts}. Two machines with the same fingerprint draw every chart byte for byte alike
-     * (measured: JDK 17 and 25 with fonts-dejavu-core agree); another font set changes it.
+     * How this machine draws pictures: the first 16 hex digits of the SHA-256 of two reference charts' PNGs, rendered
+     * with the toolkit's {@link Charts}. Two machines with the same fingerprint draw every chart byte for byte alike;
+     * another font set changes it, and so does another JDK where it turns text differently (measured: JDK 17 and 25
+     * with fonts-dejavu-core draw straight text and shapes alike, labels turned by 45° not).
      */
     public static synchronized String renderingFingerprint() {
         if (fingerprint == null) {
             System.setProperty("java.awt.headless", "true");
-            byte[] png = Charts.png(Charts.line("Reference chart: 0.25 → 1e3 (°C)", "x (rounds)", "y (logloss)")
+            double[] v = {0.1, 0.25, 0.4};
+            // a line chart with markers, and a strip chart whose crowded names are drawn at 45°: rotated text is what
+            // JDK 17 and 25 rasterise differently (measured), straight text and shapes they draw alike
+            byte[] line = Charts.png(Charts.line("Reference chart: 0.25 → 1e3 (°C)", "x (rounds)", "y (logloss)")
                     .series("train", new double[] {0, 1, 2, 3}, new double[] {0.7, 0.5, 0.41, 0.4})
                     .points("validation", new double[] {0.5, 2.5}, new double[] {0.66, 0.45}).image());
+            byte[] turned = Charts.png(Charts.strip("Reference strip", "groups with long names", "value")
+                    .group("first group, long name", v).group("second group, long name", v).group("third group, long name", v)
+                    .group("fourth group, long name", v).group("fifth group, long name", v).image());
             try {
-                fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)).substring(0, 16);
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(line);
+                sha.update(turned);
+                fingerprint = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
