@@ -45,7 +45,20 @@ class ConcurrentRunsTest {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!(Files.exists(lock) && Files.readString(log).contains(working)) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
         assertTrue(p.isAlive() && Files.exists(lock), "the first run should be working: " + Files.readString(log));
+        signal(p, "STOP");   // held mid-work, so what the test does next happens while it works, however fast the machine
         return p;
+    }
+
+    /** Sends a signal (STOP, CONT) to a child process. */
+    private static void signal(Process p, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + " " + p.pid());
+    }
+
+    /** Lets a run held by {@link #startAndWaitUntilWorking} go on and waits for it to end. */
+    private static Jvm.Result resume(Process p, Path log) throws Exception {
+        signal(p, "CONT");
+        return Jvm.waitFor(p, log);
     }
 
     private List<String> namesWith(List<String> inputs, String... more) {
@@ -63,12 +76,12 @@ class ConcurrentRunsTest {
         Path log = Files.createTempFile("holdout-first", ".log");
         Process first = startAndWaitUntilWorking(args, out, "train channel", log);
         try {
-            Jvm.Result second = Jvm.run(dir, args);
-            assertTrue(first.isAlive(), "the second run must not wait for the first: it refuses at once");
+            Jvm.Result second = Jvm.run(dir, args);   // the first is held mid-work: a second that waited would never return
+            assertTrue(first.isAlive(), "the first run is still working");
             assertEquals(2, second.exitCode(), second.output());
             assertTrue(second.output().contains("output=" + out + ": another holdout run is writing it (PID " + first.pid() + ", started "),
                     second.output());
-            Jvm.Result r = Jvm.waitFor(first, log);
+            Jvm.Result r = resume(first, log);
             assertEquals(0, r.exitCode(), r.output());
         } finally {
             first.destroyForcibly();
@@ -110,7 +123,7 @@ class ConcurrentRunsTest {
                 "train channel", log);
         Files.createDirectories(out);
         Files.writeString(out.resolve("mine.txt"), "precious");
-        Jvm.Result r = Jvm.waitFor(run, log);
+        Jvm.Result r = resume(run, log);
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.output().contains("output=" + out + ": mine.txt appeared in it while this run worked"), r.output());
         assertTrue(r.output().contains("this run's result was kept in " + dir.toRealPath().resolve("job.new-1")), r.output());
@@ -131,7 +144,7 @@ class ConcurrentRunsTest {
         Process run = startAndWaitUntilWorking(List.of(Workloads.MAIN, "train", "--config", config.toString(), "--output", out.toString(), "--force"),
                 out, "train channel", log);
         Files.writeString(out.resolve("notes.txt"), "what I learned from the old job");
-        Jvm.Result r = Jvm.waitFor(run, log);
+        Jvm.Result r = resume(run, log);
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.output().contains("notes.txt appeared in it while this run worked"), r.output());
         assertEquals("what I learned from the old job", Files.readString(out.resolve("notes.txt")));
@@ -150,7 +163,7 @@ class ConcurrentRunsTest {
                 "tuning validation:logloss", log);
         Files.createDirectories(out);
         Files.writeString(out.resolve("mine.txt"), "precious");
-        Jvm.Result r = Jvm.waitFor(run, log);
+        Jvm.Result r = resume(run, log);
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.output().contains("--output=" + out + ": mine.txt appeared in it while this run worked"), r.output());
         assertEquals(List.of("mine.txt"), Workloads.names(out));
