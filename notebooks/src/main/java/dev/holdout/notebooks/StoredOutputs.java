@@ -521,13 +521,16 @@ public final class StoredOutputs {
     private static Result rerun(NotebookRunner runner, Path notebook, Path executedCopy, Appendable console, boolean store)
             throws IOException, InterruptedException {
         JsonNode stored = read(notebook);
+        boolean had = !hasNoOutputs(stored);
+        if (!had && !store) {
+            // nothing to compare with: say so at once rather than after a run whose outputs would be thrown away
+            return new Result(notebook, List.of(notebook + " has no stored outputs; store them with: ./holdout notebook run --update "
+                    + notebook), false, java.time.Duration.ZERO);
+        }
         long start = System.nanoTime();
         JsonNode fresh = execute(runner, notebook, executedCopy, console);
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
-        boolean had = !hasNoOutputs(stored);
-        List<String> diff = had ? differences(stored, fresh)
-                : List.of(store ? "outputs stored for the first time"
-                        : notebook + " has no stored outputs; store them with: ./holdout notebook run --update " + notebook);
+        List<String> diff = had ? differences(stored, fresh) : List.of("outputs stored for the first time");
         if (store) dev.holdout.io.OutputFile.replace(notebook, toJson(update(stored, fresh)));
         return new Result(notebook, diff, had, took);
     }

