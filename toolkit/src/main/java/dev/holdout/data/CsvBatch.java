@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * One batch of rows from {@link CsvReader#batches(int)}: each column as a primitive array, the file
@@ -111,6 +113,27 @@ public final class CsvBatch {
     public void writeRecord(int row, OutputStream out) throws IOException {
         check(row);
         out.write(buf, recordStart[row], recordEnd[row] - recordStart[row]);
+    }
+
+    /** The length in bytes of row {@code row}'s record in the file, without its line break. */
+    public int recordLength(int row) {
+        check(row);
+        return recordEnd[row] - recordStart[row];
+    }
+
+    /**
+     * The batch as a Tablesaw table named after the source, with the column types {@link CsvLoader} gives the
+     * same values (a copy: valid after the next batch). Scoring a batch this way gives what scoring the loaded
+     * file gives for the same rows.
+     *
+     * <pre>{@code
+     * Table t = batch.table();   // 65536 rows x [temp_max, wind]
+     * }</pre>
+     */
+    public Table table() {
+        List<Column<?>> cols = new java.util.ArrayList<>(columns.length);
+        for (ColumnBuilder c : columns) cols.add(c.copyOf(offset, rows));
+        return Tables.of(source, cols);
     }
 
     private void check(int row) {
