@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                TransformCommand.class,
                 TuneCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

@@ -31,9 +31,11 @@ public final class CsvBatch {
     private final int rows;
     private final List<DataValidationException> skipped;
     private final int offset;
+    private final byte delimiter;
 
     CsvBatch(String source, List<String> names, ColumnBuilder[] columns, byte[] buf, int[] recordStart, int[] recordEnd, long[] line,
-             int rows, List<DataValidationException> skipped, int offset) {
+             int rows, List<DataValidationException> skipped, int offset, byte delimiter) {
+        this.delimiter = delimiter;
         this.source = source;
         this.names = names;
         for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
@@ -134,6 +136,22 @@ public final class CsvBatch {
         List<Column<?>> cols = new java.util.ArrayList<>(columns.length);
         for (ColumnBuilder c : columns) cols.add(c.copyOf(offset, rows));
         return Tables.of(source, cols);
+    }
+
+    /**
+     * Writes field {@code field} (its 0-based position in the file's header) of row {@code row} as it was in the
+     * file, quotes included: {@code "a, b"} stays {@code "a, b"}, so a column copied to an output is byte for byte
+     * the input's.
+     */
+    public void writeField(int row, int field, OutputStream out) throws IOException {
+        check(row);
+        if (field < 0) throw new IndexOutOfBoundsException("field " + field);
+        int[] at = new int[3];
+        CsvScanner.locate(buf, recordStart[row], field, delimiter, at);
+        boolean quoted = at[2] != RawBatch.PLAIN;
+        int s = quoted ? at[0] - 1 : at[0], e = quoted ? at[1] + 1 : at[1];
+        if (e > recordEnd[row]) throw new IndexOutOfBoundsException("field " + field + " of a record with fewer fields");
+        out.write(buf, s, e - s);
     }
 
     private void check(int row) {
