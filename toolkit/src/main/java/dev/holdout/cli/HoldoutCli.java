@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 PredictCommand.class,
                 TransformCommand.class,
+                ServeCommand.class,
                 TuneCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
