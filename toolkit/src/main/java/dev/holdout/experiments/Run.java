@@ -93,5 +93,32 @@ public record Run(long id, String kind, String name, String parent, Instant reco
     /** Why the job failed (its {@code output/failure}), or null for a completed run. */
     public String failure() { return data.hasNonNull("failure") ? data.get("failure").asText() : null; }
 
+    /** As {@code holdout experiments show --format json} prints it. */
+    public ObjectNode toJson() {
+        ObjectNode o = dev.holdout.io.StrictJson.mapper().createObjectNode();
+        o.put("run", id);
+        o.put("kind", kind);
+        o.put("name", name);
+        o.put("parent", parent);
+        o.put("recorded_at", recordedAt.toString());
+        o.put("trained_at", trainedAt);
+        o.put("job_folder", jobFolder);
+        o.put("algorithm", algorithm);
+        o.put("status", status);
+        o.put("metric", metric);
+        o.put("direction", direction);
+        o.put("rounds", rounds);
+        o.put("best_iteration", bestIteration);
+        o.put("best_score", bestScore);
+        o.put("stopped_early", stoppedEarly);
+        o.put("model_sha256", modelSha256);
+        o.set("hyperparameters", hyperparameters);
+        o.set("final", finalMetrics);
+        o.set("data", data);
+        o.set("spec", spec);
+        o.set("history", history);
+        return o;
+    }
+
     @Override public String toString() { return "run " + id + " (" + kind + " " + name + ")"; }
 }

@@ -53,5 +53,27 @@ public record ModelVersion(String group, int version, ApprovalStatus status, Str
     /** The experiment run, if one is linked. */
     public OptionalLong run() { return experimentRun == null ? OptionalLong.empty() : OptionalLong.of(experimentRun); }
 
+    /** As {@code holdout registry show --format json} prints it. */
+    public ObjectNode toJson() {
+        ObjectNode o = dev.holdout.io.StrictJson.mapper().createObjectNode();
+        o.put("version", ref());
+        o.put("group", group);
+        o.put("number", version);
+        o.put("status", status.name());
+        o.put("description", description);
+        o.put("registered_at", registeredAt.toString());
+        o.put("registered_by", registeredBy);
+        o.put("source_folder", sourceFolder);
+        o.put("artifacts_sha256", artifactsSha256);
+        o.put("model_sha256", modelSha256);
+        o.put("model_folder", modelFolder().toString());
+        if (experimentRun == null) o.putNull("experiment_run");
+        else o.put("experiment_run", experimentRun);
+        o.set("metrics", metrics);
+        o.set("model_card", modelCard);
+        o.set("lineage", lineage);
+        return o;
+    }
+
     @Override public String toString() { return ref() + " (" + status + ")"; }
 }

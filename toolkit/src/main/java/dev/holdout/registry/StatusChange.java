@@ -25,6 +25,20 @@ public record StatusChange(String group, int version, int seq, ApprovalStatus fr
     /** {@code group/version}. */
     public String ref() { return group + "/" + version; }
 
+    /** As {@code holdout registry history --format json} prints it. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        var o = dev.holdout.io.StrictJson.mapper().createObjectNode();
+        o.put("version", ref());
+        o.put("seq", seq);
+        if (from == null) o.putNull("from");
+        else o.put("from", from.name());
+        o.put("to", to.name());
+        o.put("at", at.toString());
+        o.put("by", by);
+        o.put("reason", reason);
+        return o;
+    }
+
     @Override public String toString() {
         return ref() + " " + (from == null ? "registered " + to : from + " -> " + to) + " by " + by + " at " + at
                 + (reason.isEmpty() ? "" : ": " + reason);
