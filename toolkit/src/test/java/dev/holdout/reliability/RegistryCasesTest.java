@@ -48,14 +48,7 @@ class RegistryCasesTest {
     private static void withStore(Path dir) throws IOException {
         Path t = template();
         Files.copy(t.resolve("s.duckdb"), dir.resolve("s.duckdb"), StandardCopyOption.COPY_ATTRIBUTES);
-        Path from = t.resolve("s.duckdb.artifacts");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path to = dir.resolve("s.duckdb.artifacts").resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        RegistryFixtures.copy(t.resolve("s.duckdb.artifacts"), dir.resolve("s.duckdb.artifacts"));
         Files.writeString(dir.resolve("in.csv"), "mean_radius,mean_texture,mean_smoothness,worst_area,worst_concavity\n14,20,0.1,800,0.2\n");
     }
 

@@ -40,8 +40,9 @@ class RegistryProcessTest {
     @TempDir Path dir;
 
     @BeforeAll static void train() {
-        jobA = RegistryFixtures.job(shared, "a", 3, 0.3);
-        jobB = RegistryFixtures.job(shared, "b", 2, 0.1);
+        Path[] jobs = RegistryFixtures.twoJobs(shared);
+        jobA = jobs[0];
+        jobB = jobs[1];
     }
 
     private List<String> child(String... args) throws IOException {
@@ -88,7 +89,7 @@ class RegistryProcessTest {
     @Test void killDuringRegisterLeavesNoHalfVersion() throws Exception {
         // a model folder with an 8 MB file: copying and hashing it takes long enough for kills to land inside the copy
         Path job = dir.resolve("big-job");
-        copy(jobA, job);
+        RegistryFixtures.copy(jobA, job);
         byte[] big = new byte[8 << 20];
         SeededRandom rnd = new SeededRandom(15);
         for (int i = 0; i < big.length; i += 8) {
@@ -155,15 +156,5 @@ class RegistryProcessTest {
         }
         p.destroyForcibly();
         throw new AssertionError("the child did not register in 120 s: " + Files.readString(log));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 }
