@@ -102,6 +102,27 @@ class RegistryCliTest {
         assertTrue(shown.out().startsWith("rain/1  Approved"), shown.out());
     }
 
+    @Test void onlyApprovedVersionsAreDeployed() throws Exception {
+        Path a = train("a", 3, 0.3);
+        dev.holdout.store.Store st = dev.holdout.store.Store.at(Path.of(store()));
+        dev.holdout.registry.ModelRegistry reg = dev.holdout.registry.ModelRegistry.open(st);
+        reg.register("rain", a, "", dev.holdout.registry.ApprovalStatus.PendingManualApproval, "ana");
+        var pending = org.junit.jupiter.api.Assertions.assertThrows(dev.holdout.data.DataValidationException.class,
+                () -> ModelReferences.deployed("rain/1", () -> st));
+        assertTrue(pending.getMessage().contains("rain/1: is PendingManualApproval, and only Approved versions are deployed"), pending.getMessage());
+        assertEquals(reg.get("rain", 1).modelFolder(), ModelReferences.folder("rain/1", storeOption()), "scoring a version under review is fine");
+        reg.approve("rain", 1, "ben", "ok");
+        assertEquals(reg.get("rain", 1).modelFolder(), ModelReferences.deployed("rain/1", () -> st));
+        assertEquals(reg.get("rain", 1).modelFolder(), ModelReferences.deployed("rain@approved", () -> st));
+        assertEquals(a.resolve("model"), ModelReferences.deployed(a.toString(), () -> st), "a job folder is served as it is");
+    }
+
+    private StoreOption storeOption() {
+        StoreOption o = new StoreOption();
+        o.file = Path.of(store());
+        return o;
+    }
+
     @Test void aStoreThatCannotBeOpenedIsAWarningNeverAFailedJob() throws Exception {
         Path notAStore = dir.resolve("notes.txt");
         Files.writeString(notAStore, "my notes, not a database\n");
