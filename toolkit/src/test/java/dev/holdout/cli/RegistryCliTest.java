@@ -102,6 +102,34 @@ class RegistryCliTest {
         assertTrue(shown.out().startsWith("rain/1  Approved"), shown.out());
     }
 
+    @Test void theSplitManifestsFingerprintsAreInTheRunAndTheVersionsLineage() throws Exception {
+        Path data = RegistryFixtures.data(dir)[0];
+        Path split = dir.resolve("split");
+        TuneCommandTest.Run s = run("split", "--input", data.toString(), "--output", split.toString(), "--strategy", "random",
+                "--validation-size", "0.2", "--test-size", "0.2", "--seed", "3");
+        assertEquals(0, s.code(), s.err());
+        JsonNode manifest = StrictJson.read(split.resolve("split.json"), "split.json");
+        Path spec = dir.resolve("s.json");
+        Files.writeString(spec, """
+                {"name": "s", "label": "malignant", "features": ["mean_radius", "worst_area"],
+                 "hyperparameters": {"num_round": "5", "objective": "binary:logistic", "seed": "1", "nthread": "1"},
+                 "channels": {"train": "%s", "validation": "%s"}}
+                """.formatted(split.resolve("train.csv"), split.resolve("validation.csv")));
+        Path job = dir.resolve("job");
+        assertEquals(0, run("train", "--config", spec.toString(), "--output", job.toString(), "--store", store()).code());
+        JsonNode r = StrictJson.parse(run("experiments", "show", "1", "--store", store(), "--format", "json").out(), "stdout");
+        assertEquals(manifest.at("/parts/train/fingerprint").asText(), r.at("/data/split/parts/train/fingerprint").asText(), r.toString());
+        assertEquals(manifest.at("/parts/test/fingerprint").asText(), r.at("/data/split/parts/test/fingerprint").asText());
+        assertEquals("random", r.at("/data/split/strategy").asText());
+        TuneCommandTest.Run reg = run("registry", "register", "--group", "s", "--model", job.toString(), "--store", store(), "--format", "json");
+        JsonNode v = StrictJson.parse(reg.out(), "stdout");
+        assertEquals(manifest.at("/parts/validation/fingerprint").asText(), v.at("/lineage/split_manifest/parts/validation/fingerprint").asText());
+        Path stored = Path.of(v.path("model_folder").asText()).resolveSibling("lineage").resolve("split.json");
+        assertEquals(Files.readString(split.resolve("split.json")), Files.readString(stored), "the manifest is kept with the version");
+        assertEquals(v.at("/model_card/data/train/fingerprint").asText(), v.at("/lineage/data/train/fingerprint").asText());
+        assertTrue(v.at("/lineage/preprocessor_sha256").asText().matches("[0-9a-f]{64}"), v.toString());
+    }
+
     @Test void onlyApprovedVersionsAreDeployed() throws Exception {
         Path a = train("a", 3, 0.3);
         dev.holdout.store.Store st = dev.holdout.store.Store.at(Path.of(store()));
