@@ -102,15 +102,28 @@ class RegistryProcessTest {
         r.register("rain", jobB, "before the kills", ApprovalStatus.PendingManualApproval, "test");
         SeededRandom delays = new SeededRandom(1515);
         int kills = 3;
+        Path tmpRoot = r.artifactsRoot().resolve("tmp");
         for (int k = 0; k < kills; k++) {
             Path log = dir.resolve("kill-" + k + ".log");
             Process p = Jvm.start(dir, child("register", store.toString(), "rain", job.toString(), "0"), log);
             awaitLine(log, "registered", p);
-            long t0 = System.nanoTime();
-            awaitCount(log, 2, p);
-            long cycleMs = Math.max(50, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            Thread.sleep((long) (delays.nextDouble() * cycleMs));
-            p.destroyForcibly().waitFor(); // SIGKILL: no finally block, no shutdown hook
+            if (k == 0) {
+                // the first kill lands in the copy: as soon as a temporary folder holds a file of the next registration
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!copying(tmpRoot)) {
+                    if (System.nanoTime() > deadline || !p.isAlive()) throw new AssertionError("no copy seen: " + Files.readString(log));
+                    Thread.onSpinWait();
+                }
+                p.destroyForcibly().waitFor(); // SIGKILL: no finally block, no shutdown hook
+                assertTrue(copying(tmpRoot), "killed in the middle of copying the artifacts");
+            } else {
+                // the others anywhere in a registration (a seeded point of one cycle): the copy, the rename, the transaction
+                long t0 = System.nanoTime();
+                awaitCount(log, 2, p);
+                long cycleMs = Math.max(50, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                Thread.sleep((long) (delays.nextDouble() * cycleMs));
+                p.destroyForcibly().waitFor();
+            }
             checkNoHalfVersion(r);
         }
         List<ModelVersion> before = r.list("rain", null);
@@ -120,6 +133,15 @@ class RegistryProcessTest {
             assertEquals(List.of(), tmp.toList(), "the killed registrations' temporary folders are cleared by the next one");
         }
         checkNoHalfVersion(r);
+    }
+
+    /** Whether a registration's temporary folder holds at least one file (it is copying). */
+    private static boolean copying(Path tmpRoot) {
+        try (Stream<Path> s = Files.walk(tmpRoot)) {
+            return s.anyMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // a folder removed while it was walked: not copying any more
+        }
     }
 
     /** Versions 1..n, each with all its files intact and all its rows; every tree on disk complete. */
