@@ -167,7 +167,7 @@ public final class Experiments {
         ObjectNode card = object(cardFile);
         ObjectNode data = card.has("data") && card.get("data").isObject() ? ((ObjectNode) card.get("data")).deepCopy()
                 : StrictJson.mapper().createObjectNode();
-        ObjectNode split = splitManifest(card);
+        ObjectNode split = splitParts(card);
         if (split != null) data.set("split", split);
         Path metricsFile = folder.resolve("output/metrics.json");
         ObjectNode metrics = Files.isRegularFile(metricsFile) ? object(metricsFile) : StrictJson.mapper().createObjectNode();
@@ -180,34 +180,49 @@ public final class Experiments {
                 ContentHash.folder(folder.resolve("model")).digest());
     }
 
-    /** The split manifest ({@code split.json}) beside the train data, as the part fingerprints it records. */
-    private static ObjectNode splitManifest(ObjectNode card) {
-        String source = card.path("data").path("train").path("source").asText("");
-        if (source.isEmpty()) return null;
+    /**
+     * The split manifest ({@code split.json}, as {@code holdout split} writes it) beside the job's train data, when it
+     * describes that data: its train part has as many rows as the job trained on. A manifest that does not parse or
+     * does not match is no manifest of this job's data (a file left from another split).
+     */
+    public static Optional<Path> splitManifest(JsonNode modelCard) {
+        JsonNode train = modelCard.path("data").path("train");
+        String source = train.path("source").asText("");
+        if (source.isEmpty()) return Optional.empty();
         Path manifest;
         try {
             manifest = Path.of(source).toAbsolutePath().normalize().resolveSibling("split.json");
         } catch (RuntimeException notAPath) {
-            return null;
+            return Optional.empty(); // an in-memory channel
         }
-        if (!Files.isRegularFile(manifest)) return null;
+        if (!Files.isRegularFile(manifest)) return Optional.empty();
         try {
             JsonNode m = StrictJson.read(manifest, "split.json");
-            ObjectNode out = StrictJson.mapper().createObjectNode();
-            out.put("file", manifest.toString());
-            out.put("sha256", ContentHash.file(manifest));
-            out.set("strategy", m.path("strategy"));
-            out.set("seed", m.path("seed"));
-            ObjectNode parts = out.putObject("parts");
-            m.path("parts").fields().forEachRemaining(p -> {
-                ObjectNode o = parts.putObject(p.getKey());
-                o.set("rows", p.getValue().path("rows"));
-                o.set("fingerprint", p.getValue().path("fingerprint"));
-            });
-            return out;
+            JsonNode rows = m.path("parts").path("train").path("rows");
+            return rows.isIntegralNumber() && rows.asLong() == train.path("rows").asLong(-1) ? Optional.of(manifest) : Optional.empty();
         } catch (RuntimeException unreadable) {
-            return null; // a manifest that does not parse is the split's problem, not this run's
+            return Optional.empty();
         }
+    }
+
+    /** The part fingerprints of the job's split manifest, for the run's data. */
+    private static ObjectNode splitParts(ObjectNode card) {
+        Optional<Path> found = splitManifest(card);
+        if (found.isEmpty()) return null;
+        Path manifest = found.get();
+        JsonNode m = StrictJson.read(manifest, "split.json");
+        ObjectNode out = StrictJson.mapper().createObjectNode();
+        out.put("file", manifest.toString());
+        out.put("sha256", ContentHash.file(manifest));
+        out.set("strategy", m.path("strategy"));
+        out.set("seed", m.path("seed"));
+        ObjectNode parts = out.putObject("parts");
+        m.path("parts").fields().forEachRemaining(p -> {
+            ObjectNode o = parts.putObject(p.getKey());
+            o.set("rows", p.getValue().path("rows"));
+            o.set("fingerprint", p.getValue().path("fingerprint"));
+        });
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------ reading

@@ -233,18 +233,8 @@ public final class ModelRegistry implements ModelReference.Registry {
             if (Files.isRegularFile(job.resolve(o))) out.put(job.resolve(o), o);
         }
         // the split manifest beside the train data (holdout split writes split.json next to its parts)
-        ObjectNode card = readObject(job.resolve("model/model-card.json"));
-        for (String part : List.of("train", "validation")) {
-            String source = card.path("data").path(part).path("source").asText("");
-            if (source.isEmpty()) continue;
-            try {
-                Path src = Path.of(source);
-                Path manifest = src.toAbsolutePath().normalize().resolveSibling("split.json");
-                if (Files.isRegularFile(manifest) && !out.containsKey(manifest)) out.put(manifest, "lineage/split.json");
-            } catch (RuntimeException notAPath) {
-                // an in-memory channel: no manifest
-            }
-        }
+        dev.holdout.experiments.Experiments.splitManifest(readObject(job.resolve("model/model-card.json")))
+                .ifPresent(m -> out.put(m, "lineage/split.json"));
         return out;
     }
 

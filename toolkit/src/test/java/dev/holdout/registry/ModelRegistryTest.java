@@ -121,6 +121,20 @@ class ModelRegistryTest {
         assertTrue(group.getMessage().contains("no such model group"), group.getMessage());
     }
 
+    @Test void aSplitManifestOfOtherDataBesideTheTrainFileIsNotTaken() throws Exception {
+        Path job = RegistryFixtures.job(dir, "j", 2, 0.3);
+        Store store = Store.at(dir.resolve("s.duckdb"));
+        Files.writeString(dir.resolve("data/split.json"), "{\"strategy\": \"random\", \"parts\": {\"train\": {\"rows\": 7, \"fingerprint\": \"sha256:old\"}}}");
+        Run run = Experiments.open(store).record(job, Experiments.TRAIN, null);
+        assertFalse(run.data().has("split"), run.data().toString());
+        ModelVersion v = ModelRegistry.open(store).register("rain", job, "", ApprovalStatus.PendingManualApproval, "ana");
+        assertFalse(Files.exists(v.folder().resolve("lineage/split.json")));
+        assertTrue(v.lineage().path("split_manifest").isMissingNode(), v.lineage().toString());
+        // the manifest of the 400 train rows is taken
+        Files.writeString(dir.resolve("data/split.json"), "{\"strategy\": \"random\", \"parts\": {\"train\": {\"rows\": 400, \"fingerprint\": \"sha256:abc\"}}}");
+        assertEquals("sha256:abc", Experiments.open(store).record(job, Experiments.TRAIN, null).data().at("/split/parts/train/fingerprint").asText());
+    }
+
     @Test void aVersionIsLinkedToTheExperimentRunThatTrainedItsModel() {
         Store store = Store.at(dir.resolve("s.duckdb"));
         Run run = Experiments.open(store).record(jobB, Experiments.TRAIN, null);
