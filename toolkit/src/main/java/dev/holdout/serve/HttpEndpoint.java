@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpEndpoint {
     /** Platform threads serving requests on Java 17 (where there are no virtual threads). */
     public static final int POOL_THREADS = 64;
+    /** At most this much of a too-large body is read and discarded before the 413; beyond it the connection is closed. */
+    static final long DRAIN_LIMIT = 256L << 20;
 
     private final HttpServer server;
     private final Endpoint endpoint;
@@ -116,7 +118,7 @@ public final class HttpEndpoint {
             }
             byte[] body = r.body();
             if (r.contentType() != null) ex.getResponseHeaders().set("Content-Type", r.contentType());
-            if (r.status() == 413) ex.getResponseHeaders().set("Connection", "close"); // the rest of the body is not read
+            if (r.status() == 413) ex.getResponseHeaders().set("Connection", "close"); // a body past DRAIN_LIMIT is left unread
             boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
             ex.sendResponseHeaders(r.status(), body.length == 0 || head ? -1 : body.length);
             if (body.length > 0 && !head) {
@@ -145,18 +147,26 @@ public final class HttpEndpoint {
             } catch (NumberFormatException e) {
                 return Endpoint.error(400, "Content-Length '" + length + "' is not a number", -1, null);
             }
-            if (n > maxPayload) return tooLarge();
+            if (n > maxPayload) return tooLarge(ex.getRequestBody());
         }
         byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayload + 1));
-        }
-        if (body.length > maxPayload) return tooLarge();
+        InputStream in = ex.getRequestBody();
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayload + 1));
+        if (body.length > maxPayload) return tooLarge(in);
+        in.close();
         String query = ex.getRequestURI().getRawQuery();
         return endpoint.handle(new Endpoint.Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query, headers, body));
     }
 
-    private Endpoint.Response tooLarge() {
+    /**
+     * The 413 answer. The rest of the body is read and thrown away first (up to {@link #DRAIN_LIMIT}): closing a
+     * socket with unread bytes in its receive buffer sends a TCP reset, and the reset makes the client drop the
+     * answer it was sent — it would see "connection reset" instead of 413 (measured with the JDK client at 7 MB).
+     */
+    private Endpoint.Response tooLarge(InputStream rest) throws IOException {
+        byte[] skip = new byte[64 * 1024];
+        long drained = 0;
+        for (int n; drained < DRAIN_LIMIT && (n = rest.read(skip)) > 0; ) drained += n;
         return Endpoint.error(413, "the request body is larger than --max-payload-mb=" + (maxPayload / (1 << 20)) + " MB; send fewer rows per request"
                 + " or start the endpoint with a larger --max-payload-mb", -1, null);
     }
