@@ -32,6 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class HttpEndpoint {
+    static {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise; it writes an answer's headers and body
+        // in two writes, so the body waits for the client's delayed ACK: 40-45 ms per request on Linux loopback
+        // (measured: 21 requests/s on one connection, against 0.2 ms to score the row). The property is read once,
+        // when the server classes load, so it is set here, before the first server; a value the user set is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** Platform threads serving requests on Java 17 (where there are no virtual threads). */
     public static final int POOL_THREADS = 64;
     /** At most this much of a too-large body is read and discarded before the 413; beyond it the connection is closed. */
@@ -44,6 +52,7 @@ public final class HttpEndpoint {
     private final PrintStream log;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final boolean virtualThreads;
+    private volatile boolean closing;
 
     private HttpEndpoint(HttpServer server, Endpoint endpoint, ExecutorService executor, boolean virtualThreads, long maxPayload, PrintStream log) {
         this.server = server;
@@ -109,10 +118,12 @@ public final class HttpEndpoint {
 
     private void exchange(HttpExchange ex) throws IOException {
         inFlight.incrementAndGet();
+        // decided when the request arrives: one that came before stop() is answered even if its body comes after
+        boolean late = closing;
         try {
             Endpoint.Response r;
             try {
-                r = answer(ex);
+                r = late ? Endpoint.shuttingDown() : answer(ex);
             } catch (IOException e) {
                 return; // the client went away while sending its request: nobody to answer
             }
@@ -176,6 +187,7 @@ public final class HttpEndpoint {
      * finish (at most {@code grace}), then closes every connection. Returns whether every request in flight finished.
      */
     public boolean stop(Duration grace) {
+        closing = true;
         endpoint.stopping();
         long deadline = System.nanoTime() + grace.toNanos();
         // HttpServer.stop closes the listener at once, then waits for exchanges; on Java 17 it waits the whole delay
