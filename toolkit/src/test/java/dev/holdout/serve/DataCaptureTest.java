@@ -162,7 +162,7 @@ class DataCaptureTest {
                     return;
                 }
                 for (int i = 0; i < each; i++) {
-                    String body = (id + "," + i + ",").repeat(1 + (i * 7919 + id) % (i % 50 == 0 ? 20_000 : 40)) + "\n";
+                    String body = (id + "," + i + ",").repeat(1 + (i * 7919 + id) % (i % 100 == 0 ? 20_000 : 40)) + "\n";
                     c.record(id % 2 == 0 ? "AllTraffic" : "b", "text/csv", b(body), "text/csv", b(i + "\n"), id + "-" + i, Instant.now());
                 }
             });
