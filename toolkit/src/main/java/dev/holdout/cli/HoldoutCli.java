@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
                 TransformCommand.class,
                 ServeCommand.class,
                 TuneCommand.class,
+                ExperimentsCommand.class,
+                RegistryCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
