@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
                 TransformCommand.class,
                 ServeCommand.class,
                 TuneCommand.class,
+                PipelineCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -25,9 +25,10 @@ import java.util.List;
 public final class Migrations {
     /** Every migration, in the order they are applied. Never edit a released one: add a new one. */
     static final List<Migration> ALL = List.of(
-            Migration.sql(1, "store: schema versions", "V001__store.sql")
+            Migration.sql(1, "store: schema versions", "V001__store.sql"),
             // 2: the feature store (issue 14)
-            // 3...: experiments, model registry, pipelines (issue 15)
+            // 3: experiments and the model registry (issue 15)
+            Migration.sql(4, "workflow pipelines: executions, steps, cache", "V004__pipelines.sql")
     );
 
     private final List<Migration> list;
