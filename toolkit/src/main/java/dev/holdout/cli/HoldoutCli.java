@@ -36,7 +36,12 @@ import picocli.CommandLine.Command;
                 TransformCommand.class,
                 ServeCommand.class,
                 TuneCommand.class,
+<<<<<<< HEAD
                 PipelineCommand.class,
+=======
+                ExperimentsCommand.class,
+                RegistryCommand.class,
+>>>>>>> i15
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -1,23 +1,38 @@
 package dev.holdout.cli;
 
+import dev.holdout.registry.ModelRegistry;
+import dev.holdout.store.Store;
 import dev.holdout.train.ModelReference;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * How every verb that scores turns {@code --model REF} into a model folder: the one place that knows which
- * {@link ModelReference.Registry} the command line has. Until the model registry exists it is
- * {@link ModelReference.Registry#NONE}, so {@code NAME/N} and {@code NAME@approved} are a clear error saying the
- * registry is needed; the registry plugs in here.
+ * {@link ModelReference.Registry} the command line has — the model registry in the store ({@code --store} where the
+ * verb has it, else {@code HOLDOUT_STORE}, else {@code .holdout/store.duckdb}). The store is located only when a
+ * registry form ({@code NAME/N}, {@code NAME@approved}) is resolved, so a job folder never needs one.
  */
 final class ModelReferences {
     private ModelReferences() {}
 
-    /** The registry the command line resolves {@code NAME/N} and {@code NAME@alias} with. */
-    static ModelReference.Registry registry() { return ModelReference.Registry.NONE; }
+    /** The registry of the store {@code store} names, located when first needed. */
+    static ModelReference.Registry registry(Supplier<Store> store) {
+        return new ModelReference.Registry() {
+            @Override public Path version(ModelReference.Version ref) { return ModelRegistry.open(store.get()).version(ref); }
+
+            @Override public Path alias(ModelReference.Alias ref) { return ModelRegistry.open(store.get()).alias(ref); }
+        };
+    }
+
+    /** The registry the command line resolves {@code NAME/N} and {@code NAME@alias} with (the default store). */
+    static ModelReference.Registry registry() { return registry(() -> Store.locate(null)); }
 
     /** The model folder of {@code ref} (exit 2 naming the reference when there is none). */
     static Path folder(ModelReference ref) { return ref.resolve(registry()); }
 
     /** The model folder {@code --model TEXT} names (parsed here, not by picocli, so a bad one is a plain exit-2 message). */
     static Path folder(String text) { return folder(ModelReference.parse(text)); }
+
+    /** The model folder {@code --model TEXT} names, registry forms looked up in the store {@code store} names. */
+    static Path folder(String text, StoreOption store) { return ModelReference.parse(text).resolve(registry(store::store)); }
 }

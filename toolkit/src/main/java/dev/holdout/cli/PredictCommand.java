@@ -35,8 +35,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin TypesOption types;
 
+    @picocli.CommandLine.Mixin StoreOption store;
+
     @Override public Integer call() {
-        Path dir = ModelReferences.folder(model);
+        Path dir = ModelReferences.folder(model, store);
         // checked before the model is read: not the input, not inside the model folder, a writable file path
         try (OutputFile out = OutputFile.at(output).named("--output").input("--input", input).input("--model", dir).claim()) {
             return predict(dir, out);

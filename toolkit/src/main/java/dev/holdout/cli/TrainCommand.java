@@ -29,6 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing job folder (only once the new job has succeeded; a failure is written to OUTPUT.failed-<n>/).")
     boolean force;
 
+    @picocli.CommandLine.Mixin StoreOption store;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TrainingJob job = TrainingJob.fromJson(config);
@@ -41,9 +43,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult r;
         try {
             r = job.run(progress, force, config);
+        } catch (RuntimeException e) {
+            // a failed job is an experiment too, when its report is in the job folder (not beside a kept previous job)
+            progress.finish();
+            if (java.nio.file.Files.isRegularFile(job.output().resolve("output/failure"))
+                    && !java.nio.file.Files.exists(job.output().resolve("model/model-card.json"))) {
+                ExperimentsCommand.record(store, job.output(), dev.holdout.experiments.Experiments.TRAIN, null, spec.commandLine().getErr(), "train");
+            }
+            throw e;
         } finally {
             progress.finish();
         }
+        ExperimentsCommand.record(store, r.jobFolder(), dev.holdout.experiments.Experiments.TRAIN, null, spec.commandLine().getErr(), "train");
         if (!r.evaluation().parts().isEmpty()) out.print(r.evaluation().toTable());
         out.println("job folder: " + r.jobFolder());
         out.flush();

@@ -66,6 +66,8 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new results are complete).")
     boolean force;
 
+    @picocli.CommandLine.Mixin StoreOption store;
+
     @Override public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "use --format json");
@@ -114,6 +116,7 @@ final class TuneCommand implements Callable<Integer> {
             done[0] = result;
         });
         TuningResult result = done[0];
+        ExperimentsCommand.record(store, dir, dev.holdout.experiments.Experiments.TUNE_TRIAL, null, err, "tune");
         if (format.equals("json")) {
             out.println(result.toJson());
         } else {

@@ -27,7 +27,7 @@ public final class Migrations {
     static final List<Migration> ALL = List.of(
             Migration.sql(1, "store: schema versions", "V001__store.sql"),
             // 2: the feature store (issue 14)
-            // 3: experiments and the model registry (issue 15)
+            Migration.sql(3, "experiments and the model registry", "V003__experiments_registry.sql"),
             Migration.sql(4, "workflow pipelines: executions, steps, cache", "V004__pipelines.sql")
     );
 
