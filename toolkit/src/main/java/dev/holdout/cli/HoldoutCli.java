@@ -36,12 +36,9 @@ import picocli.CommandLine.Command;
                 TransformCommand.class,
                 ServeCommand.class,
                 TuneCommand.class,
-<<<<<<< HEAD
-                PipelineCommand.class,
-=======
                 ExperimentsCommand.class,
                 RegistryCommand.class,
->>>>>>> i15
+                PipelineCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -293,11 +293,7 @@ public final class Pipeline {
             }
             case REGISTER_MODEL -> {
                 requireInputs(s, inputs, List.of("model"), List.of());
-                String group = s.text("group");
-                if (group.contains("/") || group.contains("@") || group.isBlank()) {
-                    throw DataValidationException.param(s.param("group"), group, "a model group name may not be empty or contain '/' or '@' (they separate NAME/N and NAME@approved)",
-                            "rename it, e.g. " + group.replaceAll("[/@]", "-"));
-                }
+                String group = dev.holdout.registry.ModelRegistry.checkGroup(s.text("group"), s.param("group"));
                 String status = s.text("status", "PendingManualApproval");
                 List<String> statuses = List.of("PendingManualApproval", "Approved");
                 if (!statuses.contains(status)) {

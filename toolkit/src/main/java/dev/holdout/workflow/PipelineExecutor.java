@@ -266,7 +266,7 @@ public final class PipelineExecutor {
                 records.put(execution.id(), executing);
                 listener.stepStarted(spec.name(), spec.type());
                 Files.createDirectories(dir);
-                StepWork.Result result = new StepWork(spec, dir, inputs, params, pipeline, this::property).run();
+                StepWork.Result result = new StepWork(spec, dir, inputs, params, pipeline, this::property, records.store(), execution.id()).run();
                 if (result.outcome() != null) outcomes.put(spec.name(), result.outcome());
                 String digest = result.outputDir() == null ? null : ContentHash.folder(result.outputDir()).digest();
                 StepRecord r = new StepRecord(spec.name(), spec.type(), StepRecord.SUCCEEDED, key, null, result.outputDir(), digest,

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.cli.HoldoutCli;
 import dev.holdout.data.CsvLoader;
+import dev.holdout.experiments.Experiments;
+import dev.holdout.experiments.Run;
+import dev.holdout.registry.ApprovalStatus;
+import dev.holdout.registry.ModelRegistry;
+import dev.holdout.registry.ModelVersion;
+import dev.holdout.store.Store;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.OutputFolder;
 import dev.holdout.io.StrictJson;
@@ -50,9 +56,13 @@ final class StepWork {
     private final Map<String, JsonNode> params;
     private final Pipeline pipeline;
     private final Function<Value.JsonGet, JsonNode> property;
+    private final Store store;
+    private final String execution;
 
     StepWork(StepSpec spec, Path dir, Map<String, Path> inputs, Map<String, JsonNode> params, Pipeline pipeline,
-             Function<Value.JsonGet, JsonNode> property) {
+             Function<Value.JsonGet, JsonNode> property, Store store, String execution) {
+        this.store = store;
+        this.execution = execution;
         this.spec = spec;
         this.dir = dir;
         this.output = dir.resolve("output");
@@ -218,7 +228,10 @@ final class StepWork {
                 "steps." + spec.name() + ".job");
         TrainingJob parsed = TrainingJob.fromJson(job, pipeline.base()).withOutput(output);
         var result = parsed.run(TrainingListener.NONE);
+        // the experiment run: recorded in the store this execution is recorded in (a failure to record fails the step, never silently)
+        Run run = Experiments.open(store).record(output, Experiments.PIPELINE, execution + "/" + spec.name());
         ObjectNode props = StrictJson.mapper().createObjectNode();
+        props.put("experiment_run", run.id());
         props.put("best_iteration", result.bestIteration());
         props.put("stopped_early", result.stoppedEarly());
         ObjectNode metrics = props.putObject("metrics");
@@ -299,8 +312,22 @@ final class StepWork {
         return new Result(null, Map.of(), props.toString(), all);
     }
 
+    /** A new version of the group in the model registry (a cache hit reuses the version an identical model got). */
     private Result registerModel(StepSpec.RegisterModel r) {
-        throw new StepFailure("the model registry is not available in this build; step " + spec.name() + " cannot register into " + r.group());
+        Path job = inputs.get("model");
+        String description = r.description() != null ? r.description() : "registered by pipeline " + pipeline.name() + ", execution " + execution;
+        ModelVersion v = ModelRegistry.open(store).register(r.group(), job, description, ApprovalStatus.valueOf(r.status()));
+        ObjectNode props = StrictJson.mapper().createObjectNode();
+        props.put("version", v.ref());
+        props.put("group", v.group());
+        props.put("number", v.version());
+        props.put("status", v.status().name());
+        props.put("model_sha256", v.modelSha256());
+        String text = StrictJson.pretty(props);
+        try (OutputFolder out = OutputFolder.at(output).named("steps." + spec.name()).claim()) {
+            out.write(tmp -> Files.writeString(tmp.resolve("registration.json"), text, StandardCharsets.UTF_8));
+        }
+        return done(output, text, null);
     }
 
     private String message(List<Value> parts) {
