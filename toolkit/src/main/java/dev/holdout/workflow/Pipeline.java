@@ -535,6 +535,15 @@ public final class Pipeline {
         List<String> paths = evaluationPaths(source, byName);
         if (!paths.contains(g.path())) {
             String hint = Columns.closest(g.path(), paths);
+            if (g.path().startsWith("metrics.")) {
+                try {
+                    // a metric's other names (auc, logloss, acc) point at the key the file uses
+                    String key = "metrics." + dev.holdout.metrics.Metric.byName(g.path().substring("metrics.".length())).key();
+                    if (paths.contains(key)) hint = key;
+                } catch (DataValidationException notAMetric) {
+                    // keep the closest by spelling
+                }
+            }
             throw DataValidationException.param(g.where() + ".path", g.path(), "is not a path in step " + g.step() + "'s " + EVALUATION_FILE,
                     (hint != null ? "did you mean '" + hint + "'? " : "") + "its paths are " + paths);
         }
