@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
                 TuneCommand.class,
                 ExperimentsCommand.class,
                 RegistryCommand.class,
+                PipelineCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -27,8 +27,8 @@ public final class Migrations {
     static final List<Migration> ALL = List.of(
             Migration.sql(1, "store: schema versions", "V001__store.sql"),
             // 2: the feature store (issue 14)
-            Migration.sql(3, "experiments and the model registry", "V003__experiments_registry.sql")
-            // 4: workflow pipelines (issue 15, the pipelines part)
+            Migration.sql(3, "experiments and the model registry", "V003__experiments_registry.sql"),
+            Migration.sql(4, "workflow pipelines: executions, steps, cache", "V004__pipelines.sql")
     );
 
     private final List<Migration> list;
