@@ -61,7 +61,7 @@ public record Drift(String method, double distance, double threshold, double pVa
                 long lo = cur.sketch().rankBelow(bk.lowerBound());
                 long hi = last ? cur.sketch().rank(bk.upperBound(), true) : cur.sketch().rankBelow(bk.upperBound());
                 s[i + 1] = hi - lo;
-                labels.add(tick(bk.lowerBound()) + "–" + tick(bk.upperBound()));
+                labels.add("[" + tick(bk.lowerBound()) + ", " + tick(bk.upperBound()) + (last ? "]" : ")"));
             }
             s[k - 1] = nc - cur.sketch().rank(base.max(), true);
             labels.add("> " + tick(base.max()));

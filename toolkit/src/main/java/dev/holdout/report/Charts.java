@@ -169,6 +169,7 @@ public final class Charts {
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
             chart.getStyler().setPlotGridLinesVisible(true);
             chart.getStyler().setOverlapped(false);
+            chart.getStyler().setYAxisDecimalPattern("0.00");
             if (categories.size() > 6) chart.getStyler().setXAxisLabelRotation(45);
             java.util.List<String> ticks = new java.util.ArrayList<>();
             java.util.Set<String> seen = new java.util.HashSet<>();
