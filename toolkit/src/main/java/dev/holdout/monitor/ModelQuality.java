@@ -69,6 +69,23 @@ public record ModelQuality(ProblemType problemType, long itemCount, Map<String, 
         curves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(curves));
     }
 
+    /** Equal when every value is: records compare arrays by reference, so the confusion matrix and curves are compared by content here. */
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof ModelQuality q)) return false;
+        if (problemType != q.problemType || itemCount != q.itemCount || !metrics.equals(q.metrics) || !labels.equals(q.labels)
+                || !java.util.Arrays.deepEquals(confusion, q.confusion) || !bootstrap.equals(q.bootstrap) || !curves.keySet().equals(q.curves.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : curves.entrySet()) if (!java.util.Arrays.equals(e.getValue(), q.curves.get(e.getKey()))) return false;
+        return true;
+    }
+
+    @Override public int hashCode() {
+        int h = java.util.Objects.hash(problemType, itemCount, metrics, labels, bootstrap) * 31 + java.util.Arrays.deepHashCode(confusion);
+        for (Map.Entry<String, double[]> e : curves.entrySet()) h = h * 31 + e.getKey().hashCode() ^ java.util.Arrays.hashCode(e.getValue());
+        return h;
+    }
+
     /** The value of a metric; an unknown name is an error with a did-you-mean. */
     public double value(String metric) {
         MetricValue v = metrics.get(metric);
