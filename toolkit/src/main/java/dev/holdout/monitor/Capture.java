@@ -3,6 +3,7 @@ package dev.holdout.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdout.data.CsvReader;
 import dev.holdout.data.DataValidationException;
+import dev.holdout.data.DecimalText;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.StrictJson;
 import java.io.BufferedReader;
@@ -171,12 +172,27 @@ public final class Capture {
         private List<List<String>> rows(Event e) {
             Payload p = e.input();
             if (!p.json()) {
-                positional = true;
-                seen.addAll(columns);
                 List<List<String>> out = new ArrayList<>();
+                List<String> header = null;
                 for (String line : p.text().split("\r\n|\n|\r")) {
                     if (line.isBlank()) continue;
                     List<String> fields = splitCsv(line, e);
+                    if (header == null && out.isEmpty() && isHeader(fields, columns)) {
+                        header = fields; // a request sent with ?header=true: its columns by name
+                        continue;
+                    }
+                    if (header != null) {
+                        if (fields.size() != header.size()) {
+                            throw DataValidationException.at(e.file().toString(), e.line(), null, null, "captured CSV row '" + cut(line) + "' of event "
+                                    + e.eventId() + " has " + fields.size() + " fields, but its header row has " + header.size() + " " + header);
+                        }
+                        List<JsonNode> values = new ArrayList<>();
+                        for (String f : fields) values.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(f));
+                        out.add(named(header, values, e));
+                        continue;
+                    }
+                    positional = true;
+                    seen.addAll(columns);
                     if (fields.size() != columns.size()) {
                         throw DataValidationException.at(e.file().toString(), e.line(), null, null, "captured CSV row '" + cut(line) + "' of event "
                                 + e.eventId() + " has " + fields.size() + " fields, but the model's input has " + columns.size() + " columns " + columns
@@ -207,9 +223,10 @@ public final class Capture {
                 JsonNode recs = root.get("dataframe_records");
                 if (!recs.isArray()) throw bad(e, "dataframe_records must be a list of objects");
                 for (JsonNode r : recs) out.add(object(r, e));
-            } else if (root.isObject() && root.has("instances")) {
-                JsonNode inst = root.get("instances");
-                if (!inst.isArray()) throw bad(e, "instances must be a list of rows");
+            } else if (root.isObject() && (root.has("instances") || root.has("inputs"))) {
+                String key = root.has("instances") ? "instances" : "inputs";
+                JsonNode inst = root.get(key);
+                if (!inst.isArray()) throw bad(e, key + " must be a list of rows");
                 for (JsonNode r : inst) {
                     if (r.isObject()) {
                         out.add(object(r, e));
@@ -228,7 +245,7 @@ public final class Capture {
                     }
                 }
             } else {
-                throw bad(e, "JSON input must be {\"instances\": [...]}, {\"dataframe_split\": {...}} or {\"dataframe_records\": [...]}");
+                throw bad(e, "JSON input must be {\"instances\": [...]}, {\"inputs\": [...]}, {\"dataframe_split\": {...}} or {\"dataframe_records\": [...]}");
             }
             return out;
         }
@@ -257,6 +274,22 @@ public final class Capture {
             }
             return row;
         }
+    }
+
+    /**
+     * Whether the first row of a captured CSV payload is a header (the endpoint answers {@code ?header=true}
+     * requests, whose first row names the columns): no field is a number, the fields are distinct, and they name at
+     * least one of the monitored columns.
+     */
+    static boolean isHeader(List<String> fields, List<String> columns) {
+        Set<String> distinct = new LinkedHashSet<>();
+        boolean names = false;
+        for (String f : fields) {
+            String t = f.strip();
+            if (t.isEmpty() || DecimalText.isNumber(t) || !distinct.add(t)) return false;
+            names |= columns.contains(t);
+        }
+        return names;
     }
 
     private static String scalar(JsonNode v, Event e) {

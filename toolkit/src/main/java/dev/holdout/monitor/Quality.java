@@ -7,6 +7,7 @@ import dev.holdout.data.CsvReader;
 import dev.holdout.data.DataValidationException;
 import dev.holdout.data.DecimalText;
 import dev.holdout.data.InputFiles;
+import dev.holdout.data.LabelVocabulary;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.StrictJson;
 import dev.holdout.metrics.Bootstrap;
@@ -124,8 +125,8 @@ public final class Quality {
      */
     public static Data capture(Path captureDir, Path groundTruth, ModelQuality.ProblemType type, String positive, double threshold) {
         Map<String, List<String>> truth = groundTruth(groundTruth);
-        List<String> t = new ArrayList<>(), p = new ArrayList<>();
-        List<Double> s = new ArrayList<>();
+        List<String> t = new ArrayList<>();
+        List<Prediction> p = new ArrayList<>();
         int matched = 0, unmatched = 0;
         for (Path f : Capture.files(captureDir, "--input")) {
             for (Capture.Event e : Capture.read(f)) {
@@ -135,7 +136,7 @@ public final class Quality {
                     unmatched++;
                     continue;
                 }
-                List<String> out = outputs(e);
+                List<Prediction> out = outputs(e);
                 if (out.size() != labels.size()) {
                     throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + " has " + out.size()
                             + " predictions but its ground truth has " + labels.size() + " labels");
@@ -150,27 +151,51 @@ public final class Quality {
                     "ground truth is matched on eventMetadata.eventId = the capture's inferenceId (else its eventId)");
         }
         String note = String.format(Locale.ROOT, "%,d captured events matched with ground truth, %,d without ground truth left out", matched, unmatched);
-        if (type == ModelQuality.ProblemType.Regression) {
-            return new Data(null, null, null, numbers(t, "ground truth"), numbers(p, "prediction"), note);
-        }
         String[] truthArr = t.toArray(String[]::new);
-        if (type == ModelQuality.ProblemType.BinaryClassification && p.stream().allMatch(x -> DecimalText.isNumber(x))) {
-            double[] score = numbers(p, "prediction");
+        if (type == ModelQuality.ProblemType.Regression) {
+            double[] values = new double[p.size()];
+            for (int i = 0; i < values.length; i++) {
+                Prediction x = p.get(i);
+                values[i] = x.label() != null ? numbers(List.of(x.label()), "prediction")[0] : x.score();
+            }
+            return new Data(null, null, null, numbers(t, "ground truth"), values, note);
+        }
+        if (type == ModelQuality.ProblemType.BinaryClassification && p.stream().allMatch(x -> x.score() != null)) {
+            // the endpoint's own fields: its probability, and its label where it wrote one
+            double[] score = p.stream().mapToDouble(Prediction::score).toArray();
+            if (p.stream().allMatch(x -> x.label() != null)) {
+                return new Data(truthArr, p.stream().map(Prediction::label).toArray(String[]::new), score, null, null, note);
+            }
+            return new Data(truthArr, thresholded(truthArr, score, positive, threshold), score, null, null, note);
+        }
+        List<String> labels = new ArrayList<>();
+        for (Prediction x : p) {
+            if (x.label() == null) {
+                throw DataValidationException.param("--input", captureDir, "holds captured outputs with a probability but no label, and others without one",
+                        "capture the outputs of one model");
+            }
+            labels.add(x.label());
+        }
+        if (type == ModelQuality.ProblemType.BinaryClassification && labels.stream().allMatch(DecimalText::isNumber)) {
+            double[] score = numbers(labels, "prediction");
             boolean probabilities = true;
             for (double x : score) probabilities &= x >= 0 && x <= 1;
             boolean labels01 = true;
             for (double x : score) labels01 &= x == 0 || x == 1;
-            if (probabilities && !labels01) {
-                String pos = positive == null ? "1" : positive;
-                String neg = java.util.Arrays.stream(truthArr).filter(x -> !x.equals(pos) && DecimalText.parse(x) != null
-                        && DecimalText.parse(x).compareTo(DecimalText.parse(pos) == null ? java.math.BigDecimal.valueOf(-1) : DecimalText.parse(pos)) != 0)
-                        .findFirst().orElse("0");
-                String[] pred = new String[score.length];
-                for (int i = 0; i < score.length; i++) pred[i] = score[i] >= threshold ? pos : neg;
-                return new Data(truthArr, pred, score, null, null, note);
-            }
+            if (probabilities && !labels01) return new Data(truthArr, thresholded(truthArr, score, positive, threshold), score, null, null, note);
         }
-        return new Data(truthArr, p.toArray(String[]::new), null, null, null, note);
+        return new Data(truthArr, labels.toArray(String[]::new), null, null, null, note);
+    }
+
+    /** Labels from probabilities: the positive label at {@code threshold} or above, else the other label of the ground truth. */
+    private static String[] thresholded(String[] truth, double[] score, String positive, double threshold) {
+        String pos = positive == null ? "1" : positive;
+        LabelVocabulary v = LabelVocabulary.of(java.util.Arrays.asList(truth));
+        String neg = "0";
+        for (String name : v.names()) if (v.codeOf(name) != v.codeOf(pos)) neg = name;
+        String[] pred = new String[score.length];
+        for (int i = 0; i < score.length; i++) pred[i] = score[i] >= threshold ? pos : neg;
+        return pred;
     }
 
     private static double[] numbers(List<String> v, String what) {
@@ -183,17 +208,49 @@ public final class Quality {
         return out;
     }
 
-    /** The predictions of a captured output: CSV, one value per row; JSON {"predictions": [...]} or a list. */
-    static List<String> outputs(Capture.Event e) {
+    /** One captured prediction: the predicted label or value, and the positive label's probability when the output has one. */
+    record Prediction(String label, Double score) {}
+
+    /** The output fields {@code holdout serve} writes ({@code dev.holdout.serve.Scorer}), by what they hold. */
+    static final List<String> SCORE_FIELDS = List.of("probability", "score");
+    static final List<String> LABEL_FIELDS = List.of("predicted_label", "predicted_class", "prediction", "label");
+
+    /**
+     * The predictions of a captured output. CSV: one row per prediction, either one value (a label, a probability
+     * or a regression's value) or the endpoint's fields: {@code probability,predicted_label} (binary),
+     * {@code predicted_class,p_0,...} (multiclass), {@code prediction} (regression), with or without their header
+     * row. JSON: {@code {"predictions": [...]}} or a bare list, each a number, a string or an object of those fields.
+     */
+    static List<Prediction> outputs(Capture.Event e) {
         Capture.Payload p = e.output();
-        List<String> out = new ArrayList<>();
+        List<Prediction> out = new ArrayList<>();
         if (!p.json()) {
+            List<String> header = null;
             for (String line : p.text().split("\r\n|\n|\r")) {
                 if (line.isBlank()) continue;
                 List<String> f = Capture.splitCsv(line, e);
-                if (f.size() != 1) throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId()
-                        + ": a captured output row has " + f.size() + " values; one prediction per row is expected");
-                out.add(f.get(0).strip());
+                if (header == null && out.isEmpty() && f.stream().anyMatch(x -> SCORE_FIELDS.contains(x.strip()) || LABEL_FIELDS.contains(x.strip()))
+                        && f.stream().noneMatch(x -> DecimalText.isNumber(x.strip()))) {
+                    header = f.stream().map(String::strip).toList();
+                    continue;
+                }
+                if (header != null && f.size() != header.size()) {
+                    throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + ": a captured output row has "
+                            + f.size() + " values but its header " + header + " has " + header.size());
+                }
+                List<String> names = header != null ? header : positionalNames(f.size());
+                if (names == null) {
+                    throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + ": a captured output row has "
+                            + f.size() + " values; expected one prediction, or the endpoint's fields (probability,predicted_label or predicted_class,p_0,...)");
+                }
+                String label = null;
+                Double score = null;
+                for (int i = 0; i < names.size(); i++) {
+                    String v = f.get(i).strip();
+                    if (SCORE_FIELDS.contains(names.get(i))) score = number(v, e, names.get(i));
+                    else if (LABEL_FIELDS.contains(names.get(i)) && label == null) label = v;
+                }
+                out.add(prediction(label, score, e));
             }
             return out;
         }
@@ -203,11 +260,48 @@ public final class Quality {
             throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + ": JSON output must be {\"predictions\": [...]} or a list");
         }
         for (JsonNode v : list) {
-            if (v.isNumber()) out.add(JsonFields.decimal(v).toString());
-            else if (v.isTextual()) out.add(v.asText());
-            else throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + ": a prediction must be a number or a string");
+            if (v.isObject()) {
+                String label = null;
+                Double score = null;
+                for (String k : SCORE_FIELDS) if (v.has(k) && score == null) score = number(text(v.get(k), e), e, k);
+                for (String k : LABEL_FIELDS) if (v.has(k) && label == null) label = text(v.get(k), e);
+                out.add(prediction(label, score, e));
+            } else {
+                out.add(new Prediction(text(v, e), null));
+            }
         }
         return out;
+    }
+
+    /** The fields of a header-less output row of {@code n} values, as the endpoint writes them; null when unknown. */
+    private static List<String> positionalNames(int n) {
+        if (n == 1) return List.of("prediction");
+        if (n == 2) return List.of("probability", "predicted_label");
+        List<String> names = new ArrayList<>(List.of("predicted_class"));
+        for (int k = 0; k < n - 1; k++) names.add("p_" + k);
+        return names;
+    }
+
+    private static Prediction prediction(String label, Double score, Capture.Event e) {
+        if (label == null && score == null) {
+            throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId()
+                    + ": a captured prediction has none of the fields " + SCORE_FIELDS + " or " + LABEL_FIELDS);
+        }
+        return new Prediction(label, score);
+    }
+
+    private static String text(JsonNode v, Capture.Event e) {
+        if (v.isNumber()) return JsonFields.decimal(v).toString();
+        if (v.isTextual()) return v.asText();
+        throw DataValidationException.at(e.file().toString(), e.line(), null, null, "event " + e.eventId() + ": a prediction must be a number or a string");
+    }
+
+    private static double number(String v, Capture.Event e, String field) {
+        java.math.BigDecimal d = DecimalText.parse(v);
+        if (d == null) {
+            throw DataValidationException.at(e.file().toString(), e.line(), field, v, "event " + e.eventId() + ": " + field + " is not a number");
+        }
+        return d.doubleValue();
     }
 
     /** Ground-truth labels by event id, from a JSONL file or every {@code *.jsonl} below a folder. */
