@@ -35,13 +35,17 @@ import java.util.stream.Stream;
  * <p>What is accepted (the writer, {@code holdout serve}, writes exactly this):
  * <ul>
  *   <li>{@code encoding} {@code CSV}: {@code data} is one or more CSV rows without a header, in the model's input
- *       column order (the baseline's features in order, or the columns given with {@code --capture-columns});
- *       {@code JSON}: {@code data} is JSON text, {@code {"instances": [[...], ...]}} (rows in column order) or
+ *       column order (the baseline's features in order, or the columns given with {@code --capture-columns}), or
+ *       with a header row first (a request sent with {@code ?header=true}: no field a number, naming a monitored
+ *       column), then its columns by name;
+ *       {@code JSON}: {@code data} is JSON text, {@code {"instances": [[...], ...]}} (or {@code "inputs"}; rows in column order) or
  *       {@code {"instances": [{"col": v, ...}, ...]}}, {@code {"dataframe_split": {"columns": [...], "data": [[...]]}}},
  *       {@code {"dataframe_records": [{"col": v}, ...]}}; {@code BASE64}: {@code data} is base64 of either, and
  *       {@code observedContentType} ({@code text/csv} or {@code application/json}) says which.
- *   <li>The output ({@code endpointOutput}, for model quality): CSV with one value per row, or JSON
- *       {@code {"predictions": [v, ...]}} or a bare list, v a number or a string.
+ *   <li>The output ({@code endpointOutput}, for model quality): CSV with one value per row or the endpoint's
+ *       fields ({@code probability,predicted_label}, {@code predicted_class,p_0,...}, {@code prediction}, with or
+ *       without their header row), or JSON {@code {"predictions": [v, ...]}} or a bare list, v a number, a string or
+ *       an object of those fields.
  *   <li>{@code mode} is {@code INPUT} or {@code OUTPUT}; {@code eventId} is required, {@code inferenceId} (the caller's
  *       id) and {@code inferenceTime} optional, {@code eventVersion} is {@code "0"}. Any other key is an error.
  * </ul>
