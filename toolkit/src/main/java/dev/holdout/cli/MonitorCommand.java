@@ -51,6 +51,7 @@ final class MonitorCommand implements Runnable {
 
     /** The thresholds and methods of monitoring_config, each global (VALUE) or per feature (FEATURE=VALUE), repeatable. */
     static final class ConfigOptions {
+        static final String ALL = "*";
         @Option(names = "--comparison-threshold", paramLabel = "[FEATURE=]X", description = "Numeric drift threshold on the KS distance (default 0.1).")
         List<String> comparisonThreshold = new ArrayList<>();
         @Option(names = "--comparison-method", paramLabel = "[FEATURE=]simple|robust", description = "robust (default): the KS test must also reject at 95%; simple: the distance alone.")
@@ -65,7 +66,9 @@ final class MonitorCommand implements Runnable {
         List<String> domain = new ArrayList<>();
         @Option(names = "--completeness-tolerance", paramLabel = "[FEATURE=]X", description = "How far completeness may fall below the baseline's (default 0.02).")
         List<String> completeness = new ArrayList<>();
-        @Option(names = "--no-comparison", paramLabel = "[FEATURE]", arity = "0..1", fallbackValue = "", description = "Skip the drift comparison (for one feature, or all).")
+        // picocli takes an empty fallbackValue for "none", so "all features" is spelled "*"
+        @Option(names = "--no-comparison", paramLabel = "[FEATURE]", arity = "0..1", fallbackValue = ALL,
+                description = "Skip the drift comparison (perform_comparison Disabled) for one feature, or for all without a value.")
         List<String> noComparison = new ArrayList<>();
 
         MonitorConfig.Overrides global = MonitorConfig.Overrides.NONE;
@@ -80,7 +83,7 @@ final class MonitorCommand implements Runnable {
             each(domain, "--domain-content-threshold", (o, v, p) -> o.withDomainContentThreshold(fraction(v, p)));
             each(completeness, "--completeness-tolerance", (o, v, p) -> o.withCompletenessTolerance(fraction(v, p)));
             for (String f : noComparison) {
-                if (f.isEmpty()) global = global.withPerformComparison(false);
+                if (f.equals(ALL)) global = global.withPerformComparison(false);
                 else perFeature.merge(f, MonitorConfig.Overrides.NONE.withPerformComparison(false), MonitorConfig.Overrides::then);
             }
         }

@@ -41,6 +41,45 @@ public final class Monitor {
         return evaluate(baseline, o, s, layout, "table " + current.name());
     }
 
+    /**
+     * One run per calendar month of a dated table, in time order — what a monthly monitoring schedule would have
+     * found, each run on that month's rows only. Rows without a date are left out (they belong to no month).
+     *
+     * <pre>{@code
+     * Map<YearMonth, MonitorResult> runs = Monitor.byMonth(baseline, weather2015, "date", MonitorOptions.defaults());
+     * runs.get(YearMonth.of(2015, 7)).drifted();     // [temp_max, temp_min]
+     * }</pre>
+     */
+    public static java.util.SortedMap<java.time.YearMonth, MonitorResult> byMonth(Baseline baseline, Table current, String dateColumn, MonitorOptions o) {
+        java.util.SortedMap<java.time.YearMonth, MonitorResult> out = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<java.time.YearMonth, Table> e : months(current, dateColumn).entrySet()) {
+            out.put(e.getKey(), run(baseline, e.getValue(), o));
+        }
+        return out;
+    }
+
+    /** The rows of each calendar month of a date (or date-time) column, in time order; each table named {@code name yyyy-mm}. */
+    public static java.util.SortedMap<java.time.YearMonth, Table> months(Table t, String dateColumn) {
+        tech.tablesaw.columns.Column<?> c = dev.holdout.data.Columns.require(t, dateColumn, "--time");
+        java.util.SortedMap<java.time.YearMonth, List<Integer>> rows = new java.util.TreeMap<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (c.isMissing(i)) continue;
+            java.time.YearMonth m;
+            if (c instanceof tech.tablesaw.api.DateColumn d) m = java.time.YearMonth.from(d.get(i));
+            else if (c instanceof tech.tablesaw.api.DateTimeColumn d) m = java.time.YearMonth.from(d.get(i));
+            else if (c instanceof tech.tablesaw.api.InstantColumn d) m = java.time.YearMonth.from(d.get(i).atZone(java.time.ZoneOffset.UTC));
+            else throw DataValidationException.param("--time", dateColumn, "is not a date column", "name the column of dates");
+            rows.computeIfAbsent(m, x -> new ArrayList<>()).add(i);
+        }
+        java.util.SortedMap<java.time.YearMonth, Table> out = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<java.time.YearMonth, List<Integer>> e : rows.entrySet()) {
+            Table m = t.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+            m.setName(t.name() + " " + e.getKey());
+            out.put(e.getKey(), m);
+        }
+        return out;
+    }
+
     /** A run over a CSV file or a data-capture folder ({@link Capture}). */
     public static MonitorResult run(Baseline baseline, Path input) { return run(baseline, input, MonitorOptions.defaults()); }
 
