@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
                 ExperimentsCommand.class,
                 RegistryCommand.class,
                 PipelineCommand.class,
+                MonitorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

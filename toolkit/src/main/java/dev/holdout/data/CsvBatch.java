@@ -99,6 +99,12 @@ public final class CsvBatch {
         return out;
     }
 
+    /**
+     * How many values of {@code column} in this batch did not fit its kind and were read as missing
+     * ({@link CsvReader#countMismatches()}; always 0 without it). {@link #isMissing} is true for them too.
+     */
+    public int mismatches(String column) { return column(column).mismatches; }
+
     /** Whether the value of {@code column} in {@code row} is missing. */
     public boolean isMissing(int row, String column) {
         check(row);
