@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 PredictCommand.class,
                 TuneCommand.class,
+                FeaturesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

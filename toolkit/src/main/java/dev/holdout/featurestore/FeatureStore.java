@@ -148,21 +148,15 @@ public final class FeatureStore {
         InputFiles.requireReadable(input, "--input");
         List<String> header = CsvReader.open(input).header();
         Instant writeTime = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what the store keeps
+        // a store that does not exist yet has no group to take columns from: check the file before creating the store
+        Checked pre = store.exists() ? null : check(spec, input, header, spec.recordId(), spec.eventTime());
         return store.write(s -> {
             Optional<FeatureGroup> existing = groups(s).stream().filter(g -> g.name().equals(spec.group())).findFirst();
             String recordId = spec.recordId() != null ? spec.recordId() : existing.map(g -> g.recordId().name()).orElse(null);
             String eventTime = spec.eventTime() != null ? spec.eventTime() : existing.map(FeatureGroup::eventTime).orElse(null);
-            if (recordId == null) throw DataValidationException.param("--record-id", null, "is required for a new group", "name the record id column");
-            if (eventTime == null) throw DataValidationException.param("--event-time", null, "is required for a new group", "name the event time column");
-            requireColumn(header, recordId, "--record-id", input);
-            requireColumn(header, eventTime, "--event-time", input);
-            if (recordId.equals(eventTime)) {
-                throw DataValidationException.param("--event-time", eventTime, "is also the record id column", "pass two different columns");
-            }
-            ColumnKind eventKind = Times.readingKind(input, eventTime, spec.types().get(eventTime), "--event-time");
-            Map<String, ColumnKind> declared = new LinkedHashMap<>(spec.types());
-            declared.put(eventTime, ColumnKind.TEXT); // read on its own terms above; here only the features' kinds matter
-            Map<String, ColumnKind> probed = probe(input, header, declared);
+            Checked c = pre != null && existing.isEmpty() ? pre : check(spec, input, header, recordId, eventTime);
+            ColumnKind eventKind = c.eventKind();
+            Map<String, ColumnKind> probed = c.kinds();
             FeatureGroup g;
             boolean created = existing.isEmpty();
             if (created) g = create(s, spec, header, recordId, eventTime, probed);
@@ -173,6 +167,23 @@ public final class FeatureStore {
             FeatureGroup after = group(s, g.name());
             return new IngestResult(after, created, rows, writeTime);
         });
+    }
+
+    /** What an ingest learns from its file before writing: how to read the event time, and every column's kind. */
+    private record Checked(ColumnKind eventKind, Map<String, ColumnKind> kinds) {}
+
+    private static Checked check(IngestSpec spec, Path input, List<String> header, String recordId, String eventTime) {
+        if (recordId == null) throw DataValidationException.param("--record-id", null, "is required for a new group", "name the record id column");
+        if (eventTime == null) throw DataValidationException.param("--event-time", null, "is required for a new group", "name the event time column");
+        requireColumn(header, recordId, "--record-id", input);
+        requireColumn(header, eventTime, "--event-time", input);
+        if (recordId.equals(eventTime)) {
+            throw DataValidationException.param("--event-time", eventTime, "is also the record id column", "pass two different columns");
+        }
+        ColumnKind eventKind = Times.readingKind(input, eventTime, spec.types().get(eventTime), "--event-time");
+        Map<String, ColumnKind> declared = new LinkedHashMap<>(spec.types());
+        declared.put(eventTime, ColumnKind.TEXT); // read on its own terms above; here only the features' kinds matter
+        return new Checked(eventKind, probe(input, header, declared));
     }
 
     private static void checkGroupName(String name) {
