@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
                 RegistryCommand.class,
                 PipelineCommand.class,
                 MonitorCommand.class,
+                FeaturesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

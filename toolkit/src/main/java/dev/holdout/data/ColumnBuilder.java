@@ -695,6 +695,14 @@ final class ColumnBuilder {
         return d;
     }
 
+    /** INTEGER values exactly, {@link Long#MIN_VALUE} for missing. */
+    long[] longs64() {
+        long[] out = new long[size];
+        if (state == LONG) System.arraycopy(longs, 0, out, 0, size);
+        else for (int i = 0; i < size; i++) out[i] = ints[i] == MISSING_INT ? MISSING_LONG : ints[i];
+        return out;
+    }
+
     /** Time values as epoch milliseconds (UTC; local date-times read as UTC), {@link Long#MIN_VALUE} for missing. */
     long[] epochMillis() {
         long[] out = new long[size];

@@ -73,6 +73,14 @@ public final class CsvBatch {
         return Arrays.copyOfRange(c.doubles(), offset, offset + rows);
     }
 
+    /** An INTEGER column's values exactly (64 bits, no rounding through a double), {@link Long#MIN_VALUE} where missing. */
+    public long[] longs(String column) {
+        ColumnBuilder c = column(column);
+        if (c.kind() != ColumnKind.INTEGER) throw wrongKind(column, c, "an INTEGER column");
+        long[] all = c.longs64();
+        return offset == 0 && all.length == rows ? all : Arrays.copyOfRange(all, offset, offset + rows);
+    }
+
     /** A DATE, DATETIME or INSTANT column as epoch milliseconds (a local date-time is read as UTC), {@link Long#MIN_VALUE} where missing. */
     public long[] epochMillis(String column) {
         ColumnBuilder c = column(column);
