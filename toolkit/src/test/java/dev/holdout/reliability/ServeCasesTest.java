@@ -80,10 +80,10 @@ class ServeCasesTest {
                         .setup(INPUT).args(d -> List.of("transform", "--model", d.resolve("nope").toString(), "--input", d.resolve("in.csv").toString(),
                                 "--output", d.resolve("out").toString()))
                         .expect(2, "nope"),
-                BadInput.of("transform: a registry reference with no registry")
+                BadInput.of("transform: a registry reference to a group nobody registered")
                         .setup(INPUT).args(d -> List.of("transform", "--model", "rain@approved", "--input", d.resolve("in.csv").toString(),
                                 "--output", d.resolve("out").toString()))
-                        .expect(2, "rain@approved"),
+                        .expect(2, "group=rain: no such model group.*holdout registry register --group rain"),
                 BadInput.of("transform: the input does not exist")
                         .args(transform()).expect(2, "in\\.csv.*does not exist"),
                 BadInput.of("transform: --threads 0")
