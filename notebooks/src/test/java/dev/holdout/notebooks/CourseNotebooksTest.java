@@ -333,6 +333,35 @@ class CourseNotebooksTest {
         assertTrue(ratio > 1.6 && ratio < 2.4, "a quarter of the rows: about twice the width (1/sqrt(rows)), was " + ratio);
     }
 
+    @Test
+    void pipelinesAndRegistry() throws Exception {
+        JsonNode nb = execute("09-pipelines-and-registry.ipynb");
+        String out = stdout(nb);
+        List<String> work = List.of("label", "split", "preprocess", "train", "evaluate", "register");
+        find(out, "quickstart-1: Succeeded\nran: \\[label, split, preprocess, train, evaluate, check-auc, register\\]\nnot run: \\[auc-too-low\\]");
+        Matcher first = find(out, "validation ROC AUC ([\\d.]+); registered seattle-rain/1");
+        assertTrue(Double.parseDouble(first.group(1)) >= 0.7, "the first model passes the default bar min_auc=0.7");
+        Matcher cached = find(out, "quickstart-2: Succeeded\ncached: \\[([^\\]]*)\\] \\(from quickstart-1\\)\nran: \\[check-auc\\]; registered seattle-rain/1");
+        assertEquals(work, List.of(cached.group(1).split(", ")), "the second run is fully cached: every step that does work");
+        Matcher testDay = find(out, "a 2015 day changed -> ran: \\[([^\\]]*)\\]; cached: \\[([^\\]]*)\\]");
+        assertEquals("label, split, check-auc", testDay.group(1), "a test-period row reruns only the steps that read it");
+        assertEquals("preprocess, train, evaluate, register", testDay.group(2), "train and validation are byte-identical, so cached");
+        find(out, "a 2012 day changed -> ran: \\[label, split, preprocess, train, evaluate, check-auc, register\\]; cached: \\[\\]");
+        Matcher second = find(out, "validation ROC AUC ([\\d.]+); registered seattle-rain/2");
+        double auc2 = Double.parseDouble(second.group(1));
+        Matcher fail = find(out, "quickstart-5: Failed\nreason: step auc-too-low \\(Fail\\) failed: validation ROC AUC ([\\d.]+) is below min_auc 0\\.95\nnot run: \\[register\\]");
+        assertEquals(auc2, Double.parseDouble(fail.group(1)), 5e-5, "the Fail message carries the evaluated score");
+        assertTrue(auc2 < 0.95, "the prose: a bar the model does not reach");
+        find(out, "seattle-rain/2: PendingManualApproval -> Approved by ana");
+        find(out, "seattle-rain/1: PendingManualApproval -> Rejected by ana");
+        find(out, "seattle-rain@approved is seattle-rain/2");
+        find(out, "approving the rejected version: .*a rejected version cannot be approved");
+        find(out, "run 1 \\(quickstart-1/train\\).*\nrun 2 \\(quickstart-4/train\\)");
+        Matcher table = find(out, "validation:roc_auc +([\\d.]+) +([\\d.]+)");
+        assertEquals(Double.parseDouble(first.group(1)), Double.parseDouble(table.group(1)), 5e-5, "the comparison shows run 1's AUC");
+        assertEquals(auc2, Double.parseDouble(table.group(2)), 5e-5, "and run 2's");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One execution of a notebook: the fresh outputs (cleaned as stored) and how they compare with the stored ones. */

@@ -38,6 +38,9 @@ import picocli.CommandLine.Command;
                 TuneCommand.class,
                 ExperimentsCommand.class,
                 RegistryCommand.class,
+                PipelineCommand.class,
+                MonitorCommand.class,
+                FeaturesCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -97,13 +97,15 @@ final class TransformCommand implements Callable<Integer> {
         List<Path> files = inputs(input);
         Path dir = ModelReferences.folder(model);
         PrintWriter stdout = spec.commandLine().getOut();
+        // options, the model and the inputs' headers are checked before the output is claimed: such a mistake leaves nothing
+        BatchTransform t = BatchTransform.of(Scorer.load(dir)).joinSource(join).inputFilter(in).outputFilter(out)
+                .batchSize(batchSize).threads(threads).skipBadRows(skip).types(types.kinds());
+        t.check(files);
         try (OutputFolder folder = OutputFolder.at(output).named("--output").input("--input", input).input("--model", dir).force(force).claim()) {
             List<BatchTransform.FileResult> results;
             long start = System.nanoTime();
             Progress progress = new Progress(stdout, TrainingProgress.isTerminal());
             try {
-                BatchTransform t = BatchTransform.of(Scorer.load(dir)).joinSource(join).inputFilter(in).outputFilter(out)
-                        .batchSize(batchSize).threads(threads).skipBadRows(skip).types(types.kinds());
                 results = new ArrayList<>();
                 folder.write(tmp -> results.addAll(t.run(files, tmp, progress)));
             } catch (OutputConflictException e) {

@@ -61,6 +61,10 @@ final class ColumnBuilder {
     private byte[] scratch = new byte[64];
 
     private long nonMissing, numbers, dates, dateTimes, instants;
+    /** Whether a value that does not fit the declared kind is read as missing and counted (see CsvReader#countMismatches). */
+    private boolean countMismatches;
+    /** Values since the last {@link #reset} that did not fit the declared kind (with {@link #countMismatches}). */
+    int mismatches;
     private Offender notNumber, notDate, notDateTime, notInstant, firstValue;
 
     /**
@@ -128,6 +132,9 @@ final class ColumnBuilder {
         return ColumnKind.INSTANT;
     }
 
+    /** Reads values that do not fit the declared kind as missing, counting them, instead of failing. */
+    void countMismatches() { countMismatches = declared != null; }
+
     /** Marks a row whose value was refused (the reader skips the row) as missing. */
     void markMissing(int row) { setMissing(row); }
 
@@ -151,6 +158,7 @@ final class ColumnBuilder {
     /** Starts again at row 0, keeping the kind (a stream's next batch). */
     void reset() {
         size = 0;
+        mismatches = 0;
         if (dictionary != null) dictionary.clear();
     }
 
@@ -335,6 +343,12 @@ final class ColumnBuilder {
                 double v = Cells.parseNumber(b, s, e);
                 if (v == v) {
                     if (Double.isInfinite(v)) {
+                        if (countMismatches) {
+                            doubles[row] = Double.NaN;
+                            mismatches++;
+                            nonMissing--;
+                            return;
+                        }
                         if (declared != null) throw bad(line, b, s, e, flag, true);
                         if (notNumber == null) notNumber = offender(line, b, s, e, flag, true);
                         v = Double.NaN;
@@ -377,6 +391,12 @@ final class ColumnBuilder {
             default -> { }
         }
         // the value does not fit the column's current kind
+        if (countMismatches) {
+            setMissing(row);
+            mismatches++;
+            nonMissing--;
+            return;
+        }
         if (declared != null) throw bad(line, b, s, e, flag, false);
         widen(row, b, s, e, flag, line, earlier);
     }
@@ -673,6 +693,14 @@ final class ColumnBuilder {
             d[i] = state == INTEGER ? (ints[i] == MISSING_INT ? Double.NaN : ints[i]) : (longs[i] == MISSING_LONG ? Double.NaN : longs[i]);
         }
         return d;
+    }
+
+    /** INTEGER values exactly, {@link Long#MIN_VALUE} for missing. */
+    long[] longs64() {
+        long[] out = new long[size];
+        if (state == LONG) System.arraycopy(longs, 0, out, 0, size);
+        else for (int i = 0; i < size; i++) out[i] = ints[i] == MISSING_INT ? MISSING_LONG : ints[i];
+        return out;
     }
 
     /** Time values as epoch milliseconds (UTC; local date-times read as UTC), {@link Long#MIN_VALUE} for missing. */

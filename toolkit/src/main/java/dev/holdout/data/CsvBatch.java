@@ -73,6 +73,14 @@ public final class CsvBatch {
         return Arrays.copyOfRange(c.doubles(), offset, offset + rows);
     }
 
+    /** An INTEGER column's values exactly (64 bits, no rounding through a double), {@link Long#MIN_VALUE} where missing. */
+    public long[] longs(String column) {
+        ColumnBuilder c = column(column);
+        if (c.kind() != ColumnKind.INTEGER) throw wrongKind(column, c, "an INTEGER column");
+        long[] all = c.longs64();
+        return offset == 0 && all.length == rows ? all : Arrays.copyOfRange(all, offset, offset + rows);
+    }
+
     /** A DATE, DATETIME or INSTANT column as epoch milliseconds (a local date-time is read as UTC), {@link Long#MIN_VALUE} where missing. */
     public long[] epochMillis(String column) {
         ColumnBuilder c = column(column);
@@ -98,6 +106,12 @@ public final class CsvBatch {
         for (int i = 0; i < rows; i++) out[i] = codes[offset + i] < 0 ? null : d.value(codes[offset + i]);
         return out;
     }
+
+    /**
+     * How many values of {@code column} in this batch did not fit its kind and were read as missing
+     * ({@link CsvReader#countMismatches()}; always 0 without it). {@link #isMissing} is true for them too.
+     */
+    public int mismatches(String column) { return column(column).mismatches; }
 
     /** Whether the value of {@code column} in {@code row} is missing. */
     public boolean isMissing(int row, String column) {

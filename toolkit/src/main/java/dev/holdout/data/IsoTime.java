@@ -40,6 +40,19 @@ public final class IsoTime {
         return text == null || t.parse(text) == NONE ? Double.NaN : t.epochSecond() + t.nano / 1e9;
     }
 
+    /**
+     * Milliseconds since the epoch of an ISO date, local date-time (read as UTC) or instant, exactly (finer digits
+     * truncated, as Tablesaw keeps them); {@link Long#MIN_VALUE} when the text is none of those.
+     *
+     * <pre>{@code
+     * IsoTime.epochMillis("2023-01-01T00:00:00.250Z");   // 1672531200250
+     * }</pre>
+     */
+    public static long epochMillis(String text) {
+        IsoTime t = new IsoTime();
+        return text == null || t.parse(text) == NONE ? Long.MIN_VALUE : t.epochMilli();
+    }
+
     IsoTime() {}
 
     int year, month, day, hour, minute, second, nano, offsetSeconds;

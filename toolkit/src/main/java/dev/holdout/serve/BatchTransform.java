@@ -147,11 +147,20 @@ public final class BatchTransform {
         return out;
     }
 
-    /** Transforms one file into {@code folder}/{@link #outputName}. */
-    public FileResult run(Path input, Path folder, Listener listener) {
-        InputFiles.requireReadable(input, "input");
-        CsvReader file = CsvReader.open(input);
-        List<String> header = file.header();
+    /**
+     * Checks, from their headers only, that each input can be transformed: it has every column the model reads,
+     * the input filter keeps them, the output filter selects columns there are. {@code transform} calls this before
+     * it claims its output, so such a mistake leaves nothing behind.
+     */
+    public void check(List<Path> inputs) {
+        for (Path in : inputs) {
+            InputFiles.requireReadable(in, "input");
+            outputHeader(in, CsvReader.open(in).header());
+        }
+    }
+
+    /** The chosen output columns' positions in [input columns (joined)] + prediction fields, after the checks of {@link #check}. */
+    private int[] outputHeader(Path input, List<String> header) {
         List<String> allowed = inputFilter.names(header);
         for (String c : scorer.inputColumns()) {
             if (!header.contains(c)) {
@@ -166,7 +175,18 @@ public final class BatchTransform {
         List<String> joined = new ArrayList<>();
         if (joinSource) joined.addAll(header);
         joined.addAll(scorer.predictionColumns());
-        int[] chosen = outputFilter.select(joined);
+        return outputFilter.select(joined);
+    }
+
+    /** Transforms one file into {@code folder}/{@link #outputName}. */
+    public FileResult run(Path input, Path folder, Listener listener) {
+        InputFiles.requireReadable(input, "input");
+        CsvReader file = CsvReader.open(input);
+        List<String> header = file.header();
+        int[] chosen = outputHeader(input, header);
+        List<String> joined = new ArrayList<>();
+        if (joinSource) joined.addAll(header);
+        joined.addAll(scorer.predictionColumns());
         Layout layout = new Layout(header.size(), joinSource ? header.size() : 0, chosen, outputFilter.isAll());
         List<String> outHeader = new ArrayList<>();
         for (int i : chosen) outHeader.add(joined.get(i));

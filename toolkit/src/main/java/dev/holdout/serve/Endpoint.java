@@ -99,8 +99,15 @@ public final class Endpoint {
         ready = true;
     }
 
-    /** Shutting down: new requests get 503. */
+    /**
+     * Shutting down: {@code /ping} answers 503 so that no more traffic is sent. Which requests are new and get 503
+     * is the transport's to say ({@link HttpEndpoint} refuses those that arrive after its stop began and answers
+     * those already in flight, body still arriving or not).
+     */
     public void stopping() { stopping = true; }
+
+    /** The answer to a request that arrived after shutting down began. */
+    static Response shuttingDown() { return error(503, "shutting down", -1, null); }
 
     /** Requests answered with 2xx, and with an error status. */
     public long served() { return served.get(); }
@@ -181,7 +188,6 @@ public final class Endpoint {
     }
 
     private Response invoke(Request req, String target) {
-        if (stopping) return error(503, "shutting down", -1, null);
         if (!ready) return error(503, "loading the models", -1, null);
         String type = req.header("content-type");
         String base = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);

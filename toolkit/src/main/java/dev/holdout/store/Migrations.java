@@ -26,9 +26,9 @@ public final class Migrations {
     /** Every migration, in the order they are applied. Never edit a released one: add a new one. */
     static final List<Migration> ALL = List.of(
             Migration.sql(1, "store: schema versions", "V001__store.sql"),
-            // 2: the feature store (issue 14)
-            Migration.sql(3, "experiments and the model registry", "V003__experiments_registry.sql")
-            // 4: workflow pipelines (issue 15, the pipelines part)
+            Migration.sql(2, "feature store: groups, features, writes", "V002__feature_store.sql"),
+            Migration.sql(3, "experiments and the model registry", "V003__experiments_registry.sql"),
+            Migration.sql(4, "workflow pipelines: executions, steps, cache", "V004__pipelines.sql")
     );
 
     private final List<Migration> list;

@@ -13,9 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,7 +175,7 @@ public final class Store {
     /** The migrations applied to the store, oldest first: version and description. */
     public List<String> history() {
         return read(s -> s.query("SELECT version, description, applied_at FROM holdout_schema ORDER BY version",
-                r -> r.getInt(1) + " " + r.getString(2) + " (" + r.getTimestamp(3).toInstant() + ")"));
+                r -> r.getInt(1) + " " + r.getString(2) + " (" + r.getObject(3, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC) + ")"));
     }
 
     // ------------------------------------------------------------------------------------------ opening
@@ -381,7 +379,7 @@ public final class Store {
                 for (Migration m : pending) {
                     m.work().apply(s);
                     s.update("INSERT INTO holdout_schema (version, description, applied_at, holdout_version) VALUES (?, ?, ?, ?)",
-                            m.version(), m.description(), Timestamp.from(Instant.now()), HOLDOUT_VERSION);
+                            m.version(), m.description(), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), HOLDOUT_VERSION);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -39,6 +39,23 @@ public record Evaluation(Map<String, Map<String, Double>> values) {
         return new Evaluation(copy);
     }
 
+    /**
+     * The metric keys an evaluation of a model with {@code objective} reports (where the data defines them), as in
+     * {@link TrainedModel#evaluate}: {@code metricKeys("binary:logistic")} is [accuracy, precision, recall, f1, roc_auc, log_loss].
+     */
+    public static List<String> metricKeys(String objective) {
+        List<dev.holdout.metrics.Metric> list = switch (objective) {
+            case Hyperparameters.BINARY_LOGISTIC -> ModelMetrics.BINARY;
+            case Hyperparameters.MULTI_SOFTPROB -> {
+                List<dev.holdout.metrics.Metric> m = new ArrayList<>(ModelMetrics.MULTICLASS);
+                m.add(dev.holdout.metrics.Metric.LOG_LOSS);
+                yield m;
+            }
+            default -> ModelMetrics.REGRESSION;
+        };
+        return list.stream().map(dev.holdout.metrics.Metric::key).toList();
+    }
+
     /** The value, or NaN when the part or metric was not evaluated. */
     public double get(String part, String metric) {
         Map<String, Double> m = values.get(part);

@@ -38,7 +38,7 @@ import java.util.Map;
  *   {"step": "outliers", "columns": ["wind"], "method": "z_score", "factor": 3, "action": "flag"}]}
  * }</pre>
  */
-final class PreprocessingSpecs {
+public final class PreprocessingSpecs {
     private PreprocessingSpecs() {}
 
     static final List<String> KINDS = List.of("impute", "standard_scaler", "min_max_scaler", "robust_scaler", "one_hot",
@@ -67,7 +67,7 @@ final class PreprocessingSpecs {
     }
 
     /** A {@code "preprocessing"} object ({@code {"steps": [...]}}); null means no preprocessing. */
-    static Preprocessor fromJson(JsonFields node) {
+    public static Preprocessor fromJson(JsonFields node) {
         if (node == null) return Preprocessor.of();
         node.allow("steps");
         if (!node.has("steps")) {
