@@ -297,4 +297,17 @@ class MonitorTest {
         assertEquals(rows, last.present());
         assertEquals(sum, last.sum(), 1e-9, "every row of both batches counted");
     }
+
+    @Test
+    void statisticsAreStreamedToTheFileAsTheirTextAndSketchesAnswerAfterRelease(@TempDir Path dir) throws IOException {
+        Baseline b = Baseline.of(between(weather(), "2012-01-01", "2013-01-01"), features());
+        Path f = dir.resolve("statistics.json");
+        b.statistics().write(f);
+        assertEquals(b.statistics().toJson(), Files.readString(f), "the streamed file is the text, byte for byte");
+        QuantileSketch s = ((NumericStatistics) b.statistics().feature("temp_max")).sketch();
+        long before = s.rankBelow(15.0);
+        s.release();
+        assertEquals(before, s.rankBelow(15.0), "a released sketch sorts itself again");
+        assertEquals(366, s.count());
+    }
 }
