@@ -362,6 +362,32 @@ class CourseNotebooksTest {
         assertEquals(auc2, Double.parseDouble(table.group(2)), 5e-5, "and run 2's");
     }
 
+    @Test
+    void modelMonitor() throws Exception {
+        JsonNode nb = execute("10-model-monitor.ipynb");
+        String out = stdout(nb);
+        Matcher july = find(out, "July 2015 against the whole of 2013: drifted \\[([^]]*)\\]; temp_max KS ([\\d.]+) \\(threshold ([\\d.]+)\\), p ([\\d.e-]+), "
+                + "PSI ([\\d.]+), JS ([\\d.]+)");
+        assertTrue(july.group(1).contains("temp_max"), "July is hot against the whole year");
+        assertTrue(Double.parseDouble(july.group(2)) > Double.parseDouble(july.group(3)) && Double.parseDouble(july.group(4)) < 0.05,
+                "Robust: the distance is past the threshold and the KS test rejects");
+        assertTrue(html(nb).contains("baseline_drift_check") && html(nb).contains("Jensen-Shannon"), "the run's report is shown");
+        Matcher whole = find(out, "Against the whole of 2013, (\\d+) of 24 months drift");
+        Matcher same = find(out, "Against the same month of 2013, (\\d+) of 24 months drift");
+        assertTrue(Integer.parseInt(whole.group(1)) > Integer.parseInt(same.group(1)), "the season reads as drift against the whole year, as the prose says");
+        find(out, "a month is a narrow slice of a year");
+        Matcher ks = find(out, "temp_max against the whole of 2013: largest KS [\\d.]+ in \\d{4}-(\\d\\d), smallest [\\d.]+ in \\d{4}-(\\d\\d); "
+                + "against the same month the KS distance is smaller in (\\d+) of 24 months");
+        assertTrue(List.of("06", "07", "08").contains(ks.group(1)), "largest in mid-summer: " + ks.group(1));
+        assertTrue(List.of("03", "04", "05").contains(ks.group(2)), "smallest in spring: " + ks.group(2));
+        assertTrue(Integer.parseInt(ks.group(3)) > 12, "smaller against the same month in most months");
+        Matcher q = find(out, "(\\d+) of 12 months fall below the baseline's accuracy \\(Model Monitor's LessThanThreshold on the baseline value\\); "
+                + "(\\d+) of them by more than two");
+        int below = Integer.parseInt(q.group(1)), beyond = Integer.parseInt(q.group(2));
+        assertTrue(below > 0 && beyond <= 1 && beyond < below, "months fall below the baseline value, hardly any by two deviations: " + below + ", " + beyond);
+        find(out, "A calendar retrains every month: 12 times in 2015\\. A trigger on drift against the seasonal baseline fires \\d+ time");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One execution of a notebook: the fresh outputs (cleaned as stored) and how they compare with the stored ones. */

@@ -83,7 +83,7 @@ public record Baseline(Statistics statistics, Constraints constraints) {
 
     /** Writes the two files into {@code folder} (which the caller has claimed). */
     public void writeFiles(Path folder) throws IOException {
-        Files.writeString(folder.resolve(STATISTICS), statistics.toJson(), StandardCharsets.UTF_8);
+        statistics.write(folder.resolve(STATISTICS));
         Files.writeString(folder.resolve(CONSTRAINTS), constraints.toJson(), StandardCharsets.UTF_8);
     }
 

@@ -74,6 +74,9 @@ public record Drift(String method, double distance, double threshold, double pVa
             b = new double[0];
             s = new double[0];
         }
+        // the ranks are read: drop the sorted copies, so a run over many features holds one pair at a time
+        base.sketch().release();
+        cur.sketch().release();
         return new Drift("KolmogorovSmirnov", d, c.comparisonThreshold(), p, psi(b, s), jensenShannon(b, s), drifted && !Double.isNaN(d),
                 rule, labels, b, s);
     }

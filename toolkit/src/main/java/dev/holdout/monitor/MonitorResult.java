@@ -59,7 +59,7 @@ public record MonitorResult(String source, Baseline baseline, Constraints constr
 
     /** Writes statistics.json, constraint_violations.json and report.html into {@code folder} (which the caller has claimed). */
     public void writeFiles(Path folder) throws IOException {
-        Files.writeString(folder.resolve(Baseline.STATISTICS), current.toJson(), StandardCharsets.UTF_8);
+        current.write(folder.resolve(Baseline.STATISTICS));
         Files.writeString(folder.resolve(VIOLATIONS), violationsJson(), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve(REPORT), dev.holdout.report.Html.page("Monitoring run: " + source, toHtml()), StandardCharsets.UTF_8);
     }

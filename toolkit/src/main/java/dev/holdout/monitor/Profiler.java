@@ -134,8 +134,10 @@ final class Profiler {
             double s1 = shifted.value(), s2 = shiftedSquares.value();
             double variance = Math.max(0, (s2 - s1 * s1 / present) / present);
             FeatureType t = type == FeatureType.Integral && notWhole > 0 ? FeatureType.Fractional : type;
+            List<NumericStatistics.Bucket> buckets = NumericStatistics.buckets(min, max, sketch);
+            sketch.release(); // a wide baseline keeps only the sketches' levels, not a sorted copy of each
             return new NumericStatistics(name, t, present, missing, wrongType, notWhole, sum.value(), mean, Math.sqrt(variance), min, max,
-                    NumericStatistics.buckets(min, max, sketch), sketch);
+                    buckets, sketch);
         }
     }
 

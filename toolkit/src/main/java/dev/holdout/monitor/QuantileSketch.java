@@ -34,14 +34,27 @@ public final class QuantileSketch {
 
     private final int k;
     private final double[][] levels;
-    /** Items sorted, and the total weight of the items up to each (inclusive). */
-    private final double[] sorted;
-    private final long[] cumulative;
+    /** The values summarised: the sum of the items' weights (2^h on level h). */
+    private final long count;
+    /**
+     * Items sorted, and the total weight of the items up to each (inclusive): built when a rank is first asked
+     * for and dropped again by {@link #release()}, so a baseline of many features does not hold two more copies
+     * of every sketch.
+     */
+    private double[] sorted;
+    private long[] cumulative;
 
     private QuantileSketch(int k, double[][] levels) {
         this.k = k;
         this.levels = levels;
-        // each level is sorted: merge them one by one into the sorted items with their weights
+        long n = 0;
+        for (int h = 0; h < levels.length; h++) n += (long) levels[h].length << h;
+        this.count = n;
+    }
+
+    /** Builds the sorted items with their cumulative weights (each level sorted, merged one by one). */
+    private synchronized void index() {
+        if (sorted != null) return;
         double[] items = new double[0];
         long[] weights = new long[0];
         for (int h = 0; h < levels.length; h++) {
@@ -62,13 +75,36 @@ public final class QuantileSketch {
             items = mi;
             weights = mw;
         }
-        sorted = items;
-        cumulative = new long[items.length];
+        long[] cum = new long[items.length];
         long sum = 0;
         for (int i = 0; i < items.length; i++) {
             sum += weights[i];
-            cumulative[i] = sum;
+            cum[i] = sum;
         }
+        cumulative = cum;
+        sorted = items;
+    }
+
+    /** Drops the sorted copy (it is built again when a rank is next asked for). */
+    synchronized void release() {
+        sorted = null;
+        cumulative = null;
+    }
+
+    private int items() {
+        int n = 0;
+        for (double[] l : levels) n += l.length;
+        return n;
+    }
+
+    private double[] sorted() {
+        index();
+        return sorted;
+    }
+
+    private long[] cumulative() {
+        index();
+        return cumulative;
     }
 
     /** A new, empty DataSketches sketch with this project's k. */
@@ -96,12 +132,14 @@ public final class QuantileSketch {
     }
 
     /** The values summarised. */
-    public long count() { return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1]; }
+    public long count() { return count; }
 
     /** How many of the summarised values are below {@code x} ({@code strict}) or at most {@code x}. */
     public long rank(double x, boolean inclusive) {
-        int i = inclusive ? upper(x) : lower(x);
-        return i == 0 ? 0 : cumulative[i - 1];
+        double[] v = sorted();
+        long[] c = cumulative();
+        int i = inclusive ? upper(v, x) : lower(v, x);
+        return i == 0 ? 0 : c[i - 1];
     }
 
     /** How many values are strictly below {@code x}. */
@@ -115,28 +153,30 @@ public final class QuantileSketch {
 
     /** The smallest retained item whose cumulative fraction reaches {@code q}, in [0, 1]. */
     public double quantile(double q) {
-        if (sorted.length == 0) return Double.NaN;
+        double[] v = sorted();
+        long[] c = cumulative();
+        if (v.length == 0) return Double.NaN;
         long target = (long) Math.ceil(q * count());
-        for (int i = 0; i < sorted.length; i++) if (cumulative[i] >= target) return sorted[i];
-        return sorted[sorted.length - 1];
+        for (int i = 0; i < v.length; i++) if (c[i] >= target) return v[i];
+        return v[v.length - 1];
     }
 
     /** The number of items before the first item > x. */
-    private int upper(double x) {
-        int lo = 0, hi = sorted.length;
+    private static int upper(double[] v, double x) {
+        int lo = 0, hi = v.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+            if (v[mid] <= x) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
 
     /** The number of items before the first item >= x. */
-    private int lower(double x) {
-        int lo = 0, hi = sorted.length;
+    private static int lower(double[] v, double x) {
+        int lo = 0, hi = v.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) lo = mid + 1; else hi = mid;
+            if (v[mid] < x) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
@@ -149,14 +189,16 @@ public final class QuantileSketch {
     public double ksDistance(QuantileSketch other) {
         if (count() == 0 || other.count() == 0) return Double.NaN;
         double n1 = count(), n2 = other.count();
+        double[] a = sorted(), b = other.sorted();
+        long[] ca = cumulative(), cb = other.cumulative();
         int i = 0, j = 0;
         double d = 0;
-        while (i < sorted.length || j < other.sorted.length) {
-            double x = j >= other.sorted.length || (i < sorted.length && sorted[i] <= other.sorted[j]) ? sorted[i] : other.sorted[j];
-            while (i < sorted.length && sorted[i] <= x) i++;
-            while (j < other.sorted.length && other.sorted[j] <= x) j++;
-            double f1 = i == 0 ? 0 : cumulative[i - 1] / n1;
-            double f2 = j == 0 ? 0 : other.cumulative[j - 1] / n2;
+        while (i < a.length || j < b.length) {
+            double x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            while (i < a.length && a[i] <= x) i++;
+            while (j < b.length && b[j] <= x) j++;
+            double f1 = i == 0 ? 0 : ca[i - 1] / n1;
+            double f2 = j == 0 ? 0 : cb[j - 1] / n2;
             d = Math.max(d, Math.abs(f1 - f2));
         }
         return d;
@@ -203,6 +245,6 @@ public final class QuantileSketch {
     }
 
     @Override public String toString() {
-        return "QuantileSketch[k=" + k + ", " + count() + " values, " + sorted.length + " items in " + levels.length + " levels]";
+        return "QuantileSketch[k=" + k + ", " + count() + " values, " + items() + " items in " + levels.length + " levels]";
     }
 }

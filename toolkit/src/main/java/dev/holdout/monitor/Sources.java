@@ -20,8 +20,15 @@ import tech.tablesaw.columns.Column;
 final class Sources {
     private Sources() {}
 
-    /** Rows per batch of the one pass. */
+    /** Rows per batch of the one pass, at most. */
     static final int BATCH_ROWS = 65_536;
+    /** Values per batch, at most: a batch of a wide file holds fewer rows, so memory stays bounded (8 bytes each, about 32 MB). */
+    static final int BATCH_CELLS = 4_000_000;
+
+    /** Rows per batch for {@code columns} columns: 65,536 for narrow files, fewer for wide ones (at least 256). */
+    static int batchRows(int columns) { return batchRows(columns, BATCH_CELLS); }
+
+    static int batchRows(int columns, int cells) { return Math.max(256, Math.min(BATCH_ROWS, cells / Math.max(1, columns))); }
 
     /** The features to profile: {@code features} (all columns when empty) minus {@code exclude}; unknown names are errors. */
     static List<String> select(List<String> header, List<String> features, List<String> exclude, String where) {
@@ -41,13 +48,18 @@ final class Sources {
 
     /** The baseline statistics of a CSV file: kinds by the reader's rules (dates as strings, as Model Monitor). */
     static Statistics baseline(Path file, List<String> features, List<String> exclude, Map<String, ColumnKind> types, Progress progress) {
+        return baseline(file, features, exclude, types, progress, BATCH_CELLS);
+    }
+
+    /** The same with at most {@code cells} values a batch (a test reads a small file in several batches). */
+    static Statistics baseline(Path file, List<String> features, List<String> exclude, Map<String, ColumnKind> types, Progress progress, int cells) {
         CsvReader r = CsvReader.open(file);
         List<String> selected = select(r.header(), features, exclude, file.toString());
         r = r.timesAsText().columns(selected);
         for (Map.Entry<String, ColumnKind> e : types.entrySet()) r = r.withType(e.getKey(), e.getValue().isTime() ? ColumnKind.TEXT : e.getValue());
         Profiler p = null;
         long start = System.nanoTime();
-        try (CsvReader.Batches batches = r.batches(BATCH_ROWS)) {
+        try (CsvReader.Batches batches = r.batches(batchRows(r.header().size(), cells))) {
             for (CsvBatch b : batches) {
                 if (p == null) {
                     List<FeatureType> ts = new ArrayList<>();
@@ -87,7 +99,7 @@ final class Sources {
         }
         Profiler p = into != null ? into : new Profiler(layout.present(), ts);
         long start = System.nanoTime();
-        try (CsvReader.Batches batches = r.batches(BATCH_ROWS)) {
+        try (CsvReader.Batches batches = r.batches(batchRows(r.header().size()))) {
             for (CsvBatch b : batches) {
                 p.accept(b);
                 progress.rowsRead(p.rows(), (System.nanoTime() - start) / 1e9);

@@ -51,6 +51,9 @@ public record Statistics(long itemCount, List<FeatureStatistics> features) {
     /** The file's content. */
     public String toJson() { return StrictJson.pretty(toMap()) + "\n"; }
 
+    /** Writes {@link #toJson()}'s text into {@code file}, streamed (the text is never in memory whole). */
+    public void write(Path file) throws java.io.IOException { StrictJson.writePretty(file, toMap()); }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", 0);

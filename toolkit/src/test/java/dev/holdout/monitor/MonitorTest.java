@@ -272,4 +272,42 @@ class MonitorTest {
         assertEquals("1.23e+07", Drift.tick(12_340_000).toLowerCase(Locale.ROOT));
         assertNotNull(Report.summary(null));
     }
+
+    @Test
+    void aWideFileIsReadInBatchesOfBoundedSizeWithTheSameStatistics(@TempDir Path dir) throws IOException {
+        assertEquals(65_536, Sources.batchRows(20), "narrow files: the full batch");
+        assertEquals(4_000, Sources.batchRows(1_000), "1,000 columns: 4 million values a batch (a 65,536-row batch of them was 500 MB)");
+        assertEquals(256, Sources.batchRows(100_000));
+        int cols = 100, rows = 600; // at 1,000 values a batch: 256 rows a batch, three batches
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < cols; j++) sb.append(j == 0 ? "" : ",").append("c").append(j);
+        sb.append('\n');
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) sb.append(j == 0 ? "" : ",").append((i * 7 + j) % 10);
+            sb.append('\n');
+        }
+        Path f = dir.resolve("wide.csv");
+        Files.writeString(f, sb);
+        Statistics b = Sources.baseline(f, List.of(), List.of(), java.util.Map.of(), Progress.NONE, 1_000);
+        assertEquals(Baseline.of(f).statistics().toJson(), b.toJson(), "the same statistics in three batches as in one");
+        assertEquals(rows, b.itemCount());
+        NumericStatistics last = (NumericStatistics) b.feature("c" + (cols - 1));
+        double sum = 0;
+        for (int i = 0; i < rows; i++) sum += (i * 7 + cols - 1) % 10;
+        assertEquals(rows, last.present());
+        assertEquals(sum, last.sum(), 1e-9, "every row of both batches counted");
+    }
+
+    @Test
+    void statisticsAreStreamedToTheFileAsTheirTextAndSketchesAnswerAfterRelease(@TempDir Path dir) throws IOException {
+        Baseline b = Baseline.of(between(weather(), "2012-01-01", "2013-01-01"), features());
+        Path f = dir.resolve("statistics.json");
+        b.statistics().write(f);
+        assertEquals(b.statistics().toJson(), Files.readString(f), "the streamed file is the text, byte for byte");
+        QuantileSketch s = ((NumericStatistics) b.statistics().feature("temp_max")).sketch();
+        long before = s.rankBelow(15.0);
+        s.release();
+        assertEquals(before, s.rankBelow(15.0), "a released sketch sorts itself again");
+        assertEquals(366, s.count());
+    }
 }
