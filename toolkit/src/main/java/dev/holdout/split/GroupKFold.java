@@ -35,6 +35,9 @@ public final class GroupKFold implements CrossValidator {
 
     public GroupKFold shuffled(long seed) { return new GroupKFold(group, k, true, seed); }
 
+    /** These folds repeated {@code repeats} times, the groups shuffled with each repeat's own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::shuffled, repeats, "group-kfold"); }
+
     @Override public Folds split(Table table) {
         Target groups = Target.ids(table, group, "group");
         return split(groups.codes(), groups.classes());

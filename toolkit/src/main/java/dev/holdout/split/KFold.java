@@ -32,6 +32,9 @@ public final class KFold implements CrossValidator {
     /** Shuffles the rows with {@code seed} before cutting folds. */
     public KFold shuffled(long seed) { return new KFold(k, true, seed); }
 
+    /** These folds repeated {@code repeats} times, each repeat shuffled with its own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::shuffled, repeats, "kfold"); }
+
     @Override public Folds split(Table table) { return split(table.rowCount()); }
 
     public Folds split(int n) {

@@ -40,6 +40,9 @@ public final class StratifiedKFold implements CrossValidator {
 
     public StratifiedKFold shuffled(long seed) { return new StratifiedKFold(label, k, true, seed); }
 
+    /** These folds repeated {@code repeats} times, each repeat shuffled with its own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::shuffled, repeats, "stratified-kfold"); }
+
     @Override public Folds split(Table table) {
         Target labels = Target.of(table, label, "label");
         return split(labels.codes(), labels.vocabulary().names());
