@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * CrossValidation cv = CrossValidation.of(spec, TribuoLearner.logisticRegression(42), "rain");
- * CrossValidation.Result r = cv.run(table, StratifiedKFold.on("rain", 5).shuffled(42));
+ * CrossValidation.Result r = cv.run(table, StratifiedKFold.on("rain", 5).seed(42));
  * r;   // roc_auc 0.712 ± 0.031 over 5 folds
  * }</pre>
  */
