@@ -184,7 +184,7 @@ public final class LeakageDemo {
     }
 
     static List<Row> fourWays(Case c, Learner learner, long seed) {
-        Split bytime = TimeSplit.on(c.time()).fractions(0.2, 0.2).split(c.table());
+        Split bytime = TimeSplit.on(c.time()).test(0.2).validation(0.2).split(c.table());
         Table honest = select(c.table(), c.features(), c.label(), null);
         Table withLeak = select(c.table(), c.features(), c.label(), c.leaky());
         Table train = bytime.train(honest);
@@ -206,7 +206,7 @@ public final class LeakageDemo {
                 learner.fitAndScore(aTrain, leakyFit.transform(later), c.label())));
 
         // (b) random split of the time-ordered development rows, pipeline otherwise safe
-        Split random = RandomSplit.ofTestCount(validation.rowCount()).seed(seed).split(dev);
+        Split random = RandomSplit.create().test(validation.rowCount()).seed(seed).split(dev);
         Table rTrain = random.train(dev);
         Preprocessor.Fit bFit = spec.fitTransform(rTrain);
         out.add(new Row(c.dataset(), "(b) random split of time-ordered data",

@@ -33,12 +33,12 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * CrossValidation cv = CrossValidation.of(spec, TribuoLearner.logisticRegression(42), "rain");
- * CrossValidation.Result r = cv.run(table, StratifiedKFold.on("rain", 5).shuffled(42));
+ * CrossValidation.Result r = cv.run(table, StratifiedKFold.on("rain", 5).seed(42));
  * r;   // roc_auc 0.712 ± 0.031 over 5 folds
  *
  * CrossValidation.Result x = CrossValidation.of(spec, new XGBoostLearner(hp.withEarlyStoppingRounds(10)), "rain")
- *         .earlyStoppingOn(StratifiedSplit.on("rain").testSize(0.2).seed(7))
- *         .run(table, StratifiedKFold.on("rain", 5).shuffled(42));
+ *         .earlyStoppingOn(StratifiedSplit.on("rain").test(0.2).seed(7))
+ *         .run(table, StratifiedKFold.on("rain", 5).seed(42));
  * x.folds().get(0).bestIteration();   // 37
  * x.refitRounds();                    // 41: the median of the folds' best rounds
  * }</pre>
@@ -111,7 +111,7 @@ public final class CrossValidation {
         Split carved = stopping.split(foldTrain);
         if (carved.hasValidation()) {
             throw DataValidationException.param("earlyStoppingOn", carved.provenance(), "makes a validation part of its own; its test part is the validation watch",
-                    "give the carve a test size only (e.g. StratifiedSplit.on(label).testSize(0.2))");
+                    "give the carve a test size only (e.g. StratifiedSplit.on(label).test(0.2))");
         }
         Preprocessor.Fit fit = spec.fitTransform(carved.train(foldTrain));
         Table validation = fit.fitted().transform(carved.test(foldTrain));

@@ -30,8 +30,8 @@ import tech.tablesaw.api.Table;
  * Map<String, Learner> candidates = Map.of("depth 2", new XGBoostLearner(hp.withMaxDepth(2)),
  *                                          "depth 6", new XGBoostLearner(hp.withMaxDepth(6)));
  * NestedCrossValidation.Result r = NestedCrossValidation.of(spec, "malignant", candidates)
- *         .outer(StratifiedKFold.on("malignant", 5).shuffled(1))
- *         .inner(StratifiedKFold.on("malignant", 3).shuffled(2))
+ *         .outer(StratifiedKFold.on("malignant", 5).seed(1))
+ *         .inner(StratifiedKFold.on("malignant", 3).seed(2))
  *         .run(cancer);
  * r.mean();           // the honest estimate, 0.987
  * r.folds().get(0);   // outer fold 1: chose "depth 2" (inner 0.991 vs 0.989), scored 0.984

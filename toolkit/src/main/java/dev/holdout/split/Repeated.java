@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  * {@code RepeatedKFold} / {@code RepeatedStratifiedKFold} and the repeated group K-fold scikit-learn
  * lacks (#20520). Repeat {@code r}'s seed is derived from the base seed and {@code r}
  * ({@code SeededRandom.derive(seed, r).nextLong()}) and recorded in the provenance ({@code seeds}), so
- * one repeat can be reproduced on its own ({@code KFold.of(5).shuffled(seeds[r-1])}) and two runs with
+ * one repeat can be reproduced on its own ({@code KFold.of(5).seed(seeds[r-1])}) and two runs with
  * neighbouring base seeds share no repeat.
  *
  * <p>{@link #split} returns all {@code R·k} folds in one {@link Folds} (repeat 1's folds first), which is
@@ -45,7 +45,7 @@ public final class Repeated implements CrossValidator {
     }
 
     /**
-     * {@code bySeed} makes the shuffled cross-validator of one seed, e.g. {@code s -> KFold.of(5).shuffled(s)};
+     * {@code bySeed} makes the shuffled cross-validator of one seed, e.g. {@code s -> KFold.of(5).seed(s)};
      * {@code strategy} names it in the provenance ({@code "repeated-" + strategy}).
      */
     public static Repeated of(LongFunction<? extends CrossValidator> bySeed, int repeats, String strategy) {

@@ -34,7 +34,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Folds f = StratifiedGroupKFold.on("label", "patient").folds(5).split(visits);
- * Folds g = StratifiedGroupKFold.on("label", "patient").folds(5).shuffled(42).split(visits);
+ * Folds g = StratifiedGroupKFold.on("label", "patient").folds(5).seed(42).split(visits);
  * }</pre>
  */
 public final class StratifiedGroupKFold implements CrossValidator {
@@ -59,10 +59,10 @@ public final class StratifiedGroupKFold implements CrossValidator {
     public StratifiedGroupKFold folds(int folds) { return new StratifiedGroupKFold(label, group, folds, shuffle, seed); }
 
     /** Permutes the groups (with their class counts) with {@code seed} before the stable sort. */
-    public StratifiedGroupKFold shuffled(long seed) { return new StratifiedGroupKFold(label, group, k, true, seed); }
+    public StratifiedGroupKFold seed(long seed) { return new StratifiedGroupKFold(label, group, k, true, seed); }
 
     /** {@code folds} repeated {@code repeats} times, each repeat shuffled with its own seed. */
-    public Repeated repeats(int repeats) { return Repeated.of(this::shuffled, repeats, "stratified-group-kfold"); }
+    public Repeated repeats(int repeats) { return Repeated.of(this::seed, repeats, "stratified-group-kfold"); }
 
     @Override public Folds split(Table table) {
         Target y = Target.of(table, label, "label");

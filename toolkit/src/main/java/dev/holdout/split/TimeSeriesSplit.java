@@ -55,7 +55,7 @@ public final class TimeSeriesSplit implements CrossValidator {
     public TimeSeriesSplit gap(int instants) { return new TimeSeriesSplit(k, time, instants, testSize, maxTrainSize, missing); }
 
     /** Distinct instants in each test fold (default {@code m / (k+1)}). */
-    public TimeSeriesSplit testSize(int instants) {
+    public TimeSeriesSplit test(int instants) {
         if (instants < 1) throw DataValidationException.param("testSize", instants, "must be >= 1", "pass a positive count of instants");
         return new TimeSeriesSplit(k, time, gap, instants, maxTrainSize, missing);
     }

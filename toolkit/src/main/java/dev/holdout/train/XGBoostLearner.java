@@ -22,8 +22,8 @@ import tech.tablesaw.api.Table;
  * double auc = xgb.fitAndScore(train, test, "rain");   // 0.85
  *
  * XGBoostLearner stopping = new XGBoostLearner(hp.withNumRound(500).withEarlyStoppingRounds(10));
- * CrossValidation.Result r = CrossValidation.of(spec, stopping, "rain").earlyStoppingOn(StratifiedSplit.on("rain").testSize(0.2))
- *         .run(table, StratifiedKFold.on("rain", 5).shuffled(1));
+ * CrossValidation.Result r = CrossValidation.of(spec, stopping, "rain").earlyStoppingOn(StratifiedSplit.on("rain").test(0.2))
+ *         .run(table, StratifiedKFold.on("rain", 5).seed(1));
  * TrainingResult last = stopping.refitJob(table, "rain", spec, r).run();   // num_round = r.refitRounds(), no early stopping
  * }</pre>
  *

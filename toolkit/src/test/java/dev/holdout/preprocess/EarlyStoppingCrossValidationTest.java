@@ -61,9 +61,9 @@ class EarlyStoppingCrossValidationTest {
 
     @Test void theValidationPartComesFromEachFoldsTrainingRowsOnly() {
         Table t = ids(100);
-        Folds folds = KFold.of(4).shuffled(3).split(t);
+        Folds folds = KFold.of(4).seed(3).split(t);
         Recording rec = new Recording(5);
-        CrossValidation.Result r = CrossValidation.of(Preprocessor.of(), rec, "y").earlyStoppingOn(StratifiedSplit.on("y").testSize(0.25).seed(9))
+        CrossValidation.Result r = CrossValidation.of(Preprocessor.of(), rec, "y").earlyStoppingOn(StratifiedSplit.on("y").test(0.25).seed(9))
                 .run(t, folds);
         for (int f = 0; f < 4; f++) {
             Fold fold = folds.get(f);
@@ -89,7 +89,7 @@ class EarlyStoppingCrossValidationTest {
     @Test void theRefitRoundsAreTheMedianOfTheFoldsBestRounds() {
         Table t = ids(90);
         Folds three = KFold.of(3).split(t);
-        StratifiedSplit carve = StratifiedSplit.on("y").testSize(0.2).seed(1);
+        StratifiedSplit carve = StratifiedSplit.on("y").test(0.2).seed(1);
         // best iterations 3, 10, 7 -> best rounds 4, 11, 8 -> median 8
         assertEquals(8, CrossValidation.of(Preprocessor.of(), new Recording(3, 10, 7), "y").earlyStoppingOn(carve).run(t, three).refitRounds());
         // 4 folds: rounds 4, 11, 8, 20 -> middle 8 and 11 -> 9.5 rounds half up to 10
@@ -104,21 +104,21 @@ class EarlyStoppingCrossValidationTest {
         Table t = ids(60);
         Folds folds = KFold.of(3).split(t);
         DataValidationException v = assertThrows(DataValidationException.class, () -> CrossValidation.of(Preprocessor.of(), new Recording(1), "y")
-                .earlyStoppingOn(RandomSplit.ofTestSize(0.2).validationSize(0.1)).run(t, folds));
+                .earlyStoppingOn(RandomSplit.create().test(0.2).validation(0.1)).run(t, folds));
         assertTrue(v.getMessage().contains("validation part of its own"), v.getMessage());
         DataValidationException l = assertThrows(DataValidationException.class, () -> CrossValidation.of(Preprocessor.of(), (a, b, c) -> 0.5, "y")
-                .earlyStoppingOn(RandomSplit.ofTestSize(0.2)).run(t, folds));
+                .earlyStoppingOn(RandomSplit.create().test(0.2)).run(t, folds));
         assertTrue(l.getMessage().contains("stops on a validation part"), l.getMessage());
     }
 
     /** The fold's test labels are scrambled: a CV that stopped on them would stop elsewhere; this one must not. */
     @Test void xgboostStopsOnTheCarvedRowsAndScoresTheTestRowsAtTheBestIteration() {
         Table cancer = Datasets.load("breast-cancer");
-        Folds folds = StratifiedKFold.on("malignant", 3).shuffled(4).split(cancer);
+        Folds folds = StratifiedKFold.on("malignant", 3).seed(4).split(cancer);
         dev.holdout.train.Hyperparameters hp = dev.holdout.train.Hyperparameters.numRound(200).withObjective("binary:logistic")
                 .withEvalMetric("logloss").withEarlyStoppingRounds(8).withEta(0.3).withMaxDepth(3).withSeed(1).withNthread(1);
         dev.holdout.train.XGBoostLearner xgb = new dev.holdout.train.XGBoostLearner(hp);
-        CrossValidation cv = CrossValidation.of(Preprocessor.of(), xgb, "malignant").earlyStoppingOn(StratifiedSplit.on("malignant").testSize(0.2).seed(5));
+        CrossValidation cv = CrossValidation.of(Preprocessor.of(), xgb, "malignant").earlyStoppingOn(StratifiedSplit.on("malignant").test(0.2).seed(5));
         CrossValidation.Result r = cv.run(cancer, folds);
         Table flipped = cancer.copy();
         IntColumn y = flipped.intColumn("malignant");
@@ -135,7 +135,7 @@ class EarlyStoppingCrossValidationTest {
         // the score is the model at the best iteration: a job trained for bestIteration + 1 rounds on the same fit rows scores the same
         Fold first = folds.get(0);
         Table foldTrain = first.train(cancer);
-        dev.holdout.split.Split carved = StratifiedSplit.on("malignant").testSize(0.2).seed(5).split(foldTrain);
+        dev.holdout.split.Split carved = StratifiedSplit.on("malignant").test(0.2).seed(5).split(foldTrain);
         int best = r.folds().get(0).bestIteration();
         double direct = new dev.holdout.train.XGBoostLearner(hp.withEarlyStoppingRounds(0).withNumRound(best + 1))
                 .fitAndScore(carved.train(foldTrain), first.test(cancer), "malignant");
@@ -164,9 +164,9 @@ class EarlyStoppingCrossValidationTest {
                 return (id == 1 ? 0.7 : 0.6) + 0.001 * te.size() / 100.0;
             });
         }
-        Folds outer = KFold.of(4).shuffled(1).split(t);
+        Folds outer = KFold.of(4).seed(1).split(t);
         NestedCrossValidation.Result r = NestedCrossValidation.of(Preprocessor.of(), "y", candidates)
-                .outer(KFold.of(4).shuffled(1)).inner(KFold.of(3).shuffled(2)).run(t);
+                .outer(KFold.of(4).seed(1)).inner(KFold.of(3).seed(2)).run(t);
         assertEquals(4, r.folds().size());
         assertEquals(Map.of("c1", 4), r.choices());
         List<Set<Integer>> c0 = seenByCandidate.get(0);

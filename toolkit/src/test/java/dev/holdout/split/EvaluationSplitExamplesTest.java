@@ -210,7 +210,7 @@ class EvaluationSplitExamplesTest {
         Folds unshuffled = StratifiedGroupKFold.on("y", "g").folds(4).split(t);
         java.util.Set<List<Fold>> distinct = new java.util.HashSet<>();
         for (long seed = 0; seed < 5; seed++) {
-            Folds f = StratifiedGroupKFold.on("y", "g").folds(4).shuffled(seed).split(t);
+            Folds f = StratifiedGroupKFold.on("y", "g").folds(4).seed(seed).split(t);
             for (Fold fold : f) {
                 long pos = fold.test().stream().filter(r -> y[r] == 1).count();
                 assertEquals(15, pos, "each fold holds 5 positive and 5 negative groups (seed " + seed + ")");
@@ -232,7 +232,7 @@ class EvaluationSplitExamplesTest {
         assertEquals(12, all.size());
         List<Folds> each = r.splitEach(t);
         for (int rep = 0; rep < 3; rep++) {
-            assertEquals(KFold.of(4).shuffled(seeds[rep]).split(t).folds(), each.get(rep).folds(), "repeat " + (rep + 1) + " is reproducible alone");
+            assertEquals(KFold.of(4).seed(seeds[rep]).split(t).folds(), each.get(rep).folds(), "repeat " + (rep + 1) + " is reproducible alone");
             for (int k = 0; k < 4; k++) assertEquals(each.get(rep).get(k).test(), all.get(rep * 4 + k).test());
         }
         assertEquals(all, KFold.of(4).repeats(3).seed(42).split(23));

@@ -100,8 +100,8 @@ class SplitPropertiesTest {
         double tf = testPct / 100.0, vf = valPct / 100.0;
         int nTest = (int) Math.ceil(tf * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(vf * n);
         Assume.that(n - nTest - nVal >= 1);
-        RandomSplit splitter = RandomSplit.ofTestSize(tf).seed(seed);
-        if (valPct > 0) splitter = splitter.validationSize(vf);
+        RandomSplit splitter = RandomSplit.create().test(tf).seed(seed);
+        if (valPct > 0) splitter = splitter.validation(vf);
         Split s = splitter.split(n);
         assertEquals(nTest, s.size(Part.TEST));
         assertEquals(nVal, s.size(Part.VALIDATION));
@@ -112,7 +112,7 @@ class SplitPropertiesTest {
 
     @Property(tries = 50)
     void unshuffledSplitIsPositional(@ForAll @IntRange(min = 3, max = 5000) int n) {
-        Split s = RandomSplit.ofTestSize(0.2).validationSize(0.1).shuffle(false).split(n);
+        Split s = RandomSplit.create().test(0.2).validation(0.1).shuffle(false).split(n);
         assertPartition(s, n);
         int lastTrain = s.rows(Part.TRAIN).get(s.size(Part.TRAIN) - 1);
         assertTrue(lastTrain < s.rows(Part.VALIDATION).get(0));
@@ -129,8 +129,8 @@ class SplitPropertiesTest {
         int k = Arrays.stream(codes).max().getAsInt() + 1;
         int nTest = (int) Math.ceil(testPct / 100.0 * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(valPct / 100.0 * n);
         Assume.that(n - nTest - nVal >= 1);
-        StratifiedSplit splitter = StratifiedSplit.on("y").testSize(testPct / 100.0).seed(seed);
-        if (valPct > 0) splitter = splitter.validationSize(valPct / 100.0);
+        StratifiedSplit splitter = StratifiedSplit.on("y").test(testPct / 100.0).seed(seed);
+        if (valPct > 0) splitter = splitter.validation(valPct / 100.0);
         Split s = splitter.split(codes, k);
         assertPartition(s, n);
         assertEquals(nTest, s.size(Part.TEST));
@@ -158,8 +158,8 @@ class SplitPropertiesTest {
         Assume.that(g >= 3);
         int nTest = (int) Math.ceil(testPct / 100.0 * g), nVal = withValidation ? (int) Math.ceil(0.2 * g) : 0;
         Assume.that(g - nTest - nVal >= 1);
-        GroupSplit splitter = GroupSplit.on("g").testSize(testPct / 100.0).seed(seed);
-        if (withValidation) splitter = splitter.validationSize(0.2);
+        GroupSplit splitter = GroupSplit.on("g").test(testPct / 100.0).seed(seed);
+        if (withValidation) splitter = splitter.validation(0.2);
         Split s = splitter.split(groups, g);
         assertPartition(s, groups.length);
         int[] partOfGroup = new int[g];
@@ -250,10 +250,10 @@ class SplitPropertiesTest {
     void kFoldPartitionsWithTheFirstFoldsLarger(@ForAll @IntRange(min = 2, max = 10_000) int n, @ForAll @IntRange(min = 2, max = 20) int k,
                                                 @ForAll boolean shuffle, @ForAll long seed) {
         Assume.that(k <= n);
-        Folds folds = (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n);
+        Folds folds = (shuffle ? KFold.of(k).seed(seed) : KFold.of(k)).split(n);
         assertFoldsPartition(folds, n);
         for (int f = 0; f < k; f++) assertEquals(n / k + (f < n % k ? 1 : 0), folds.get(f).test().size());
-        assertEquals(folds, (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n));
+        assertEquals(folds, (shuffle ? KFold.of(k).seed(seed) : KFold.of(k)).split(n));
     }
 
     @Property(tries = 150)
@@ -263,7 +263,7 @@ class SplitPropertiesTest {
         for (int c : codes) count[c]++;
         Assume.that(Arrays.stream(count).min().getAsInt() >= k);
         List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
-        Folds folds = StratifiedKFold.on("y", k).shuffled(seed).split(codes, names);
+        Folds folds = StratifiedKFold.on("y", k).seed(seed).split(codes, names);
         assertFoldsPartition(folds, codes.length);
         for (Fold f : folds) {
             int[] in = new int[classes];
@@ -280,7 +280,7 @@ class SplitPropertiesTest {
                                               @ForAll boolean shuffle, @ForAll long seed) {
         int g = Arrays.stream(groups).max().getAsInt() + 1;
         Assume.that(k <= g);
-        Folds folds = (shuffle ? GroupKFold.on("g", k).shuffled(seed) : GroupKFold.on("g", k)).split(groups, g);
+        Folds folds = (shuffle ? GroupKFold.on("g", k).seed(seed) : GroupKFold.on("g", k)).split(groups, g);
         assertFoldsPartition(folds, groups.length);
         for (Fold f : folds) {
             Set<Integer> testGroups = new HashSet<>();
@@ -507,7 +507,7 @@ class SplitPropertiesTest {
         Assume.that(k <= ng && Arrays.stream(count).max().getAsInt() >= k);
         List<String> names = java.util.stream.IntStream.range(0, nc).mapToObj(Integer::toString).toList();
         StratifiedGroupKFold sg = StratifiedGroupKFold.on("y", "g").folds(k);
-        if (shuffle) sg = sg.shuffled(seed);
+        if (shuffle) sg = sg.seed(seed);
         Folds folds = sg.split(y, names, g, ng);
         assertFoldsPartition(folds, n);
         for (Fold f : folds) {
@@ -529,7 +529,7 @@ class SplitPropertiesTest {
         for (int rep = 0; rep < repeats; rep++) {
             Folds one = new Folds(all.folds().subList(rep * k, rep * k + k), all.provenance());
             assertFoldsPartition(one, n);
-            assertEquals(KFold.of(k).shuffled(seeds[rep]).split(n).get(0).test(), all.get(rep * k).test());
+            assertEquals(KFold.of(k).seed(seeds[rep]).split(n).get(0).test(), all.get(rep * k).test());
         }
     }
 }

@@ -19,24 +19,24 @@ class SplitterContractTest {
 
     static Stream<Arguments> splitters() {
         return Stream.of(
-                Arguments.of("random", RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(1), RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(2)),
-                Arguments.of("stratified", StratifiedSplit.on("converted").testSize(0.2).seed(1), StratifiedSplit.on("converted").testSize(0.2).seed(2)),
-                Arguments.of("group", GroupSplit.on("date").testSize(0.2).seed(1), GroupSplit.on("date").testSize(0.2).seed(2)),
+                Arguments.of("random", RandomSplit.create().test(0.2).validation(0.1).seed(1), RandomSplit.create().test(0.2).validation(0.1).seed(2)),
+                Arguments.of("stratified", StratifiedSplit.on("converted").test(0.2).seed(1), StratifiedSplit.on("converted").test(0.2).seed(2)),
+                Arguments.of("group", GroupSplit.on("date").test(0.2).seed(1), GroupSplit.on("date").test(0.2).seed(2)),
                 Arguments.of("time", TimeSplit.on("date").cutoffs("2023-01-01", "2023-07-01"), null));
     }
 
     static Stream<Arguments> crossValidators() {
         return Stream.of(
-                Arguments.of("kfold", KFold.of(4).shuffled(1), KFold.of(4).shuffled(2)),
-                Arguments.of("stratified-kfold", StratifiedKFold.on("converted", 4).shuffled(1), StratifiedKFold.on("converted", 4).shuffled(2)),
-                Arguments.of("group-kfold", GroupKFold.on("channel", 3).shuffled(1), null),
+                Arguments.of("kfold", KFold.of(4).seed(1), KFold.of(4).seed(2)),
+                Arguments.of("stratified-kfold", StratifiedKFold.on("converted", 4).seed(1), StratifiedKFold.on("converted", 4).seed(2)),
+                Arguments.of("group-kfold", GroupKFold.on("channel", 3).seed(1), null),
                 Arguments.of("time-series", TimeSeriesSplit.of(4).time("date"), null),
                 // issue 17
                 Arguments.of("purged-kfold", PurgedKFold.on("date").folds(4).embargo(Embargo.rows(5)), null),
                 Arguments.of("combinatorial-purged", CombinatorialPurgedKFold.on("date").groups(5).testGroups(2).embargo(java.time.Duration.ofDays(3)), null),
                 Arguments.of("walk-forward", WalkForward.on("date").trainWindow("P6M").horizon("P3M").gap("7d"), null),
-                Arguments.of("stratified-group-kfold", StratifiedGroupKFold.on("converted", "date").folds(4).shuffled(1),
-                        StratifiedGroupKFold.on("converted", "date").folds(4).shuffled(2)),
+                Arguments.of("stratified-group-kfold", StratifiedGroupKFold.on("converted", "date").folds(4).seed(1),
+                        StratifiedGroupKFold.on("converted", "date").folds(4).seed(2)),
                 Arguments.of("repeated-kfold", KFold.of(4).repeats(2).seed(1), KFold.of(4).repeats(2).seed(2)),
                 Arguments.of("repeated-stratified-group-kfold", StratifiedGroupKFold.on("converted", "date").repeats(2).seed(1), null));
     }
@@ -84,8 +84,8 @@ class SplitterContractTest {
     @MethodSource("splitters")
     void configurationIsImmutable(String name, Splitter splitter, Splitter ignored) {
         Split before = splitter.split(TABLE);
-        if (splitter instanceof RandomSplit r) r.seed(99).validationSize(0.3);
-        if (splitter instanceof StratifiedSplit s) s.seed(99).testSize(0.4);
+        if (splitter instanceof RandomSplit r) r.seed(99).validation(0.3);
+        if (splitter instanceof StratifiedSplit s) s.seed(99).test(0.4);
         if (splitter instanceof GroupSplit g) g.seed(99);
         if (splitter instanceof TimeSplit t) t.cutoffs("2022-06-01");
         assertEquals(before, splitter.split(TABLE), "withers return new objects and leave the original unchanged");
