@@ -9,6 +9,7 @@ import dev.holdout.io.OutputFile;
 import dev.holdout.io.StrictJson;
 import dev.holdout.metrics.Average;
 import dev.holdout.metrics.Bootstrap;
+import dev.holdout.metrics.Calibration;
 import dev.holdout.metrics.ClassificationOptions;
 import dev.holdout.metrics.ClassificationReport;
 import dev.holdout.metrics.Curve;
@@ -116,6 +117,14 @@ final class MetricsCommand implements Callable<Integer> {
             description = "Also choose the highest score threshold whose recall is at least R (binary with --score).")
     Double targetRecall;
 
+    @Option(names = "--calibration-bins", paramLabel = "B",
+            description = "Also report calibration: brier, ece and calibration_curve over B bins (binary with --score).")
+    Integer calibrationBins;
+
+    @Option(names = "--calibration-strategy", paramLabel = "S", defaultValue = "uniform",
+            description = "uniform | quantile: equal-width bins or bins at the scores' quantiles (default uniform).")
+    String calibrationStrategy;
+
     @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
     boolean explain;
 
@@ -139,6 +148,14 @@ final class MetricsCommand implements Callable<Integer> {
                     "add --seed 42 (any integer)");
         }
         Bootstrap.Spec boot = bootstrap == null ? null : new Bootstrap.Spec(bootstrap, seed, confidence);
+        Calibration.Strategy calStrategy = Calibration.Strategy.parse(calibrationStrategy);
+        if (calibrationBins != null && calibrationBins < 1) {
+            throw DataValidationException.param("calibration-bins", calibrationBins, "must be >= 1", "pass --calibration-bins 10");
+        }
+        if (calibrationBins == null && !calibrationStrategy.equals("uniform")) {
+            throw DataValidationException.param("calibration-strategy", calibrationStrategy, "has no effect without --calibration-bins",
+                    "add --calibration-bins 10");
+        }
         // the files this run may write are checked (and locked) before the input is read
         try (OutputFile htmlOut = html == null ? null : OutputFile.at(html).named("--html").input("--input", input).claim();
              OutputFile rocOut = charts == null ? null : OutputFile.at(charts.resolve("roc.png")).named("--charts").input("--input", input).claim();
@@ -158,6 +175,7 @@ final class MetricsCommand implements Callable<Integer> {
         MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
+        thresholds.putAll(calibration(report));
         if (format.equals("json")) {
             LinkedHashMap<String, Object> map = report.toMap();
             if (!thresholds.isEmpty()) {
@@ -171,7 +189,7 @@ final class MetricsCommand implements Callable<Integer> {
             String text = report.toText();
             if (!thresholds.isEmpty()) {
                 StringBuilder t = new StringBuilder();
-                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v).append('\n'));
+                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v instanceof Map<?, ?> m ? text(m) : v).append('\n'));
                 int guide = text.indexOf("How to read these metrics");
                 text = guide > 0 ? text.substring(0, guide) + t + "\n" + text.substring(guide) : text + t;
             }
@@ -202,6 +220,26 @@ final class MetricsCommand implements Callable<Integer> {
         return out;
     }
 
+    /** brier, ece and calibration_curve for --calibration-bins (binary with --score, without --group-by). */
+    private LinkedHashMap<String, Object> calibration(MetricsReport report) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        if (calibrationBins == null) return out;
+        if (!(report instanceof ClassificationReport c) || c.positive() == null || score == null || positiveCode < 0) {
+            throw DataValidationException.param("calibration-bins", calibrationBins,
+                    "needs binary classification with --score (the probability of the positive class), without --group-by",
+                    "add --score COL, or drop the option");
+        }
+        Calibration.Curve curve = Calibration.curve(lastTruth, cols.numbers(score), positiveCode, lastWeights, calibrationBins,
+                Calibration.Strategy.parse(calibrationStrategy));
+        out.put("brier", curve.brier());
+        out.put("ece", curve.ece());
+        out.put("calibration_curve", curve.toMap());
+        reliability = curve;
+        return out;
+    }
+
+    private Calibration.Curve reliability;
+
     private Object choice(double target, boolean precision, MetricsReport report) {
         dev.holdout.metrics.ThresholdChoice c;
         try {
@@ -221,6 +259,16 @@ final class MetricsCommand implements Callable<Integer> {
         m.put("recall", c.recall());
         m.put("false_positive_rate", c.falsePositiveRate());
         return m;
+    }
+
+    /** A nested JSON object as one line: arrays of numbers written out, not as Java array names. */
+    private static String text(Map<?, ?> m) {
+        StringBuilder b = new StringBuilder("{");
+        m.forEach((k, v) -> {
+            if (b.length() > 1) b.append(", ");
+            b.append(k).append('=').append(v instanceof double[] d ? java.util.Arrays.toString(d) : String.valueOf(v));
+        });
+        return b.append('}').toString();
     }
 
     private static void require(Object value, String name, String fix) {
@@ -459,7 +507,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private String chartsHtml() {
-        if (roc == null) return "";
-        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
+        String cal = reliability == null ? "" : "<h2>Calibration</h2><p>" + Html.escape(reliability.toString()) + "</p>" + reliability.toHtml();
+        if (roc == null) return cal;
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml() + cal;
     }
 }

@@ -1,0 +1,52 @@
+package dev.holdout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.holdout.io.StrictJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** holdout metrics --calibration-bins: scikit-learn's calibration_curve doc example through the CLI. */
+class MetricsCalibrationTest {
+    @TempDir Path dir;
+
+    private String[] run(String... args) {
+        CommandLine cl = HoldoutCli.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+    }
+
+    @Test void calibrationKeysAreScikitLearnsCurveWithEmptyBinsDropped() throws Exception {
+        Path f = dir.resolve("p.csv");
+        Files.writeString(f, "y,pred,p\n0,0,0.1\n0,0,0.2\n0,0,0.3\n0,0,0.4\n1,1,0.65\n1,1,0.7\n1,1,0.8\n1,1,0.9\n1,1,1.0\n");
+        String[] r = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p", "--calibration-bins", "3",
+                "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = StrictJson.mapper().readTree(r[1]);
+        assertEquals(0.0625, j.get("brier").asDouble(), 1e-12);
+        assertEquals(3.0 / 9 * 0.2 + 2.0 / 9 * 0.025 + 4.0 / 9 * 0.15, j.get("ece").asDouble(), 1e-12);
+        JsonNode c = j.get("calibration_curve");
+        assertEquals("[0.0,0.5,1.0]", c.get("prob_true").toString());
+        assertEquals(0.525, c.get("prob_pred").get(1).asDouble(), 1e-12);
+        assertEquals("[3.0,2.0,4.0]", c.get("count").toString());
+        String[] q = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p", "--calibration-bins", "3",
+                "--calibration-strategy", "quantile", "--format", "json");
+        assertEquals(0.9, StrictJson.mapper().readTree(q[1]).get("calibration_curve").get("prob_pred").get(2).asDouble(), 1e-12);
+        String[] t = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p", "--calibration-bins", "3");
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].contains("calibration_curve: {prob_true=[0.0, 0.5, 1.0]"), t[1]);
+        String[] bad = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--calibration-bins", "3");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("calibration-bins=3: needs binary classification with --score"), bad[2]);
+    }
+}
