@@ -13,6 +13,7 @@ import dev.holdout.metrics.Calibration;
 import dev.holdout.metrics.ClassificationOptions;
 import dev.holdout.metrics.ClassificationReport;
 import dev.holdout.metrics.Curve;
+import dev.holdout.metrics.CurveBand;
 import dev.holdout.metrics.MetricsGuide;
 import dev.holdout.metrics.MetricsReport;
 import dev.holdout.metrics.RegressionReport;
@@ -106,7 +107,7 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a standalone HTML page.")
     Path html;
 
-    @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score).")
+    @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score; with --bootstrap, with their confidence bands).")
     Path charts;
 
     @Option(names = "--target-precision", paramLabel = "P",
@@ -361,6 +362,7 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
+        bootSpec = boot;
         List<String> text = new ArrayList<>(List.of(label, prediction));
         if (groupBy != null) text.add(groupBy);
         List<String> numbers = new ArrayList<>();
@@ -487,6 +489,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private Curve roc, pr;
+    private CurveBand rocBand, prBand;
+    private Bootstrap.Spec bootSpec;
     private int[] lastTruth;
     private double[] lastWeights;
 
@@ -500,15 +504,24 @@ final class MetricsCommand implements Callable<Integer> {
         if (pos == 0 || neg == 0) return;
         roc = Scores.rocCurve(truth, s, positiveCode, w);
         pr = Scores.precisionRecallCurve(truth, s, positiveCode, w);
+        if (bootSpec != null) {
+            // with --bootstrap the curves carry their seeded pointwise bands (100 grid steps)
+            rocBand = CurveBand.roc(truth, s, positiveCode, w, bootSpec, 100);
+            prBand = CurveBand.precisionRecall(truth, s, positiveCode, w, bootSpec, 100);
+        }
         if (rocOut != null) {
-            rocOut.write(Charts.png(roc.chart().image()));
-            prOut.write(Charts.png(pr.chart().image()));
+            rocOut.write(Charts.png(rocBand != null ? rocBand.chart().image() : roc.chart().image()));
+            prOut.write(Charts.png(prBand != null ? prBand.chart().image() : pr.chart().image()));
         }
     }
 
     private String chartsHtml() {
         String cal = reliability == null ? "" : "<h2>Calibration</h2><p>" + Html.escape(reliability.toString()) + "</p>" + reliability.toHtml();
         if (roc == null) return cal;
+        if (rocBand != null) {
+            return "<h2>Curves</h2><p>" + Html.escape(rocBand.toString()) + "; " + Html.escape(prBand.toString()) + "</p>" + rocBand.toHtml()
+                    + prBand.toHtml() + cal;
+        }
         return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml() + cal;
     }
 }

@@ -49,4 +49,25 @@ class MetricsCalibrationTest {
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("calibration-bins=3: needs binary classification with --score"), bad[2]);
     }
+
+    @Test void withBootstrapTheChartsAndHtmlCarryTheCurveBands() throws Exception {
+        StringBuilder csv = new StringBuilder("y,pred,p\n");
+        dev.holdout.data.SeededRandom rng = new dev.holdout.data.SeededRandom(2);
+        for (int i = 0; i < 200; i++) {
+            int y = rng.nextInt(2);
+            double p = Math.round(Math.min(1, Math.max(0, 0.5 + (y - 0.5) * 0.4 + rng.nextGaussian() * 0.2)) * 100) / 100.0;
+            csv.append(y).append(',').append(p >= 0.5 ? 1 : 0).append(',').append(p).append('\n');
+        }
+        Path f = dir.resolve("b.csv");
+        Files.writeString(f, csv);
+        Path html = dir.resolve("r.html"), charts = dir.resolve("charts");
+        String[] r = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p", "--bootstrap", "50", "--seed", "1",
+                "--charts", charts.toString(), "--html", html.toString(), "--calibration-bins", "5");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.size(charts.resolve("roc.png")) > 1000);
+        String page = Files.readString(html);
+        assertTrue(page.contains("ROC band: 101 grid points"), "the band is described");
+        assertTrue(page.contains("95% pointwise, 50 resamples, seed 1"), "seeded and stated");
+        assertTrue(page.contains("Calibration"), "the reliability diagram is in the page");
+    }
 }
