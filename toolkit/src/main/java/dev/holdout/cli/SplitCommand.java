@@ -7,7 +7,9 @@ import dev.holdout.io.OutputFolder;
 import dev.holdout.split.CrossValidator;
 import dev.holdout.split.Fold;
 import dev.holdout.split.Folds;
+import dev.holdout.split.CombinatorialPurgedKFold;
 import dev.holdout.split.KFold;
+import dev.holdout.split.Repeated;
 import dev.holdout.split.Part;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.RowIndices;
@@ -30,18 +32,23 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = {"Split a CSV file into train/validation/test parts or cross-validation folds.",
                 "Writes DIR/train.csv, DIR/validation.csv (if any), DIR/test.csv and DIR/split.json;",
-                "folds go to DIR/fold-1/{train,test}.csv ... DIR/fold-K/. Rows are written exactly as read."},
+                "folds go to DIR/fold-1/{train,test}.csv ... DIR/fold-K/ (with --repeats, DIR/repeat-r/fold-k/). Rows are written exactly as read."},
         footer = {"", "Examples:",
                 "  holdout split --input weather.csv --output out --strategy time --time date --cutoffs 2014-01-01,2015-01-01",
                 "  holdout split --input cancer.csv --output out --strategy stratified --label malignant --test-size 0.2 --seed 7",
-                "  holdout split --input weather.csv --output cv --strategy time-series --time date --folds 5 --gap 7"})
+                "  holdout split --input weather.csv --output cv --strategy time-series --time date --folds 5 --gap 7",
+                "  holdout split --input trades.csv --output cv --strategy purged-kfold --time start --label-end end --embargo 2d",
+                "  holdout split --input trades.csv --output cv --strategy combinatorial-purged --time start --groups 6 --test-groups 2",
+                "  holdout split --input sales.csv --output cv --strategy walk-forward --time date --train-window 1y --horizon 1mo --gap 7d",
+                "  holdout split --input visits.csv --output cv --strategy stratified-group-kfold --label outcome --group patient --repeats 3"})
 final class SplitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--input", required = true, description = "CSV or TSV file to split.") Path input;
     @Option(names = "--output", required = true, description = "Folder to write (must be empty or absent unless --force; never the input's folder).") Path output;
     @Option(names = "--strategy", required = true,
-            description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series") String strategy;
+            description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series | purged-kfold | "
+                    + "combinatorial-purged | walk-forward | stratified-group-kfold") String strategy;
     @Option(names = "--test-size", description = "Fraction in (0,1) or a row count (default 0.25; 0.2 of groups for group).") String testSize;
     @Option(names = "--validation-size", description = "Fraction in (0,1) or a row count; none by default.") String validationSize;
     @Option(names = "--seed", description = "Random seed (default 42). group-kfold: shuffles the groups (default: largest group first into the lightest fold).") Long seed;
@@ -55,6 +62,15 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
     @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
+    @Option(names = "--label-end", paramLabel = "COL", description = "purged-kfold, combinatorial-purged: when each row's label ends (default: at its --time).") String labelEnd;
+    @Option(names = "--embargo", paramLabel = "DURATION|ROWS", description = "purged-kfold, combinatorial-purged: drop the rows this soon after each test fold (2d, 12h, or a number of rows).") String embargo;
+    @Option(names = "--groups", paramLabel = "N", description = "combinatorial-purged: cut the time range into N groups.") Integer groups;
+    @Option(names = "--test-groups", paramLabel = "K", description = "combinatorial-purged: test on K groups in each split (C(N,K) splits).") Integer testGroups;
+    @Option(names = "--train-window", paramLabel = "SPAN", description = "walk-forward: training window (1y, 6mo, 90d, P1Y).") String trainWindow;
+    @Option(names = "--horizon", paramLabel = "SPAN", description = "walk-forward: test window after each cutoff (and --gap).") String horizon;
+    @Option(names = "--step", paramLabel = "SPAN", description = "walk-forward: how far each cutoff moves (default: the horizon).") String step;
+    @Option(names = "--expanding", description = "walk-forward: train on everything before each cutoff (default: a rolling --train-window).") boolean expanding;
+    @Option(names = "--repeats", paramLabel = "R", description = "K-fold strategies: R repeats, each shuffled with its own seed (folders repeat-r/fold-k/).") Integer repeats;
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
     @picocli.CommandLine.Mixin TypesOption types;
@@ -73,7 +89,8 @@ final class SplitCommand implements Callable<Integer> {
     private SplitOptions options() {
         return SplitOptions.strategy(strategy).testSize(testSize).validationSize(validationSize).seed(seed).shuffle(!noShuffle)
                 .label(label).group(group).time(time).id(id).cutoffs(cutoffs).folds(folds).gap(gap).maxTrainSize(maxTrainSize)
-                .missingTime(missingTime);
+                .missingTime(missingTime).labelEnd(labelEnd).embargo(embargo).groups(groups).testGroups(testGroups).trainWindow(trainWindow)
+                .horizon(horizon).step(step).expanding(expanding).repeats(repeats);
     }
 
     private Integer split(SplitOptions options, OutputFolder out) throws IOException {
@@ -125,11 +142,24 @@ final class SplitCommand implements Callable<Integer> {
             print(out, manifest);
         } else {
             CrossValidator cv = options.crossValidator();
-            Folds result = cv instanceof KFold k ? k.split(loaded.rowCount()) : cv.split(table);
-            SplitManifest manifest = SplitManifest.of(result, table, schema);
+            Folds result;
+            SplitManifest manifest;
+            if (cv instanceof CombinatorialPurgedKFold c) {
+                CombinatorialPurgedKFold.Backtest backtest = c.backtest(table);
+                result = backtest.folds();
+                manifest = SplitManifest.of(backtest, table, schema);
+            } else {
+                result = cv instanceof KFold k ? k.split(loaded.rowCount())
+                        : cv instanceof Repeated r && options.strategy().equals("kfold") ? r.split(loaded.rowCount()) : cv.split(table);
+                manifest = SplitManifest.of(result, table, schema);
+            }
+            // repeats: repeat-r/fold-k, the fold numbered within its repeat (as split.json numbers it)
+            int perRepeat = repeats == null ? result.size() : result.size() / repeats;
             target.write(dir -> {
                 for (Fold f : result) {
-                    Path fd = Files.createDirectories(dir.resolve("fold-" + f.number()));
+                    int i = f.number() - 1;
+                    Path fd = Files.createDirectories(perRepeat < result.size()
+                            ? dir.resolve("repeat-" + (i / perRepeat + 1)).resolve("fold-" + (i % perRepeat + 1)) : dir.resolve("fold-" + f.number()));
                     writePart(loaded, f.train(), fd.resolve("train.csv"));
                     writePart(loaded, f.test(), fd.resolve("test.csv"));
                 }

@@ -34,13 +34,19 @@ public final class SplitOptions {
     /** The holdout strategies (train / validation / test parts). */
     public static final List<String> HOLDOUT = List.of("random", "stratified", "group", "time");
     /** The cross-validation strategies (folds). */
-    public static final List<String> FOLDED = List.of("kfold", "stratified-kfold", "group-kfold", "time-series");
+    public static final List<String> FOLDED = List.of("kfold", "stratified-kfold", "group-kfold", "time-series", "purged-kfold",
+            "combinatorial-purged", "walk-forward", "stratified-group-kfold");
     /** Every strategy, in the order {@code holdout split --help} lists them. */
     public static final List<String> STRATEGIES = List.of("random", "stratified", "group", "time", "kfold", "stratified-kfold",
-            "group-kfold", "time-series");
+            "group-kfold", "time-series", "purged-kfold", "combinatorial-purged", "walk-forward", "stratified-group-kfold");
+    /** The strategies of issue 17 (time-indexed labels, calendar walk-forward, stratified groups): folds for {@code holdout split}, not for tuning. */
+    public static final List<String> EVALUATION = List.of("purged-kfold", "combinatorial-purged", "walk-forward", "stratified-group-kfold");
+    /** The K-fold strategies that take {@code repeats}. */
+    public static final List<String> REPEATABLE = List.of("kfold", "stratified-kfold", "group-kfold", "stratified-group-kfold");
     /** The option keys, in their JSON spelling (the command line writes them in kebab case: {@code testSize} → {@code --test-size}). */
     public static final List<String> KEYS = List.of("strategy", "testSize", "validationSize", "seed", "shuffle", "label", "group",
-            "time", "id", "cutoffs", "folds", "gap", "maxTrainSize", "missingTime");
+            "time", "id", "cutoffs", "folds", "gap", "maxTrainSize", "missingTime", "labelEnd", "embargo", "groups", "testGroups",
+            "trainWindow", "horizon", "step", "expanding", "repeats");
 
     private final Map<String, Object> values;
     private final UnaryOperator<String> names;
@@ -91,6 +97,24 @@ public final class SplitOptions {
     public SplitOptions maxTrainSize(Integer v) { return with("maxTrainSize", v); }
     /** {@code error} (default) or {@code drop}. */
     public SplitOptions missingTime(String v) { return with("missingTime", v); }
+    /** purged-kfold, combinatorial-purged: the column with each row's label end time (default: labels end at the row's time). */
+    public SplitOptions labelEnd(String v) { return with("labelEnd", v); }
+    /** purged-kfold, combinatorial-purged: rows ({@code 20}) or a duration ({@code 2d}) dropped after each test fold. */
+    public SplitOptions embargo(String v) { return with("embargo", v); }
+    /** combinatorial-purged: N, the groups the time range is cut into. */
+    public SplitOptions groups(Integer v) { return with("groups", v); }
+    /** combinatorial-purged: k, the groups each split tests on. */
+    public SplitOptions testGroups(Integer v) { return with("testGroups", v); }
+    /** walk-forward: the training window ({@code 1y}, {@code 6mo}, {@code P90D}). */
+    public SplitOptions trainWindow(String v) { return with("trainWindow", v); }
+    /** walk-forward: the test window after each cutoff (and the gap). */
+    public SplitOptions horizon(String v) { return with("horizon", v); }
+    /** walk-forward: how far each cutoff moves (default: the horizon). */
+    public SplitOptions step(String v) { return with("step", v); }
+    /** walk-forward: train on everything before each cutoff instead of a rolling window. */
+    public SplitOptions expanding(boolean v) { return with("expanding", v ? Boolean.TRUE : null); }
+    /** K-fold strategies: repeat the folds R times, each repeat shuffled with its own seed. */
+    public SplitOptions repeats(Integer v) { return with("repeats", v); }
 
     public String strategy() { return (String) values.get("strategy"); }
     public String label() { return (String) values.get("label"); }
@@ -113,10 +137,12 @@ public final class SplitOptions {
     /** Whether the strategy makes folds. */
     public boolean folded() { return FOLDED.contains(strategy()); }
 
-    /** Whether the strategy orders rows by time (time, time-series). */
-    public boolean byTime() { return "time".equals(strategy()) || "time-series".equals(strategy()); }
+    /** Whether the strategy orders rows by time (time, time-series, purged-kfold, combinatorial-purged, walk-forward). */
+    public boolean byTime() {
+        return List.of("time", "time-series", "purged-kfold", "combinatorial-purged", "walk-forward").contains(strategy());
+    }
 
-    /** The columns named: label, time, group, id roles (for the manifest and to check they exist). */
+    /** The columns named: label, time, group, id roles (for the manifest and to check they exist); a label-end column is checked by {@link #columns()}. */
     public Schema schema() {
         Schema s = Schema.empty();
         if (label() != null) s = s.withLabel(label());
@@ -129,7 +155,7 @@ public final class SplitOptions {
     /** The column options with their names ({@code --label} → the column), for checks against a header. */
     public Map<String, String> columns() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String k : List.of("label", "time", "group", "id")) if (values.get(k) != null) m.put(name(k), (String) values.get(k));
+        for (String k : List.of("label", "time", "group", "id", "labelEnd")) if (values.get(k) != null) m.put(name(k), (String) values.get(k));
         return m;
     }
 
@@ -143,13 +169,26 @@ public final class SplitOptions {
             String close = Columns.closest(s, STRATEGIES);
             throw DataValidationException.param(name("strategy"), s, "unknown strategy",
                     (close != null ? "did you mean '" + close + "'? " : "") + "choose random, stratified, group, time, kfold, stratified-kfold, "
-                            + "group-kfold or time-series");
+                            + "group-kfold, time-series, purged-kfold, combinatorial-purged, walk-forward or stratified-group-kfold");
         }
         boolean folded = folded();
         refuseUnless("cutoffs", s.equals("time"));
-        refuseUnless("gap", byTime());
+        refuseUnless("gap", s.equals("time") || s.equals("time-series") || s.equals("walk-forward"));
         refuseUnless("maxTrainSize", s.equals("time-series"));
-        refuseUnless("folds", folded);
+        refuseUnless("folds", folded && !s.equals("combinatorial-purged") && !s.equals("walk-forward"));
+        refuseUnless("labelEnd", s.equals("purged-kfold") || s.equals("combinatorial-purged"));
+        refuseUnless("embargo", s.equals("purged-kfold") || s.equals("combinatorial-purged"));
+        refuseUnless("groups", s.equals("combinatorial-purged"));
+        refuseUnless("testGroups", s.equals("combinatorial-purged"));
+        refuseUnless("trainWindow", s.equals("walk-forward"));
+        refuseUnless("horizon", s.equals("walk-forward"));
+        refuseUnless("step", s.equals("walk-forward"));
+        refuseUnless("expanding", s.equals("walk-forward"));
+        refuseUnless("repeats", REPEATABLE.contains(s));
+        if (values.get("repeats") != null && !shuffled()) {
+            throw DataValidationException.param(name("repeats"), values.get("repeats"), "repeats differ only by their shuffle, so they need it",
+                    "drop " + name("shuffle") + " or " + name("repeats"));
+        }
         refuseUnless("validationSize", !folded);
         refuseUnless("testSize", !folded || s.equals("time-series"));
         refuseUnless("shuffle", s.equals("random") || s.equals("kfold") || s.equals("stratified-kfold"));
@@ -287,7 +326,70 @@ public final class SplitOptions {
 
     /** The cross-validator of a {@link #FOLDED} strategy. */
     public CrossValidator crossValidator() {
+        Integer repeats = (Integer) values.get("repeats");
+        if (repeats != null) {
+            int k = foldsOrDefault();
+            Repeated r = switch (strategy()) {
+                case "kfold" -> KFold.of(k).repeats(repeats);
+                case "stratified-kfold" -> StratifiedKFold.on(require("label"), k).repeats(repeats);
+                case "group-kfold" -> GroupKFold.on(require("group"), k).repeats(repeats);
+                default -> StratifiedGroupKFold.on(require("label"), require("group")).folds(k).repeats(repeats);
+            };
+            return r.seed(seedOrDefault());
+        }
+        return singleCrossValidator();
+    }
+
+    private CrossValidator singleCrossValidator() {
         int k = foldsOrDefault();
+        return switch (strategy()) {
+            case "purged-kfold" -> {
+                PurgedKFold p = PurgedKFold.on(require("time")).folds(k).missingTimes(missingTimePolicy()).embargo(embargoOrNone());
+                yield labelEnd() == null ? p : p.labelEnd(labelEnd());
+            }
+            case "combinatorial-purged" -> combinatorialPurged();
+            case "walk-forward" -> {
+                if (values.get("trainWindow") == null || values.get("horizon") == null) {
+                    String k2 = values.get("trainWindow") == null ? "trainWindow" : "horizon";
+                    throw DataValidationException.param(name(k2), "(none)", "walk-forward needs " + name("trainWindow") + " and " + name("horizon"),
+                            "pass " + name("trainWindow") + " 1y " + name("horizon") + " 1mo (and " + name("step") + ", " + name("gap") + " if needed)");
+                }
+                WalkForward w = WalkForward.on(require("time")).missingTimes(missingTimePolicy())
+                        .trainWindow(CalendarSpan.parse((String) values.get("trainWindow"), name("trainWindow")))
+                        .horizon(CalendarSpan.parse((String) values.get("horizon"), name("horizon")));
+                if (values.get("step") != null) w = w.step(CalendarSpan.parse((String) values.get("step"), name("step")));
+                if (gap() != null) w = w.gap(CalendarSpan.parse(gap(), name("gap")));
+                yield Boolean.TRUE.equals(values.get("expanding")) ? w.expanding() : w.rolling();
+            }
+            case "stratified-group-kfold" -> {
+                StratifiedGroupKFold g = StratifiedGroupKFold.on(require("label"), require("group")).folds(k);
+                yield seed() == null ? g : g.seed(seed());
+            }
+            default -> classicCrossValidator(k);
+        };
+    }
+
+    /** The combinatorial purged cross-validator (N groups, k test groups); its backtest paths go in the manifest. */
+    public CombinatorialPurgedKFold combinatorialPurged() {
+        Integer n = (Integer) values.get("groups"), t = (Integer) values.get("testGroups");
+        if (n == null || t == null) {
+            throw DataValidationException.param(name(n == null ? "groups" : "testGroups"), "(none)",
+                    "combinatorial-purged needs " + name("groups") + " N and " + name("testGroups") + " K",
+                    "pass " + name("groups") + " 6 " + name("testGroups") + " 2");
+        }
+        CombinatorialPurgedKFold c = CombinatorialPurgedKFold.on(require("time")).groups(n).testGroups(t).missingTimes(missingTimePolicy())
+                .embargo(embargoOrNone());
+        return labelEnd() == null ? c : c.labelEnd(labelEnd());
+    }
+
+    private String labelEnd() { return (String) values.get("labelEnd"); }
+
+    private Embargo embargoOrNone() {
+        String e = (String) values.get("embargo");
+        return e == null ? Embargo.none() : Embargo.parse(e, name("embargo"));
+    }
+
+    private CrossValidator classicCrossValidator(int k) {
         return switch (strategy()) {
             case "kfold" -> shuffled() ? KFold.of(k).seed(seedOrDefault()) : KFold.of(k);
             case "stratified-kfold" -> shuffled() ? StratifiedKFold.on(require("label"), k).seed(seedOrDefault()) : StratifiedKFold.on(require("label"), k);
@@ -330,6 +432,13 @@ public final class SplitOptions {
     public SplitOptions checkForTuning() {
         String s = strategy();
         if (s == null || !STRATEGIES.contains(s)) return check();
+        if (EVALUATION.contains(s)) {
+            throw DataValidationException.param(name("strategy"), s, "is a strategy for holdout split, not yet for tuning",
+                    "tune with time-series (time-ordered data) or kfold / stratified-kfold / group-kfold");
+        }
+        for (String k : List.of("labelEnd", "embargo", "groups", "testGroups", "trainWindow", "horizon", "step", "expanding", "repeats")) {
+            refuseUnless(k, false);
+        }
         boolean folded = folded();
         refuseUnless("cutoffs", byTime());
         refuseUnless("gap", byTime());

@@ -38,7 +38,59 @@ class EvaluationCasesTest {
                 BadInput.of("compare: a missing score column is named")
                         .setup(preds(PREDS))
                         .args("compare", "--input", "{dir}/p.csv", "--label", "label", "--score-a", "a", "--score-b", "c")
-                        .expect(2, "column=c: no such column"));
+                        .expect(2, "column=c: no such column"),
+                BadInput.of("metrics: a calibration strategy without bins")
+                        .setup(preds(PREDS))
+                        .args("metrics", "--input", "{dir}/p.csv", "--label", "label", "--prediction", "pa", "--score", "a",
+                                "--calibration-strategy", "quantile")
+                        .expect(2, "calibration-strategy=quantile.*without --calibration-bins"),
+                BadInput.of("metrics: an unknown calibration strategy")
+                        .setup(preds(PREDS))
+                        .args("metrics", "--input", "{dir}/p.csv", "--label", "label", "--prediction", "pa", "--score", "a",
+                                "--calibration-bins", "5", "--calibration-strategy", "equal")
+                        .expect(2, "calibration-strategy=equal.*uniform or quantile"),
+                BadInput.of("split: an embargo on a strategy that has none")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "kfold", "--embargo", "2d")
+                        .expect(2, "--embargo=2d.*does not apply to --strategy kfold"),
+                BadInput.of("split: an embargo that is neither rows nor a duration")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "purged-kfold", "--time", "start",
+                                "--embargo", "two days")
+                        .expect(2, "--embargo=two days.*neither a number of rows nor a duration"),
+                BadInput.of("split: combinatorial-purged without --test-groups")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "combinatorial-purged", "--time", "start",
+                                "--groups", "6")
+                        .expect(2, "--test-groups.*needs --groups N and --test-groups K"),
+                BadInput.of("split: walk-forward without a horizon")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "walk-forward", "--time", "start",
+                                "--train-window", "30d")
+                        .expect(2, "--horizon.*walk-forward needs --train-window and --horizon"),
+                BadInput.of("split: repeats on a time strategy")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "time-series", "--time", "start",
+                                "--repeats", "3")
+                        .expect(2, "--repeats=3.*does not apply to --strategy time-series"),
+                BadInput.of("split: repeats without shuffling")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "kfold", "--no-shuffle", "--repeats", "3")
+                        .expect(2, "--repeats=3.*need it"),
+                BadInput.of("split: an unknown label-end column")
+                        .setup(timed())
+                        .args("split", "--input", "{dir}/t.csv", "--output", "{dir}/out", "--strategy", "purged-kfold", "--time", "start",
+                                "--label-end", "finish")
+                        .expect(2, "--label-end.*finish"));
+    }
+
+    static BadInput.Setup timed() {
+        return d -> {
+            StringBuilder b = new StringBuilder("start,end,y\n");
+            for (int i = 0; i < 30; i++) b.append(java.time.LocalDate.of(2023, 1, 1).plusDays(i)).append(',')
+                    .append(java.time.LocalDate.of(2023, 1, 3).plusDays(i)).append(',').append(i % 2).append('\n');
+            Files.writeString(d.resolve("t.csv"), b);
+        };
     }
 
     @ParameterizedTest(name = "{0}") @MethodSource("cases")
