@@ -33,13 +33,20 @@ public record XGBoostLearner(Hyperparameters hyperparameters) implements Stoppin
 
     /** Trains on {@code train} alone; refused with early stopping, which needs a validation part. */
     @Override public double fitAndScore(Table train, Table test, String label) {
+        return fitAndScore(train, label, test)[0];
+    }
+
+    /** One training job on {@code train} (no early stopping: there is no validation part), scored on each test table. */
+    @Override public double[] fitAndScore(Table train, String label, Table... tests) {
         if (hyperparameters.earlyStopping()) {
             throw dev.holdout.data.DataValidationException.param("early_stopping_rounds", hyperparameters.earlyStoppingRounds(),
                     "early stopping needs a validation part, and this fit has none",
                     "cross-validate with CrossValidation...earlyStoppingOn(a carve of the training rows), or set early_stopping_rounds to 0");
         }
         TrainingResult r = TrainingJob.xgboost(label, Channel.of(train)).withName("learner").withHyperparameters(hyperparameters).run();
-        return score(r, test);
+        double[] scores = new double[tests.length];
+        for (int i = 0; i < tests.length; i++) scores[i] = score(r, tests[i]);
+        return scores;
     }
 
     /** Trains on {@code train} with {@code validation} as the last watch, and scores {@code test} at the best iteration. */
