@@ -90,7 +90,7 @@ public final class Calibration {
         public Charts.Line chart() {
             return Charts.line(String.format(Locale.ROOT, "Reliability (%d %s bins, ECE %.3f)", edges.length - 1, strategy.key(), ece),
                             "mean predicted probability", "fraction of positives")
-                    .series("model", probPred, probTrue).series("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
+                    .series("model", probPred, probTrue).reference("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
         }
 
         public String toHtml() { return dev.holdout.report.Html.image(chart().image(), "Reliability diagram"); }

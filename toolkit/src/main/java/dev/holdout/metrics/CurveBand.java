@@ -174,7 +174,7 @@ public final class CurveBand {
                 ? Charts.line("ROC curve with " + boot, "false positive rate", "true positive rate")
                 : Charts.line("Precision / recall with " + boot, "recall", "precision (interpolated)");
         l = l.series("model", grid, estimate).series(pct + " lower", grid, lower).series(pct + " upper", grid, upper);
-        return kind == Curve.Kind.ROC ? l.series("chance", new double[] {0, 1}, new double[] {0, 1}) : l;
+        return kind == Curve.Kind.ROC ? l.reference("chance", new double[] {0, 1}, new double[] {0, 1}) : l;
     }
 
     public String toHtml() { return dev.holdout.report.Html.image(chart().image(), kind == Curve.Kind.ROC ? "ROC band" : "Precision/recall band"); }
