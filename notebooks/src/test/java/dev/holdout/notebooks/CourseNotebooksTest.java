@@ -348,7 +348,7 @@ class CourseNotebooksTest {
         assertTrue(mdd < 0.01, "well under a point of accuracy");
         double mdd500 = number(out, "with   500 test rows: ([\\d.]+)");
         assertTrue(mdd500 > 2 * mdd, "500 rows: more than twice as large");
-        assertEquals(Math.sqrt(20000.0 / 500), mdd500 / number(out, "with 20000 test rows: ([\\d.]+)"), 0.05, "1/sqrt(rows)");
+        assertEquals(Math.sqrt(20000.0 / 500), mdd500 / number(out, "with 20000 test rows: ([\\d.]+)"), 0.3, "1/sqrt(rows), up to the printed rounding");
     }
 
     @Test

@@ -70,4 +70,27 @@ class MetricsCalibrationTest {
         assertTrue(page.contains("95% pointwise, 50 resamples, seed 1"), "seeded and stated");
         assertTrue(page.contains("Calibration"), "the reliability diagram is in the page");
     }
+
+    @Test void everyPerSliceMetricCarriesItsInterval() throws Exception {
+        StringBuilder csv = new StringBuilder("y,pred,p,region\n");
+        dev.holdout.data.SeededRandom rng = new dev.holdout.data.SeededRandom(6);
+        for (int i = 0; i < 300; i++) {
+            int y = rng.nextInt(2);
+            double p = Math.round(Math.min(1, Math.max(0, 0.5 + (y - 0.5) * 0.5 + rng.nextGaussian() * 0.2)) * 100) / 100.0;
+            csv.append(y).append(',').append(p >= 0.5 ? 1 : 0).append(',').append(p).append(',').append(i % 3 == 0 ? "north" : "south").append('\n');
+        }
+        Path f = dir.resolve("s.csv");
+        Files.writeString(f, csv);
+        String[] r = run("metrics", "--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p", "--group-by", "region",
+                "--bootstrap", "100", "--seed", "3", "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = StrictJson.mapper().readTree(r[1]);
+        for (String region : java.util.List.of("north", "south")) {
+            JsonNode ci = j.get(region).get("confidence_intervals");
+            for (String m : java.util.List.of("accuracy", "f1", "roc_auc")) {
+                assertTrue(ci.has(m), region + " has an interval for " + m + ": " + ci);
+                assertTrue(ci.get(m).toString().contains("lower"), ci.get(m).toString());
+            }
+        }
+    }
 }
