@@ -7,28 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdout.data.SeededRandom;
 import dev.holdout.io.StrictJson;
 import dev.holdout.metrics.PairedTests;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
     @TempDir Path dir;
 
     private String[] run(String... args) {
-        CommandLine cl = HoldoutCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
         all[0] = "compare";
         System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cl.execute(all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        CliRunner r = CliRunner.run(all);
+        return new String[] {String.valueOf(r.exitCode()), r.out(), r.err()};
     }
 
     @Test void jsonHasTheDocumentedKeysAndTheLibrarysNumbers() throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdout.io.StrictJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The issue-17 strategies of holdout split end to end: folders, split.json, and what each strategy promises. */
 class EvaluationSplitCommandTest {
@@ -36,15 +33,11 @@ class EvaluationSplitCommandTest {
     }
 
     private String[] run(String... args) {
-        CommandLine cl = HoldoutCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
         all[0] = "split";
         System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cl.execute(all);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        CliRunner r = CliRunner.run(all);
+        return new String[] {String.valueOf(r.exitCode()), r.out(), r.err()};
     }
 
     private static Set<Integer> ids(Path csv) throws Exception {

@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdout.io.StrictJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** holdout metrics --calibration-bins: scikit-learn's calibration_curve doc example through the CLI. */
 class MetricsCalibrationTest {
     @TempDir Path dir;
 
     private String[] run(String... args) {
-        CommandLine cl = HoldoutCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        CliRunner r = CliRunner.run(args);
+        return new String[] {String.valueOf(r.exitCode()), r.out(), r.err()};
     }
 
     @Test void calibrationKeysAreScikitLearnsCurveWithEmptyBinsDropped() throws Exception {
