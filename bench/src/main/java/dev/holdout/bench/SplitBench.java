@@ -40,14 +40,14 @@ public class SplitBench {
     }
 
     @Benchmark public Split randomTrainTest() {
-        return RandomSplit.ofTestSize(0.2).seed(42).split(rows);
+        return RandomSplit.create().test(0.2).seed(42).split(rows);
     }
 
     @Benchmark public Split randomTrainValidationTest() {
-        return RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(42).split(rows);
+        return RandomSplit.create().test(0.2).validation(0.1).seed(42).split(rows);
     }
 
     @Benchmark public Split stratifiedTrainTest() {
-        return StratifiedSplit.on("y").testSize(0.2).seed(42).split(classes, 2);
+        return StratifiedSplit.on("y").test(0.2).seed(42).split(classes, 2);
     }
 }

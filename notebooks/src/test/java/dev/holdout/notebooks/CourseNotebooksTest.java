@@ -331,6 +331,47 @@ class CourseNotebooksTest {
         assertEquals("excludes", sizes.get(2)[2]);
         double ratio = Double.parseDouble(sizes.get(0)[1]) / Double.parseDouble(sizes.get(2)[1]);
         assertTrue(ratio > 1.6 && ratio < 2.4, "a quarter of the rows: about twice the width (1/sqrt(rows)), was " + ratio);
+
+        // issue 17: DeLong, McNemar and the minimum detectable difference, as the prose reads them
+        Matcher dl = find(out, "DeLong: AUC A ([\\d.]+), B ([\\d.]+), difference ([-+][\\d.]+), 95% CI \\[([-+][\\d.]+), ([-+][\\d.]+)\\], z = ([-\\d.]+), p = ([\\d.]+)");
+        double dlLo = Double.parseDouble(dl.group(4)), dlHi = Double.parseDouble(dl.group(5));
+        assertTrue(Double.parseDouble(dl.group(7)) < 0.05 && dlLo > 0, "DeLong: p < 0.05, A ranks better");
+        assertTrue(Math.abs(dlLo - lo) < 0.002 && Math.abs(dlHi - hi) < 0.002, "DeLong's interval is nearly the paired bootstrap's");
+        assertTrue(Double.parseDouble(dl.group(3)) < 0.01, "by less than a hundredth of AUC");
+        Matcher mc = find(out, "McNemar \\(labels at 0.5\\): A alone right on (\\d+) rows, B alone on (\\d+), (exact|chi2), p = ([\\d.]+)");
+        int b = Integer.parseInt(mc.group(1)), c = Integer.parseInt(mc.group(2));
+        assertTrue(Double.parseDouble(mc.group(4)) > 0.5, "McNemar sees nothing (p near 1)");
+        assertTrue(Math.abs(b - c) <= Math.max(3, (b + c) / 10), "each alone right on about as many rows as the other");
+        double disagree = number(out, "the models disagree on ([\\d.]+)% of the rows");
+        assertTrue(disagree < 2, "under 2% of the rows");
+        double mdd = number(out, "the smallest accuracy difference \\d+ rows detect: ([\\d.]+)");
+        assertTrue(mdd < 0.01, "well under a point of accuracy");
+        double mdd500 = number(out, "with   500 test rows: ([\\d.]+)");
+        assertTrue(mdd500 > 2 * mdd, "500 rows: more than twice as large");
+        assertEquals(Math.sqrt(20000.0 / 500), mdd500 / number(out, "with 20000 test rows: ([\\d.]+)"), 0.3, "1/sqrt(rows), up to the printed rounding");
+    }
+
+    @Test
+    void calibration() throws Exception {
+        JsonNode nb = execute("11-calibration.ipynb");
+        String out = stdout(nb);
+        Matcher head = find(out, "test ROC AUC ([\\d.]+); damaging strikes in the test part ([\\d.]+)%, mean predicted probability ([\\d.]+)%");
+        double auc = Double.parseDouble(head.group(1)), rate = Double.parseDouble(head.group(2)), mean = Double.parseDouble(head.group(3));
+        assertTrue(auc > 0.74 && auc < 0.80, "ranks well: ROC AUC about 0.77, was " + auc);
+        assertTrue(mean > 2.5 * rate, "the mean probability is several times the real rate: " + mean + "% vs " + rate + "%");
+        Matcher curve = find(out, "uncalibrated: reliability curve: 10 bins \\(uniform\\), ECE ([\\d.]+), max error ([\\d.]+)");
+        assertTrue(Double.parseDouble(curve.group(1)) > 0.2, "ECE over 0.2");
+        assertTrue(Double.parseDouble(curve.group(2)) > 0.4, "the worst bin off by more than 0.4");
+        Matcher raw = find(out, "uncalibrated +test Brier ([\\d.]+), ECE ([\\d.]+), ROC AUC ([\\d.]+)");
+        double rawBrier = Double.parseDouble(raw.group(1)), rawEce = Double.parseDouble(raw.group(2));
+        for (String name : List.of("Platt", "isotonic")) {
+            Matcher m = find(out, name + " +test Brier ([\\d.]+), ECE ([\\d.]+), ROC AUC ([\\d.]+), mean probability ([\\d.]+)%");
+            assertTrue(Double.parseDouble(m.group(2)) < rawEce / 3, name + ": the ECE falls to a fraction of what it was");
+            assertTrue(Double.parseDouble(m.group(1)) < rawBrier, name + ": a lower Brier score");
+            assertTrue(Math.abs(Double.parseDouble(m.group(3)) - auc) < 0.01, name + ": the ROC AUC barely changes");
+            assertTrue(Math.abs(Double.parseDouble(m.group(4)) - rate) < rate / 2, name + ": the mean probability lands near the real rate");
+        }
+        find(out, "refused: rows=\\d+ rows: are the rows this calibrator was fitted on");
     }
 
     @Test

@@ -218,7 +218,7 @@ class KernelProtocolTest {
 
     @Test
     void toolkitResultsRenderThroughTheirToHtml() throws Exception {
-        KernelClient.Execution e = kernel.execute("RandomSplit.ofTestSize(0.25).seed(7).split(40)");
+        KernelClient.Execution e = kernel.execute("RandomSplit.create().test(0.25).seed(7).split(40)");
         assertEquals("ok", e.status(), e.traceback());
         String html = e.result().path("text/html").asText();
         assertTrue(html.contains("<table") && html.contains("test"), html);

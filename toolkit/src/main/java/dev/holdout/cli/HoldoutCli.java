@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 SplitCommand.class,
                 MetricsCommand.class,
+                CompareCommand.class,
                 AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,

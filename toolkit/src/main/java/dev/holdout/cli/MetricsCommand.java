@@ -9,9 +9,11 @@ import dev.holdout.io.OutputFile;
 import dev.holdout.io.StrictJson;
 import dev.holdout.metrics.Average;
 import dev.holdout.metrics.Bootstrap;
+import dev.holdout.metrics.Calibration;
 import dev.holdout.metrics.ClassificationOptions;
 import dev.holdout.metrics.ClassificationReport;
 import dev.holdout.metrics.Curve;
+import dev.holdout.metrics.CurveBand;
 import dev.holdout.metrics.MetricsGuide;
 import dev.holdout.metrics.MetricsReport;
 import dev.holdout.metrics.RegressionCharts;
@@ -107,7 +109,7 @@ final class MetricsCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary "
-            + "classification with --score), or predicted-vs-actual.png and residuals.png (regression).")
+            + "classification with --score; with --bootstrap, with their confidence bands), or predicted-vs-actual.png and residuals.png (regression).")
     Path charts;
 
     @Option(names = "--target-precision", paramLabel = "P",
@@ -117,6 +119,14 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--target-recall", paramLabel = "R",
             description = "Also choose the highest score threshold whose recall is at least R (binary with --score).")
     Double targetRecall;
+
+    @Option(names = "--calibration-bins", paramLabel = "B",
+            description = "Also report calibration: brier, ece and calibration_curve over B bins (binary with --score).")
+    Integer calibrationBins;
+
+    @Option(names = "--calibration-strategy", paramLabel = "S", defaultValue = "uniform",
+            description = "uniform | quantile: equal-width bins or bins at the scores' quantiles (default uniform).")
+    String calibrationStrategy;
 
     @Option(names = "--explain", description = "Print the plain-words guide to the metrics and exit.")
     boolean explain;
@@ -141,6 +151,14 @@ final class MetricsCommand implements Callable<Integer> {
                     "add --seed 42 (any integer)");
         }
         Bootstrap.Spec boot = bootstrap == null ? null : new Bootstrap.Spec(bootstrap, seed, confidence);
+        Calibration.Strategy calStrategy = Calibration.Strategy.parse(calibrationStrategy);
+        if (calibrationBins != null && calibrationBins < 1) {
+            throw DataValidationException.param("calibration-bins", calibrationBins, "must be >= 1", "pass --calibration-bins 10");
+        }
+        if (calibrationBins == null && !calibrationStrategy.equals("uniform")) {
+            throw DataValidationException.param("calibration-strategy", calibrationStrategy, "has no effect without --calibration-bins",
+                    "add --calibration-bins 10");
+        }
         // the files this run may write are checked (and locked) before the input is read
         try (OutputFile htmlOut = html == null ? null : OutputFile.at(html).named("--html").input("--input", input).claim();
              OutputFile rocOut = charts == null ? null : OutputFile.at(charts.resolve("roc.png")).named("--charts").input("--input", input).claim();
@@ -161,6 +179,7 @@ final class MetricsCommand implements Callable<Integer> {
         MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
+        thresholds.putAll(calibration(report));
         if (format.equals("json")) {
             LinkedHashMap<String, Object> map = report.toMap();
             if (!thresholds.isEmpty()) {
@@ -174,7 +193,7 @@ final class MetricsCommand implements Callable<Integer> {
             String text = report.toText();
             if (!thresholds.isEmpty()) {
                 StringBuilder t = new StringBuilder();
-                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v).append('\n'));
+                thresholds.forEach((k, v) -> t.append(k).append(": ").append(v instanceof Map<?, ?> m ? text(m) : v).append('\n'));
                 int guide = text.indexOf("How to read these metrics");
                 text = guide > 0 ? text.substring(0, guide) + t + "\n" + text.substring(guide) : text + t;
             }
@@ -205,6 +224,26 @@ final class MetricsCommand implements Callable<Integer> {
         return out;
     }
 
+    /** brier, ece and calibration_curve for --calibration-bins (binary with --score, without --group-by). */
+    private LinkedHashMap<String, Object> calibration(MetricsReport report) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        if (calibrationBins == null) return out;
+        if (!(report instanceof ClassificationReport c) || c.positive() == null || score == null || positiveCode < 0) {
+            throw DataValidationException.param("calibration-bins", calibrationBins,
+                    "needs binary classification with --score (the probability of the positive class), without --group-by",
+                    "add --score COL, or drop the option");
+        }
+        Calibration.Curve curve = Calibration.curve(lastTruth, cols.numbers(score), positiveCode, lastWeights, calibrationBins,
+                Calibration.Strategy.parse(calibrationStrategy));
+        out.put("brier", curve.brier());
+        out.put("ece", curve.ece());
+        out.put("calibration_curve", curve.toMap());
+        reliability = curve;
+        return out;
+    }
+
+    private Calibration.Curve reliability;
+
     private Object choice(double target, boolean precision, MetricsReport report) {
         dev.holdout.metrics.ThresholdChoice c;
         try {
@@ -224,6 +263,16 @@ final class MetricsCommand implements Callable<Integer> {
         m.put("recall", c.recall());
         m.put("false_positive_rate", c.falsePositiveRate());
         return m;
+    }
+
+    /** A nested JSON object as one line: arrays of numbers written out, not as Java array names. */
+    private static String text(Map<?, ?> m) {
+        StringBuilder b = new StringBuilder("{");
+        m.forEach((k, v) -> {
+            if (b.length() > 1) b.append(", ");
+            b.append(k).append('=').append(v instanceof double[] d ? java.util.Arrays.toString(d) : String.valueOf(v));
+        });
+        return b.append('}').toString();
     }
 
     private static void require(Object value, String name, String fix) {
@@ -316,6 +365,7 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private MetricsReport classification(Bootstrap.Spec boot, List<String> notes) {
+        bootSpec = boot;
         List<String> text = new ArrayList<>(List.of(label, prediction));
         if (groupBy != null) text.add(groupBy);
         List<String> numbers = new ArrayList<>();
@@ -446,6 +496,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private Curve roc, pr;
+    private CurveBand rocBand, prBand;
+    private Bootstrap.Spec bootSpec;
     private int[] lastTruth;
     private double[] lastWeights;
 
@@ -497,9 +549,14 @@ final class MetricsCommand implements Callable<Integer> {
         }
         roc = Scores.rocCurve(truth, s, positiveCode, w);
         pr = Scores.precisionRecallCurve(truth, s, positiveCode, w);
+        if (bootSpec != null) {
+            // with --bootstrap the curves carry their seeded pointwise bands (100 grid steps)
+            rocBand = CurveBand.roc(truth, s, positiveCode, w, bootSpec, 100);
+            prBand = CurveBand.precisionRecall(truth, s, positiveCode, w, bootSpec, 100);
+        }
         if (rocOut != null) {
-            rocOut.write(Charts.png(roc.chart().image()));
-            prOut.write(Charts.png(pr.chart().image()));
+            rocOut.write(Charts.png(rocBand != null ? rocBand.chart().image() : roc.chart().image()));
+            prOut.write(Charts.png(prBand != null ? prBand.chart().image() : pr.chart().image()));
         }
     }
 
@@ -508,7 +565,12 @@ final class MetricsCommand implements Callable<Integer> {
             return "<h2>Charts</h2>" + Html.image(regressionCharts.get(0).image(), "predicted vs actual")
                     + Html.image(regressionCharts.get(1).image(), "residuals");
         }
-        if (roc == null) return "";
-        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
+        String cal = reliability == null ? "" : "<h2>Calibration</h2><p>" + Html.escape(reliability.toString()) + "</p>" + reliability.toHtml();
+        if (roc == null) return cal;
+        if (rocBand != null) {
+            return "<h2>Curves</h2><p>" + Html.escape(rocBand.toString()) + "; " + Html.escape(prBand.toString()) + "</p>" + rocBand.toHtml()
+                    + prBand.toHtml() + cal;
+        }
+        return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml() + cal;
     }
 }

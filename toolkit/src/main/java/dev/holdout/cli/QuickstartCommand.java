@@ -67,7 +67,7 @@ final class QuickstartCommand implements Callable<Integer> {
         Table weather = d.all();
         out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
 
-        Split random = RandomSplit.ofTestSize(0.2).seed(42).split(weather);
+        Split random = RandomSplit.create().test(0.2).seed(42).split(weather);
         // One row per day in date order, so rows i-1 and i+1 are the days before and after.
         int sandwiched = 0;
         var test = random.rows(Part.TEST);

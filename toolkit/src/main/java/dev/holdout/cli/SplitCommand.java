@@ -7,22 +7,16 @@ import dev.holdout.io.OutputFolder;
 import dev.holdout.split.CrossValidator;
 import dev.holdout.split.Fold;
 import dev.holdout.split.Folds;
-import dev.holdout.split.Gap;
-import dev.holdout.split.GroupKFold;
-import dev.holdout.split.GroupSplit;
+import dev.holdout.split.CombinatorialPurgedKFold;
 import dev.holdout.split.KFold;
-import dev.holdout.split.MissingTimePolicy;
+import dev.holdout.split.Repeated;
 import dev.holdout.split.Part;
-import dev.holdout.split.PartSize;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.RowIndices;
 import dev.holdout.split.Split;
 import dev.holdout.split.SplitManifest;
+import dev.holdout.split.SplitOptions;
 import dev.holdout.split.Splitter;
-import dev.holdout.split.StratifiedKFold;
-import dev.holdout.split.StratifiedSplit;
-import dev.holdout.split.TimeSeriesSplit;
-import dev.holdout.split.TimeSplit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,18 +32,23 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = {"Split a CSV file into train/validation/test parts or cross-validation folds.",
                 "Writes DIR/train.csv, DIR/validation.csv (if any), DIR/test.csv and DIR/split.json;",
-                "folds go to DIR/fold-1/{train,test}.csv ... DIR/fold-K/. Rows are written exactly as read."},
+                "folds go to DIR/fold-1/{train,test}.csv ... DIR/fold-K/ (with --repeats, DIR/repeat-r/fold-k/). Rows are written exactly as read."},
         footer = {"", "Examples:",
                 "  holdout split --input weather.csv --output out --strategy time --time date --cutoffs 2014-01-01,2015-01-01",
                 "  holdout split --input cancer.csv --output out --strategy stratified --label malignant --test-size 0.2 --seed 7",
-                "  holdout split --input weather.csv --output cv --strategy time-series --time date --folds 5 --gap 7"})
+                "  holdout split --input weather.csv --output cv --strategy time-series --time date --folds 5 --gap 7",
+                "  holdout split --input trades.csv --output cv --strategy purged-kfold --time start --label-end end --embargo 2d",
+                "  holdout split --input trades.csv --output cv --strategy combinatorial-purged --time start --groups 6 --test-groups 2",
+                "  holdout split --input sales.csv --output cv --strategy walk-forward --time date --train-window 1y --horizon 1mo --gap 7d",
+                "  holdout split --input visits.csv --output cv --strategy stratified-group-kfold --label outcome --group patient --repeats 3"})
 final class SplitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--input", required = true, description = "CSV or TSV file to split.") Path input;
     @Option(names = "--output", required = true, description = "Folder to write (must be empty or absent unless --force; never the input's folder).") Path output;
     @Option(names = "--strategy", required = true,
-            description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series") String strategy;
+            description = "random | stratified | group | time | kfold | stratified-kfold | group-kfold | time-series | purged-kfold | "
+                    + "combinatorial-purged | walk-forward | stratified-group-kfold") String strategy;
     @Option(names = "--test-size", description = "Fraction in (0,1) or a row count (default 0.25; 0.2 of groups for group).") String testSize;
     @Option(names = "--validation-size", description = "Fraction in (0,1) or a row count; none by default.") String validationSize;
     @Option(names = "--seed", description = "Random seed (default 42). group-kfold: shuffles the groups (default: largest group first into the lightest fold).") Long seed;
@@ -63,6 +62,15 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
     @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
+    @Option(names = "--label-end", paramLabel = "COL", description = "purged-kfold, combinatorial-purged: when each row's label ends (default: at its --time).") String labelEnd;
+    @Option(names = "--embargo", paramLabel = "DURATION|ROWS", description = "purged-kfold, combinatorial-purged: drop the rows this soon after each test fold (2d, 12h, or a number of rows).") String embargo;
+    @Option(names = "--groups", paramLabel = "N", description = "combinatorial-purged: cut the time range into N groups.") Integer groups;
+    @Option(names = "--test-groups", paramLabel = "K", description = "combinatorial-purged: test on K groups in each split (C(N,K) splits).") Integer testGroups;
+    @Option(names = "--train-window", paramLabel = "SPAN", description = "walk-forward: training window (1y, 6mo, 90d, P1Y).") String trainWindow;
+    @Option(names = "--horizon", paramLabel = "SPAN", description = "walk-forward: test window after each cutoff (and --gap).") String horizon;
+    @Option(names = "--step", paramLabel = "SPAN", description = "walk-forward: how far each cutoff moves (default: the horizon).") String step;
+    @Option(names = "--expanding", description = "walk-forward: train on everything before each cutoff (default: a rolling --train-window).") boolean expanding;
+    @Option(names = "--repeats", paramLabel = "R", description = "K-fold strategies: R repeats, each shuffled with its own seed (folders repeat-r/fold-k/).") Integer repeats;
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
     @picocli.CommandLine.Mixin TypesOption types;
@@ -71,16 +79,24 @@ final class SplitCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format json");
         }
-        refuseOptionsThatDoNotApply(strategy.toLowerCase());
+        SplitOptions options = options().check();
         try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
-            return split(out);
+            return split(options, out);
         }
     }
 
-    private Integer split(OutputFolder out) throws IOException {
-        CsvLoader.LoadedCsv loaded = load();
+    /** The options as values: the one reading of them, shared with a tuning spec's "split" object. */
+    private SplitOptions options() {
+        return SplitOptions.strategy(strategy).testSize(testSize).validationSize(validationSize).seed(seed).shuffle(!noShuffle)
+                .label(label).group(group).time(time).id(id).cutoffs(cutoffs).folds(folds).gap(gap).maxTrainSize(maxTrainSize)
+                .missingTime(missingTime).labelEnd(labelEnd).embargo(embargo).groups(groups).testGroups(testGroups).trainWindow(trainWindow)
+                .horizon(horizon).step(step).expanding(expanding).repeats(repeats);
+    }
+
+    private Integer split(SplitOptions options, OutputFolder out) throws IOException {
+        CsvLoader.LoadedCsv loaded = load(options);
         try {
-            return split(loaded, out);
+            return split(options, loaded, out);
         } catch (DataValidationException e) {
             // A problem in a data row of the table: say where it is in the file.
             if (e.problem() != null && e.row() > 0 && loaded.table().name().equals(e.file()) && e.row() <= loaded.rowCount()) {
@@ -95,88 +111,61 @@ final class SplitCommand implements Callable<Integer> {
      * written back byte for byte and checked only for the file rules, so a value the split never reads
      * cannot stop it. Unknown column names are refused first, by their option.
      */
-    private CsvLoader.LoadedCsv load() {
+    private CsvLoader.LoadedCsv load(SplitOptions options) {
         CsvLoader loader = CsvLoader.forFile(input);
         java.util.List<String> header = dev.holdout.data.CsvReader.open(input).delimiter(loader.delimiter()).header();
         java.util.List<String> used = new java.util.ArrayList<>();
-        String[][] named = {{"--label", label}, {"--time", time}, {"--group", group}, {"--id", id}};
-        for (String[] n : named) {
-            if (n[1] == null) continue;
-            if (!header.contains(n[1])) throw dev.holdout.data.Columns.unknown(n[0], n[1], header, input.toString());
-            if (!used.contains(n[1])) used.add(n[1]);
+        for (var n : options.columns().entrySet()) {
+            if (!header.contains(n.getValue())) throw dev.holdout.data.Columns.unknown(n.getKey(), n.getValue(), header, input.toString());
+            if (!used.contains(n.getValue())) used.add(n.getValue());
         }
         return loader.schema(types.applyTo(Schema.empty())).columns(used).read(input);
     }
 
-    /** Options that a strategy does not use are refused rather than silently ignored. */
-    private void refuseOptionsThatDoNotApply(String s) {
-        boolean folded = s.equals("kfold") || s.equals("stratified-kfold") || s.equals("group-kfold") || s.equals("time-series");
-        refuseUnless(cutoffs, "--cutoffs", s.equals("time"), s);
-        refuseUnless(gap, "--gap", s.equals("time") || s.equals("time-series"), s);
-        refuseUnless(maxTrainSize, "--max-train-size", s.equals("time-series"), s);
-        refuseUnless(folds, "--folds", folded, s);
-        refuseUnless(validationSize, "--validation-size", !folded, s);
-        refuseUnless(testSize, "--test-size", !folded || s.equals("time-series"), s);
-        refuseUnless(noShuffle ? Boolean.TRUE : null, "--no-shuffle", s.equals("random") || s.equals("kfold") || s.equals("stratified-kfold"), s);
-        refuseUnless(seed, "--seed", !(s.equals("time") || s.equals("time-series")), s);
-        if (noShuffle && seed != null) {
-            throw DataValidationException.param("--seed", seed, "has no effect with --no-shuffle", "drop one of the two options");
-        }
-    }
-
-    private static void refuseUnless(Object value, String option, boolean applies, String strategy) {
-        if (value != null && !applies) {
-            throw DataValidationException.param(option, value, "does not apply to --strategy " + strategy,
-                    "drop " + option + " (see holdout split --help for which options each strategy takes)");
-        }
-    }
-
-    private Integer split(CsvLoader.LoadedCsv loaded, OutputFolder target) throws IOException {
+    private Integer split(SplitOptions options, CsvLoader.LoadedCsv loaded, OutputFolder target) throws IOException {
         var table = loaded.table();
-        Schema schema = Schema.empty();
-        if (label != null) schema = schema.withLabel(label);
-        if (time != null) schema = schema.withTime(time);
-        if (group != null) schema = schema.withGroup(group);
-        if (id != null) schema = schema.withId(id);
+        Schema schema = options.schema();
         schema.validate(table);
-        MissingTimePolicy policy = switch (missingTime.toLowerCase()) {
-            case "error" -> MissingTimePolicy.ERROR;
-            case "drop" -> MissingTimePolicy.DROP;
-            default -> throw DataValidationException.param("--missing-time", missingTime, "must be error or drop", "pass --missing-time drop");
-        };
-        String s = strategy.toLowerCase();
         PrintWriter out = spec.commandLine().getOut();
-        switch (s) {
-            case "random", "stratified", "group", "time" -> {
-                Splitter splitter = splitter(s, policy, table);
-                // a random split needs no column: the table may hold none, so it splits the file's row count
-                Split split = splitter instanceof RandomSplit r ? r.split(loaded.rowCount()) : splitter.split(table);
-                SplitManifest manifest = SplitManifest.of(split, table, schema);
-                target.write(dir -> {
-                    for (Part p : Part.values()) {
-                        if (p == Part.VALIDATION && !split.hasValidation()) continue;
-                        writePart(loaded, split.rows(p), dir.resolve(p.label() + ".csv"));
-                    }
-                    Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
-                });
-                print(out, manifest);
+        if (!options.folded()) {
+            Splitter splitter = options.splitter(table);
+            // a random split needs no column: the table may hold none, so it splits the file's row count
+            Split split = splitter instanceof RandomSplit r ? r.split(loaded.rowCount()) : splitter.split(table);
+            SplitManifest manifest = SplitManifest.of(split, table, schema);
+            target.write(dir -> {
+                for (Part p : Part.values()) {
+                    if (p == Part.VALIDATION && !split.hasValidation()) continue;
+                    writePart(loaded, split.rows(p), dir.resolve(p.label() + ".csv"));
+                }
+                Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
+            });
+            print(out, manifest);
+        } else {
+            CrossValidator cv = options.crossValidator();
+            Folds result;
+            SplitManifest manifest;
+            if (cv instanceof CombinatorialPurgedKFold c) {
+                CombinatorialPurgedKFold.Backtest backtest = c.backtest(table);
+                result = backtest.folds();
+                manifest = SplitManifest.of(backtest, table, schema);
+            } else {
+                result = cv instanceof KFold k ? k.split(loaded.rowCount())
+                        : cv instanceof Repeated r && options.strategy().equals("kfold") ? r.split(loaded.rowCount()) : cv.split(table);
+                manifest = SplitManifest.of(result, table, schema);
             }
-            case "kfold", "stratified-kfold", "group-kfold", "time-series" -> {
-                CrossValidator cv = crossValidator(s, policy);
-                Folds result = cv instanceof KFold k ? k.split(loaded.rowCount()) : cv.split(table);
-                SplitManifest manifest = SplitManifest.of(result, table, schema);
-                target.write(dir -> {
-                    for (Fold f : result) {
-                        Path fd = Files.createDirectories(dir.resolve("fold-" + f.number()));
-                        writePart(loaded, f.train(), fd.resolve("train.csv"));
-                        writePart(loaded, f.test(), fd.resolve("test.csv"));
-                    }
-                    Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
-                });
-                print(out, manifest);
-            }
-            default -> throw DataValidationException.param("--strategy", strategy, "unknown strategy",
-                    "choose random, stratified, group, time, kfold, stratified-kfold, group-kfold or time-series");
+            // repeats: repeat-r/fold-k, the fold numbered within its repeat (as split.json numbers it)
+            int perRepeat = repeats == null ? result.size() : result.size() / repeats;
+            target.write(dir -> {
+                for (Fold f : result) {
+                    int i = f.number() - 1;
+                    Path fd = Files.createDirectories(perRepeat < result.size()
+                            ? dir.resolve("repeat-" + (i / perRepeat + 1)).resolve("fold-" + (i % perRepeat + 1)) : dir.resolve("fold-" + f.number()));
+                    writePart(loaded, f.train(), fd.resolve("train.csv"));
+                    writePart(loaded, f.test(), fd.resolve("test.csv"));
+                }
+                Files.writeString(dir.resolve("split.json"), manifest.toJson(), StandardCharsets.UTF_8);
+            });
+            print(out, manifest);
         }
         if (format.equals("table")) out.println("wrote " + output);
         out.flush();
@@ -185,89 +174,6 @@ final class SplitCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, SplitManifest manifest) {
         out.print(format.equals("json") ? manifest.toJson() : manifest.toString());
-    }
-
-    private long seedOrDefault() { return seed == null ? RandomSplit.DEFAULT_SEED : seed; }
-
-    private int foldsOrDefault() { return folds == null ? 5 : folds; }
-
-    private Splitter splitter(String s, MissingTimePolicy policy, tech.tablesaw.api.Table table) {
-        PartSize test = testSize == null ? null : PartSize.parse(testSize, "--test-size");
-        PartSize validation = validationSize == null ? null : PartSize.parse(validationSize, "--validation-size");
-        return switch (s) {
-            case "random" -> {
-                RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seedOrDefault()).shuffle(!noShuffle);
-                yield validation == null ? r : r.validation(validation);
-            }
-            case "stratified" -> {
-                StratifiedSplit r = StratifiedSplit.on(require(label, "--label", "stratified")).seed(seedOrDefault());
-                if (test != null) r = r.test(test);
-                yield validation == null ? r : r.validation(validation);
-            }
-            case "group" -> {
-                GroupSplit r = GroupSplit.on(require(group, "--group", "group")).seed(seedOrDefault());
-                if (test != null) r = r.test(test);
-                yield validation == null ? r : r.validation(validation);
-            }
-            default -> {
-                TimeSplit r = TimeSplit.on(require(time, "--time", "time")).missingTimes(policy);
-                if (cutoffs != null) {
-                    r = r.cutoffs(cutoffs.split(","));
-                } else if (test != null && test.isFraction()) {
-                    r = r.fractions(validation == null ? 0 : validation.fraction(), test.fraction());
-                } else {
-                    throw DataValidationException.param("--cutoffs", "(none)", "the time strategy needs --cutoffs or a --test-size fraction",
-                            "pass --cutoffs 2023-01-01,2023-07-01 or --test-size 0.2 [--validation-size 0.1]");
-                }
-                if (gap == null) yield r;
-                boolean numericTime = CsvLoader.kindOf(dev.holdout.data.Columns.require(table, time, "--time")).isNumeric();
-                if (numericTime) {
-                    try {
-                        yield r.gapUnits(Long.parseLong(gap.trim()));
-                    } catch (NumberFormatException e) {
-                        throw DataValidationException.param("--gap", gap, "column '" + time + "' holds plain numbers, so the gap is a number of its units",
-                                "pass a whole number such as --gap 3600");
-                    }
-                }
-                yield r.gap(Gap.parse(gap));
-            }
-        };
-    }
-
-    private CrossValidator crossValidator(String s, MissingTimePolicy policy) {
-        return switch (s) {
-            case "kfold" -> noShuffle ? KFold.of(foldsOrDefault()) : KFold.of(foldsOrDefault()).shuffled(seedOrDefault());
-            case "stratified-kfold" -> noShuffle ? StratifiedKFold.on(require(label, "--label", s), foldsOrDefault())
-                    : StratifiedKFold.on(require(label, "--label", s), foldsOrDefault()).shuffled(seedOrDefault());
-            case "group-kfold" -> seed == null ? GroupKFold.on(require(group, "--group", s), foldsOrDefault())
-                    : GroupKFold.on(require(group, "--group", s), foldsOrDefault()).shuffled(seed);
-            default -> {
-                TimeSeriesSplit t = TimeSeriesSplit.of(foldsOrDefault()).time(require(time, "--time", s)).missingTimes(policy);
-                if (gap != null) {
-                    try {
-                        t = t.gap(Integer.parseInt(gap.trim()));
-                    } catch (NumberFormatException e) {
-                        throw DataValidationException.param("--gap", gap, "time-series gaps count distinct instants", "pass a whole number such as 7");
-                    }
-                }
-                if (testSize != null) {
-                    PartSize p = PartSize.parse(testSize, "--test-size");
-                    if (p.isFraction()) {
-                        throw DataValidationException.param("--test-size", testSize, "time-series test sizes count distinct instants",
-                                "pass a whole number, or leave it out for n/(folds+1)");
-                    }
-                    t = t.testSize(p.count());
-                }
-                yield maxTrainSize == null ? t : t.maxTrainSize(maxTrainSize);
-            }
-        };
-    }
-
-    private static String require(String value, String option, String strategy) {
-        if (value == null) {
-            throw DataValidationException.param(option, "(none)", "strategy " + strategy + " needs " + option, "pass " + option + " COLUMN");
-        }
-        return value;
     }
 
     /** Writes a part as the input had it (header, byte-order mark and line breaks included), as byte slices of the file. */

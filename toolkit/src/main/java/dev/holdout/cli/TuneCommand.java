@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"",
                 "Example tuning.json:",
                 "{\"data\": {\"dataset\": \"breast-cancer\"},",
-                " \"split\": {\"testSize\": 0.2, \"validationSize\": 0.2, \"stratify\": true},",
+                " \"split\": {\"strategy\": \"stratified\", \"testSize\": 0.2, \"validationSize\": 0.2},",
                 " \"training\": {\"label\": \"malignant\",",
                 "   \"hyperparameters\": {\"num_round\": \"100\", \"objective\": \"binary:logistic\"}},",
                 " \"HyperParameterTuningJobConfig\": {",
@@ -49,8 +49,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 "   \"RandomSeed\": 7}}",
                 "Strategies: Grid (categorical ranges only), Random, Bayesian, Hyperband",
                 "(needs \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 10,",
-                "\"MaxResource\": 270}} and early stopping Off). \"split\": {\"folds\": 5} tunes",
-                "on the mean over 5 cross-validation folds instead of a validation part."})
+                "\"MaxResource\": 270}} and early stopping Off).",
+                "\"split\" takes holdout split's options: {\"strategy\": \"kfold\", \"folds\": 5} tunes on the mean",
+                "over 5 cross-validation folds instead of a validation part; by time:",
+                "{\"strategy\": \"time\", \"time\": \"date\", \"cutoffs\": \"2014-01-01,2015-01-01\"} or",
+                "{\"strategy\": \"time-series\", \"time\": \"date\", \"cutoffs\": \"2015-01-01\", \"folds\": 5, \"gap\": 7}",
+                "(test from the cutoff on; walk-forward folds over the rows before it, 7 instants",
+                "left out before each fold's test). testSize is always the held-out test part.",
+                "A file with a date column split at random is a warning."})
 final class TuneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -88,6 +94,7 @@ final class TuneCommand implements Callable<Integer> {
         TuningSpec.Parts parts = tuning.parts();
         Tuner tuner = Tuner.of(tuning.config());
         tuner.validate(tuning.objective(parts, null));
+        for (String w : tuning.warnings()) err.println("holdout tune: warning: " + w);
         for (String w : tuner.warnings()) err.println("holdout tune: warning: " + w);
         String metric = tuning.config().objective().metricName();
         err.printf(Locale.ROOT, "tuning %s: %s, %d trials, %d in parallel (nthread=%d each), early stopping %s; data %s: %s%n",
@@ -105,7 +112,7 @@ final class TuneCommand implements Callable<Integer> {
                         metric, fmt(t.objective()), t.roundsRun(), t.stoppedBy().label(), t.seconds(),
                         best == null ? "-" : "trial " + best.number() + " " + fmt(best.objective()));
                 err.flush();
-            }).run(objective);
+            }).run(objective).withWarnings(tuning.warnings());
             if (result.best().isPresent()) {
                 err.println("evaluating the best trial once on the " + parts.test().rowCount() + " held-out test rows");
                 result = objective.evaluateOnTest(result, parts.test());

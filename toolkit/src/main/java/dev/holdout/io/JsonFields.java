@@ -160,6 +160,16 @@ public final class JsonFields {
         return has(key) ? intOf(node.get(key), param(key)) : fallback;
     }
 
+    /** An optional list of whole numbers that fit in an {@code int}; empty when absent or null. */
+    public List<Integer> intValues(String key) {
+        if (!has(key)) return List.of();
+        JsonNode v = node.get(key);
+        if (!v.isArray()) throw wrongType(param(key), v, "a list of whole numbers", "[1, 2, 3]");
+        List<Integer> out = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) out.add(intOf(v.get(i), param(key) + "[" + i + "]"));
+        return out;
+    }
+
     /** A required finite number. */
     public double doubleValue(String key) {
         return doubleOf(require(key), param(key));

@@ -251,7 +251,7 @@ public final class LeakageDemo {
     }
 
     static Result run(Learner learner, long seed, Table log) {
-        Split bytime = TimeSplit.on(TIME).fractions(0.2, 0.2).split(log);
+        Split bytime = TimeSplit.on(TIME).test(0.2).validation(0.2).split(log);
         Table honest = select(log, FEATURES, null);
         Table withLeak = select(log, FEATURES, Synthetic.REPAIR_COST);
         Table train = bytime.train(honest), validation = bytime.validation(honest), later = bytime.test(honest);
@@ -266,7 +266,7 @@ public final class LeakageDemo {
                 onAll.transform(validation), onAll.transform(later)));
 
         // (b) random split of the time-ordered development rows, pipeline otherwise safe
-        Split random = RandomSplit.ofTestCount(validation.rowCount()).seed(seed).split(dev);
+        Split random = RandomSplit.create().test(validation.rowCount()).seed(seed).split(dev);
         Preprocessor.Fit b = spec.fitTransform(random.train(dev));
         rows.add(row(seed, Way.RANDOM_SPLIT, learner, b.train(), random.size(Part.TEST), b.fitted().transform(random.test(dev)),
                 b.fitted().transform(later)));

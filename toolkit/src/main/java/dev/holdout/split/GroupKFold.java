@@ -33,7 +33,11 @@ public final class GroupKFold implements CrossValidator {
 
     public static GroupKFold on(String group, int k) { return new GroupKFold(group, k, false, 0); }
 
-    public GroupKFold shuffled(long seed) { return new GroupKFold(group, k, true, seed); }
+    /** Permutes the groups with {@code seed} and cuts them into {@code k} nearly equal runs (balances group counts). */
+    public GroupKFold seed(long seed) { return new GroupKFold(group, k, true, seed); }
+
+    /** These folds repeated {@code repeats} times, the groups shuffled with each repeat's own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::seed, repeats, "group-kfold"); }
 
     @Override public Folds split(Table table) {
         Target groups = Target.ids(table, group, "group");

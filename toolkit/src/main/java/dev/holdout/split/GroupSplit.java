@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  * {@code GroupShuffleSplit} does: {@code ceil(testSize · nGroups)} groups go to test.
  *
  * <pre>{@code
- * Split s = GroupSplit.on("patient_id").testSize(0.2).seed(3).split(visits);
+ * Split s = GroupSplit.on("patient_id").test(0.2).seed(3).split(visits);
  * }</pre>
  */
 public final class GroupSplit implements Splitter {
@@ -35,11 +35,19 @@ public final class GroupSplit implements Splitter {
 
     public GroupSplit test(PartSize size) { return new GroupSplit(group, size, validation, seed); }
 
-    public GroupSplit testSize(double fraction) { return test(PartSize.fraction(fraction, "testSize")); }
+    /** The test part as a fraction, in (0, 1). */
+    public GroupSplit test(double fraction) { return test(PartSize.fraction(fraction, "test")); }
+
+    /** The test part as a count, at least 1. */
+    public GroupSplit test(int count) { return test(PartSize.count(count, "test")); }
 
     public GroupSplit validation(PartSize size) { return new GroupSplit(group, test, size, seed); }
 
-    public GroupSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
+    /** The validation part as a fraction, in (0, 1). */
+    public GroupSplit validation(double fraction) { return validation(PartSize.fraction(fraction, "validation")); }
+
+    /** The validation part as a count, at least 1. */
+    public GroupSplit validation(int count) { return validation(PartSize.count(count, "validation")); }
 
     public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s); }
 

@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Folds f = KFold.of(5).split(table);                    // n = 57: test folds 12,12,11,11,11
- * Folds g = KFold.of(5).shuffled(42).split(table);
+ * Folds g = KFold.of(5).seed(42).split(table);             // shuffled with seed 42 first
  * }</pre>
  */
 public final class KFold implements CrossValidator {
@@ -29,8 +29,11 @@ public final class KFold implements CrossValidator {
 
     public static KFold of(int k) { return new KFold(k, false, 0); }
 
-    /** Shuffles the rows with {@code seed} before cutting folds. */
-    public KFold shuffled(long seed) { return new KFold(k, true, seed); }
+    /** Shuffles the rows with {@code seed} before cutting folds (scikit-learn's {@code shuffle=True, random_state=seed}). */
+    public KFold seed(long seed) { return new KFold(k, true, seed); }
+
+    /** These folds repeated {@code repeats} times, each repeat shuffled with its own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::seed, repeats, "kfold"); }
 
     @Override public Folds split(Table table) { return split(table.rowCount()); }
 

@@ -13,9 +13,14 @@ import tech.tablesaw.api.Table;
  * <p>Sizes follow scikit-learn: {@code test = ceil(testSize·n)}, {@code validation = ceil(validationSize·n)},
  * train gets the rest. A fraction must lie in (0, 1); a count in [1, n).
  *
+ * <p>The vocabulary of every splitter: {@code test(...)}, {@code validation(...)} (a fraction as a {@code double}, a
+ * row count as an {@code int}, as scikit-learn's {@code test_size}), {@code seed(...)}; modifiers return a new
+ * splitter and may come in any order.
+ *
  * <pre>{@code
- * Split s = RandomSplit.ofTestSize(0.25).seed(42).split(table);          // n = 10: train 7, test 3
- * Split t = RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(7).split(table);
+ * Split s = RandomSplit.create().test(0.25).seed(42).split(table);          // n = 10: train 7, test 3
+ * Split t = RandomSplit.create().test(0.2).validation(0.1).seed(7).split(table);
+ * Split c = RandomSplit.create().test(100).validation(50).split(table);    // counts of rows
  * }</pre>
  */
 public final class RandomSplit implements Splitter {
@@ -34,17 +39,26 @@ public final class RandomSplit implements Splitter {
         this.seed = seed;
     }
 
-    public static RandomSplit of(PartSize test) { return new RandomSplit(test, null, true, DEFAULT_SEED); }
+    /** A random split with scikit-learn's default test size 0.25, no validation part, seed {@link #DEFAULT_SEED}. */
+    public static RandomSplit create() { return new RandomSplit(PartSize.fraction(0.25), null, true, DEFAULT_SEED); }
 
-    public static RandomSplit ofTestSize(double fraction) { return of(PartSize.fraction(fraction, "testSize")); }
+    /** The test part's size. */
+    public RandomSplit test(PartSize size) { return new RandomSplit(java.util.Objects.requireNonNull(size, "test"), validation, shuffle, seed); }
 
-    public static RandomSplit ofTestCount(int rows) { return of(PartSize.count(rows, "testCount")); }
+    /** The test part as a fraction of the rows, in (0, 1). */
+    public RandomSplit test(double fraction) { return test(PartSize.fraction(fraction, "test")); }
 
+    /** The test part as a number of rows, at least 1. */
+    public RandomSplit test(int rows) { return test(PartSize.count(rows, "test")); }
+
+    /** The validation part's size (none by default). */
     public RandomSplit validation(PartSize size) { return new RandomSplit(test, size, shuffle, seed); }
 
-    public RandomSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
+    /** The validation part as a fraction of the rows, in (0, 1). */
+    public RandomSplit validation(double fraction) { return validation(PartSize.fraction(fraction, "validation")); }
 
-    public RandomSplit validationCount(int rows) { return validation(PartSize.count(rows, "validationCount")); }
+    /** The validation part as a number of rows, at least 1. */
+    public RandomSplit validation(int rows) { return validation(PartSize.count(rows, "validation")); }
 
     public RandomSplit seed(long s) { return new RandomSplit(test, validation, shuffle, s); }
 

@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
  * {@link #validation(Table)} or {@link #test(Table)}; parts list their rows in input order.
  *
  * <pre>{@code
- * Split s = RandomSplit.ofTestSize(0.25).seed(42).split(table);   // 10 rows
+ * Split s = RandomSplit.create().test(0.25).seed(42).split(table);   // 10 rows
  * s.size(Part.TEST);   // 3  (ceil(0.25 * 10))
  * Table train = s.train(table);
  * }</pre>

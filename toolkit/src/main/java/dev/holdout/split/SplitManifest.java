@@ -33,7 +33,7 @@ import tech.tablesaw.columns.Column;
 public final class SplitManifest {
     /** The keys of split.json, in the order {@link #toJson} writes them. */
     static final List<String> KEYS = List.of("strategy", "parameters", "seed", "rows", "label", "time", "group", "id", "parts",
-            "dropped", "folds", "warnings", "holdout_version");
+            "dropped", "folds", "backtest_paths", "warnings", "holdout_version");
 
     /** What one part holds. */
     public record PartSummary(String name, int rows, Map<String, Integer> labelDistribution, String timeMin, String timeMax,
@@ -44,13 +44,16 @@ public final class SplitManifest {
     private final List<PartSummary> parts;
     private final List<List<PartSummary>> folds;
     private final int dropped;
+    private final List<CombinatorialPurgedKFold.BacktestPath> paths;
 
-    private SplitManifest(SplitProvenance provenance, Schema schema, List<PartSummary> parts, List<List<PartSummary>> folds, int dropped) {
+    private SplitManifest(SplitProvenance provenance, Schema schema, List<PartSummary> parts, List<List<PartSummary>> folds, int dropped,
+                          List<CombinatorialPurgedKFold.BacktestPath> paths) {
         this.provenance = provenance;
         this.schema = schema;
         this.parts = parts;
         this.folds = folds;
         this.dropped = dropped;
+        this.paths = List.copyOf(paths);
     }
 
     public static SplitManifest of(Split split, Table table, Schema schema) {
@@ -62,14 +65,38 @@ public final class SplitManifest {
             parts.add(ctx.summary(p.label(), split.rows(p)));
             covered += split.size(p);
         }
-        return new SplitManifest(split.provenance(), schema, parts, List.of(), split.provenance().rowCount() - covered);
+        return new SplitManifest(split.provenance(), schema, parts, List.of(), split.provenance().rowCount() - covered, List.of());
     }
 
     public static SplitManifest of(Folds folds, Table table, Schema schema) {
         Ctx ctx = new Ctx(table, schema);
         List<List<PartSummary>> out = new ArrayList<>();
         for (Fold f : folds) out.add(List.of(ctx.summary("train", f.train()), ctx.summary("test", f.test())));
-        return new SplitManifest(folds.provenance(), schema, List.of(), out, 0);
+        return new SplitManifest(folds.provenance(), schema, List.of(), out, 0, List.of());
+    }
+
+    /**
+     * The manifest of combinatorial purged splits with their backtest paths ({@code backtest_paths} in
+     * split.json: for each path, the split each group's predictions come from).
+     */
+    public static SplitManifest of(CombinatorialPurgedKFold.Backtest backtest, Table table, Schema schema) {
+        SplitManifest m = of(backtest.folds(), table, schema);
+        return new SplitManifest(m.provenance, m.schema, m.parts, m.folds, m.dropped, backtest.paths());
+    }
+
+    /** The backtest paths of a combinatorial purged split (empty for every other strategy). */
+    public List<CombinatorialPurgedKFold.BacktestPath> backtestPaths() { return paths; }
+
+    /** Folds per repeat for a repeated strategy (its {@code repeats} parameter), else every fold. */
+    private int foldsPerRepeat() {
+        String r = provenance.parameters().get("repeats");
+        if (r == null || folds.isEmpty()) return folds.size();
+        try {
+            int repeats = Integer.parseInt(r);
+            return repeats > 0 && folds.size() % repeats == 0 ? folds.size() / repeats : folds.size();
+        } catch (NumberFormatException e) {
+            return folds.size();
+        }
     }
 
     public SplitProvenance provenance() { return provenance; }
@@ -113,14 +140,19 @@ public final class SplitManifest {
         }
         List<List<PartSummary>> folds = new ArrayList<>();
         for (JsonFields f : root.objects("folds")) {
-            f.allow("fold", "train", "test");
+            f.allow("repeat", "fold", "train", "test");
             folds.add(List.of(readPart(f.object("train"), "train"), readPart(f.object("test"), "test")));
         }
         if (p == null && folds.isEmpty()) {
             throw DataValidationException.param(file + ": parts", "missing", "a split manifest lists its parts or its folds",
                     "re-run holdout split to write it again");
         }
-        return new SplitManifest(provenance, schema, List.copyOf(parts), List.copyOf(folds), root.intValue("dropped", 0));
+        List<CombinatorialPurgedKFold.BacktestPath> paths = new ArrayList<>();
+        for (JsonFields b : root.objects("backtest_paths")) {
+            b.allow("path", "folds");
+            paths.add(new CombinatorialPurgedKFold.BacktestPath(b.intValue("path"), b.intValues("folds")));
+        }
+        return new SplitManifest(provenance, schema, List.copyOf(parts), List.copyOf(folds), root.intValue("dropped", 0), paths);
     }
 
     private static PartSummary readPart(JsonFields o, String name) {
@@ -156,10 +188,21 @@ public final class SplitManifest {
             root.put("dropped", dropped);
         } else {
             ArrayNode arr = root.putArray("folds");
+            int perRepeat = foldsPerRepeat();
             for (int i = 0; i < folds.size(); i++) {
                 ObjectNode f = arr.addObject();
-                f.put("fold", i + 1);
+                if (perRepeat < folds.size()) f.put("repeat", i / perRepeat + 1);
+                f.put("fold", i % perRepeat + 1);
                 for (PartSummary s : folds.get(i)) f.set(s.name(), partJson(s));
+            }
+        }
+        if (!paths.isEmpty()) {
+            ArrayNode arr = root.putArray("backtest_paths");
+            for (CombinatorialPurgedKFold.BacktestPath p : paths) {
+                ObjectNode o = arr.addObject();
+                o.put("path", p.number());
+                ArrayNode f = o.putArray("folds");
+                p.folds().forEach(f::add);
             }
         }
         ArrayNode w = root.putArray("warnings");
@@ -221,7 +264,11 @@ public final class SplitManifest {
     private Map<String, PartSummary> rowsForDisplay() {
         Map<String, PartSummary> out = new LinkedHashMap<>();
         for (PartSummary s : parts) out.put(s.name(), s);
-        for (int i = 0; i < folds.size(); i++) for (PartSummary s : folds.get(i)) out.put("fold " + (i + 1) + " " + s.name(), s);
+        int perRepeat = foldsPerRepeat();
+        for (int i = 0; i < folds.size(); i++) {
+            String name = perRepeat < folds.size() ? "repeat " + (i / perRepeat + 1) + " fold " + (i % perRepeat + 1) : "fold " + (i + 1);
+            for (PartSummary s : folds.get(i)) out.put(name + " " + s.name(), s);
+        }
         return out;
     }
 

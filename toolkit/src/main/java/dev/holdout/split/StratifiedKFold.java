@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * comparable; Holdout refuses instead.
  *
  * <pre>{@code
- * Folds f = StratifiedKFold.on("malignant", 5).shuffled(1).split(breastCancer);
+ * Folds f = StratifiedKFold.on("malignant", 5).seed(1).split(breastCancer);
  * }</pre>
  */
 public final class StratifiedKFold implements CrossValidator {
@@ -38,7 +38,11 @@ public final class StratifiedKFold implements CrossValidator {
 
     public static StratifiedKFold on(String label, int k) { return new StratifiedKFold(label, k, false, 0); }
 
-    public StratifiedKFold shuffled(long seed) { return new StratifiedKFold(label, k, true, seed); }
+    /** Shuffles each class's rows with {@code seed} before dealing them to folds. */
+    public StratifiedKFold seed(long seed) { return new StratifiedKFold(label, k, true, seed); }
+
+    /** These folds repeated {@code repeats} times, each repeat shuffled with its own seed ({@link Repeated}). */
+    public Repeated repeats(int repeats) { return Repeated.of(this::seed, repeats, "stratified-kfold"); }
 
     @Override public Folds split(Table table) {
         Target labels = Target.of(table, label, "label");

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * not only for test; scikit-learn's {@code StratifiedShuffleSplit} only approximates this.
  *
  * <pre>{@code
- * Split s = StratifiedSplit.on("damage").testSize(0.2).seed(1).split(birdstrikes);
+ * Split s = StratifiedSplit.on("damage").test(0.2).seed(1).split(birdstrikes);
  * // 1061 of 10000 positive -> 212 or 213 positives in test (2000 rows)
  * }</pre>
  */
@@ -37,11 +37,19 @@ public final class StratifiedSplit implements Splitter {
 
     public StratifiedSplit test(PartSize size) { return new StratifiedSplit(label, size, validation, seed); }
 
-    public StratifiedSplit testSize(double fraction) { return test(PartSize.fraction(fraction, "testSize")); }
+    /** The test part as a fraction, in (0, 1). */
+    public StratifiedSplit test(double fraction) { return test(PartSize.fraction(fraction, "test")); }
+
+    /** The test part as a count, at least 1. */
+    public StratifiedSplit test(int count) { return test(PartSize.count(count, "test")); }
 
     public StratifiedSplit validation(PartSize size) { return new StratifiedSplit(label, test, size, seed); }
 
-    public StratifiedSplit validationSize(double fraction) { return validation(PartSize.fraction(fraction, "validationSize")); }
+    /** The validation part as a fraction, in (0, 1). */
+    public StratifiedSplit validation(double fraction) { return validation(PartSize.fraction(fraction, "validation")); }
+
+    /** The validation part as a count, at least 1. */
+    public StratifiedSplit validation(int count) { return validation(PartSize.count(count, "validation")); }
 
     public StratifiedSplit seed(long s) { return new StratifiedSplit(label, test, validation, s); }
 

@@ -2,7 +2,6 @@ package dev.holdout.split;
 
 import dev.holdout.data.DataValidationException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class TimeSeriesSplit implements CrossValidator {
     public TimeSeriesSplit gap(int instants) { return new TimeSeriesSplit(k, time, instants, testSize, maxTrainSize, missing); }
 
     /** Distinct instants in each test fold (default {@code m / (k+1)}). */
-    public TimeSeriesSplit testSize(int instants) {
+    public TimeSeriesSplit test(int instants) {
         if (instants < 1) throw DataValidationException.param("testSize", instants, "must be >= 1", "pass a positive count of instants");
         return new TimeSeriesSplit(k, time, gap, instants, maxTrainSize, missing);
     }
@@ -89,22 +88,9 @@ public final class TimeSeriesSplit implements CrossValidator {
     private Folds split(long[] keys, String tableName) {
         int n = keys.length;
         List<String> warnings = new ArrayList<>();
-        int missingCount = 0;
-        for (int i = 0; i < n; i++) {
-            if (keys[i] == TimeKeys.MISSING) {
-                if (missing == MissingTimePolicy.ERROR) {
-                    throw DataValidationException.atRow(tableName, i + 1, time, "",
-                            "no time; fill it, drop such rows, or choose the policy DROP (--missing-time drop)");
-                }
-                missingCount++;
-            }
-        }
-        long[] distinct = new long[n - missingCount];
-        int d = 0;
-        for (long v : keys) if (v != TimeKeys.MISSING) distinct[d++] = v;
-        Arrays.sort(distinct);
-        int m = 0;
-        for (int i = 0; i < distinct.length; i++) if (i == 0 || distinct[i] != distinct[i - 1]) distinct[m++] = distinct[i];
+        Instants instants = Instants.of(keys, missing, tableName, time);
+        int missingCount = instants.missing;
+        int m = instants.count();
         int folds = k + 1;
         if (folds > m) {
             throw DataValidationException.param("folds", k, "cannot have number of folds=" + folds + " greater than the number of distinct instants="
@@ -115,9 +101,7 @@ public final class TimeSeriesSplit implements CrossValidator {
             throw DataValidationException.param("folds", k, "too many splits=" + k + " for number of distinct instants=" + m + " with testSize="
                     + ts + " and gap=" + gap, "use fewer splits, a smaller testSize or a smaller gap");
         }
-        // instant index of each row, by binary search in the distinct times
-        int[] instantOf = new int[n];
-        for (int i = 0; i < n; i++) instantOf[i] = keys[i] == TimeKeys.MISSING ? -1 : Arrays.binarySearch(distinct, 0, m, keys[i]);
+        int[] instantOf = instants.of;
         List<Fold> out = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
             int testStart = m - (k - f) * ts;

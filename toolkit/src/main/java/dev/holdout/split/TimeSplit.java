@@ -15,11 +15,12 @@ import tech.tablesaw.api.Table;
  * {@code train < 2023-01-01 <= validation < 2023-07-01 <= test}. A row exactly at a cutoff goes to the
  * later part. With one cutoff there is no validation part. An optional gap (embargo) leaves out the
  * rows in {@code [cutoff - gap, cutoff)}, so no training row is closer than {@code gap} to the next
- * part. Cutoffs can also be placed at fractions of the time range.
+ * part. Cutoffs can also be placed at fractions of the time range: {@code test(0.2)} puts the last 20 % of the
+ * range in test, {@code validation(0.1)} the 10 % before it in validation (the same vocabulary as every splitter).
  *
  * <pre>{@code
  * Split s = TimeSplit.on("date").cutoffs("2023-01-01", "2023-07-01").split(table);
- * Split t = TimeSplit.on("date").fractions(0.15, 0.15).gap(Duration.ofDays(7)).split(table);
+ * Split t = TimeSplit.on("date").test(0.15).validation(0.15).gap(Duration.ofDays(7)).split(table);
  * }</pre>
  */
 public final class TimeSplit implements Splitter {
@@ -53,7 +54,7 @@ public final class TimeSplit implements Splitter {
             throw DataValidationException.param("cutoffs", String.join(",", values), "give one cutoff (train|test) or two (train|validation|test)",
                     "e.g. --cutoffs 2023-01-01,2023-07-01");
         }
-        return new TimeSplit(time, List.of(values), Double.NaN, Double.NaN, gap, gapUnits, missing);
+        return new TimeSplit(time, List.of(values), validationFraction, testFraction, gap, gapUnits, missing);
     }
 
     public TimeSplit cutoffs(LocalDate... values) {
@@ -61,18 +62,25 @@ public final class TimeSplit implements Splitter {
     }
 
     /**
-     * Cutoffs at fractions of the time range [min, max]: the last {@code testFraction} of the range is
-     * test and the {@code validationFraction} before it validation (0 for none).
+     * A cutoff at a fraction of the time range [min, max]: the last {@code fraction} of the range is test.
+     * Instead of {@link #cutoffs}, not with them.
      */
-    public TimeSplit fractions(double validationFraction, double testFraction) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw DataValidationException.param("testSize", testFraction, "must be in (0, 1)", "pass e.g. 0.2");
+    public TimeSplit test(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw DataValidationException.param("test", fraction, "a fraction of the time range must be in (0, 1)", "pass e.g. 0.2");
         }
-        if (!(validationFraction >= 0 && validationFraction + testFraction < 1)) {
-            throw DataValidationException.param("validationSize", validationFraction, "must be >= 0 and validationSize+testSize < 1",
-                    "pass e.g. 0.1");
+        return new TimeSplit(time, cutoffs, validationFraction, fraction, gap, gapUnits, missing);
+    }
+
+    /**
+     * With {@link #test(double)}: the {@code fraction} of the time range before the test part is validation
+     * (none by default).
+     */
+    public TimeSplit validation(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw DataValidationException.param("validation", fraction, "a fraction of the time range must be in (0, 1)", "pass e.g. 0.1");
         }
-        return new TimeSplit(time, List.of(), validationFraction, testFraction, gap, gapUnits, missing);
+        return new TimeSplit(time, cutoffs, fraction, testFraction, gap, gapUnits, missing);
     }
 
     /** Leaves out rows within {@code gap} before each cutoff (date and date-time columns). */
@@ -96,8 +104,20 @@ public final class TimeSplit implements Splitter {
 
     @Override public Split split(Table table) {
         if (cutoffs.isEmpty() && Double.isNaN(testFraction)) {
+            if (!Double.isNaN(validationFraction)) {
+                throw DataValidationException.param("validation", validationFraction, "a validation fraction needs a test fraction too",
+                        "add test(0.2) (--test-size 0.2), or give cutoffs");
+            }
             throw DataValidationException.param("cutoffs", "(none)", "a time split needs cutoffs or fractions",
                     "pass --cutoffs 2023-01-01,2023-07-01 or --test-size 0.2");
+        }
+        if (!cutoffs.isEmpty() && !(Double.isNaN(testFraction) && Double.isNaN(validationFraction))) {
+            throw DataValidationException.param("cutoffs", String.join(",", cutoffs), "give cutoffs or fractions of the time range, not both",
+                    "drop the cutoffs or the test/validation fractions");
+        }
+        if (!Double.isNaN(validationFraction) && !(validationFraction + testFraction < 1)) {
+            throw DataValidationException.param("validation", validationFraction, "validation + test must be less than 1 (test="
+                    + testFraction + ") so that train is not empty", "make validation or test smaller");
         }
         TimeKeys keys = TimeKeys.of(table, time);
         long[] t = keys.keys;
@@ -132,7 +152,7 @@ public final class TimeSplit implements Splitter {
             }
         } else {
             long span = max - min;
-            boolean hasValidation = validationFraction > 0;
+            boolean hasValidation = !Double.isNaN(validationFraction);
             cut = hasValidation ? new long[2] : new long[1];
             cut[cut.length - 1] = alignUp(min + (long) Math.ceil((1 - testFraction) * span), keys);
             if (hasValidation) cut[0] = alignUp(min + (long) Math.ceil((1 - testFraction - validationFraction) * span), keys);

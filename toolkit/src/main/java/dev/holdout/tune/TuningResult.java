@@ -72,6 +72,13 @@ public final class TuningResult {
     public Optional<TestEvaluation> testEvaluation() { return Optional.ofNullable(testEvaluation); }
 
     /** A copy with the single post-tuning test evaluation attached (only once). */
+    /** A copy with more warnings after the tuner's own (the tuning spec's, e.g. a dated file split at random). */
+    public TuningResult withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        for (String w : more) if (!all.contains(w)) all.add(w);
+        return new TuningResult(config, trials, all, seconds, threadsPerTrial, testEvaluation);
+    }
+
     public TuningResult withTestEvaluation(TestEvaluation e) {
         if (testEvaluation != null) {
             throw new IllegalStateException("the test part was already evaluated once (" + testEvaluation

@@ -9,11 +9,8 @@ import dev.holdout.data.Datasets;
 import dev.holdout.io.JsonFields;
 import dev.holdout.io.StrictJson;
 import dev.holdout.split.Folds;
-import dev.holdout.split.KFold;
-import dev.holdout.split.RandomSplit;
 import dev.holdout.split.Split;
-import dev.holdout.split.StratifiedKFold;
-import dev.holdout.split.StratifiedSplit;
+import dev.holdout.split.SplitOptions;
 import dev.holdout.metrics.Metric;
 import dev.holdout.train.Channel;
 import dev.holdout.train.Hyperparameters;
@@ -33,8 +30,11 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * {
  *   "data": {"dataset": "breast-cancer"},            // or {"csv": "data.csv"}
- *   "split": {"testSize": 0.2, "validationSize": 0.2, "stratify": true, "seed": 42},
- *                                                     // or {"testSize": 0.2, "folds": 5, "seed": 42}
+ *   "split": {"strategy": "stratified", "testSize": 0.2, "validationSize": 0.2, "seed": 42},
+ *                                                     // or {"strategy": "kfold", "testSize": 0.2, "folds": 5, "seed": 42}
+ *                                                     // or {"strategy": "time", "time": "date", "cutoffs": "2014-01-01,2015-01-01"}
+ *                                                     // or {"strategy": "time-series", "time": "date", "cutoffs": "2015-01-01",
+ *                                                     //     "folds": 5, "gap": 7}
  *   "training": {"label": "malignant", "exclude": [],
  *                "hyperparameters": {"num_round": "100", "objective": "binary:logistic"},
  *                "preprocessing": {"steps": []}},
@@ -52,32 +52,27 @@ import tech.tablesaw.api.Table;
  * }</pre>
  *
  * <p>The test part is split off first and is touched once: by {@link TrainingJobObjective#evaluateOnTest}
- * after the tuner has chosen the best trial.
+ * after the tuner has chosen the best trial. The "split" object takes {@code holdout split}'s options, read by the
+ * same code ({@link SplitOptions}): a holdout strategy (random, stratified, group, time) makes train, validation and
+ * test; a folded one (kfold, stratified-kfold, group-kfold, time-series) holds the test part out first (by the same
+ * kind of split: one time cutoff or a {@code testSize} fraction of the time range for time-series) and makes the
+ * folds over the rest. {@code testSize} is always the held-out test part. Without {@code strategy}, the older
+ * form: random (stratified with {@code "stratify": true}), folds with {@code folds}. A dated file split at random
+ * is a warning ({@link #warnings()}).
  *
  * <p>{@code dataFile} is the CSV the data was read from (null for a shipped dataset): an input the tuning job's
  * output must keep clear of.
  */
-public record TuningSpec(Table data, String dataSource, SplitSpec split, TrainingJob training, TuningJobConfig config, Path dataFile) {
+public record TuningSpec(Table data, String dataSource, SplitOptions split, TrainingJob training, TuningJobConfig config, Path dataFile,
+                         List<String> warnings) {
 
-    /** How the data is divided: a test part, then a validation part or k folds over the rest. */
-    public record SplitSpec(double testSize, double validationSize, int folds, boolean stratify, long seed) {
-        public SplitSpec {
-            if (!(testSize > 0 && testSize < 1)) {
-                throw DataValidationException.param("split.testSize", testSize, "must be in (0, 1)", "hold out a test part, e.g. 0.2");
-            }
-            if (folds == 0 && !(validationSize > 0 && testSize + validationSize < 1)) {
-                throw DataValidationException.param("split.validationSize", validationSize,
-                        "must be in (0, 1) with testSize + validationSize < 1", "e.g. 0.2, or use \"folds\": 5");
-            }
-            if (folds == 1 || folds < 0) {
-                throw DataValidationException.param("split.folds", folds, "must be >= 2 (or absent for a validation part)", "use 5");
-            }
-            if (folds > 0 && validationSize > 0) {
-                throw DataValidationException.param("split.validationSize", validationSize, "give folds or validationSize, not both",
-                        "remove one of them");
-            }
-        }
+    public TuningSpec {
+        warnings = List.copyOf(warnings);
     }
+
+    /** The keys of the "split" object: {@code holdout split}'s options (see {@link SplitOptions}) and the older {@code stratify}. */
+    static final List<String> SPLIT_KEYS = List.of("strategy", "testSize", "validationSize", "folds", "seed", "time", "group", "cutoffs",
+            "gap", "maxTrainSize", "missingTime", "stratify");
 
     static final List<String> KEYS = List.of("data", "split", "training", "HyperParameterTuningJobConfig");
     static final List<String> JOB_KEYS = List.of("Strategy", "HyperParameterTuningJobObjective", "ResourceLimits", "ParameterRanges",
@@ -121,12 +116,7 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
         } else {
             throw DataValidationException.param("data", d.node(), "needs \"dataset\" or \"csv\"", "e.g. {\"dataset\": \"breast-cancer\"}; datasets: " + Datasets.names());
         }
-        JsonFields s = root.object("split").allow("testSize", "validationSize", "folds", "stratify", "seed");
-        SplitSpec split = new SplitSpec(s.doubleValue("testSize", 0.2),
-                s.doubleValue("validationSize", s.has("folds") ? 0 : 0.2),
-                s.intValue("folds", 0), s.booleanValue("stratify", false),
-                s.longValue("seed", RandomSplit.DEFAULT_SEED));
-
+        SplitOptions split = splitOptions(root.object("split").allow(SPLIT_KEYS));
         JsonFields given = root.object("training");
         if (given.has("channels") || given.has("output")) {
             String key = given.has("channels") ? "channels" : "output";
@@ -150,7 +140,64 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
             // an unknown name is the objective's error (with a "did you mean"); a known one the learner ignores is refused here
             if (dev.holdout.train.Hyperparameters.NAMES.contains(r.name())) job.algorithm().requireUses(r.name(), r.toString());
         }
-        return new TuningSpec(data, source, split, job, config, dataFile);
+        split = split.label(job.label());
+        Columns.require(data, job.label(), "training.label");
+        for (var c : split.columns().entrySet()) Columns.require(data, c.getValue(), c.getKey());
+        List<String> warnings = new java.util.ArrayList<>();
+        List<String> dated = SplitOptions.timeColumns(data);
+        if (!split.byTime() && !dated.isEmpty()) {
+            warnings.add("the data has " + (dated.size() == 1 ? "a date column '" + dated.get(0) + "'" : "date columns " + dated)
+                    + ", but split.strategy=" + split.strategy() + " splits it at random: validation and test rows fall between training rows "
+                    + "in time, so the scores are optimistic for predicting the future; split by time: \"strategy\": \"time\", \"time\": \""
+                    + dated.get(0) + "\" (or \"time-series\" with folds)");
+        }
+        return new TuningSpec(data, source, split, job, config, dataFile, warnings);
+    }
+
+    /**
+     * The "split" object as {@link SplitOptions}, named {@code split.<key>} in messages. Numbers and strings are
+     * both accepted where the command line takes text ({@code "testSize": 0.2}, {@code "gap": "7d"}); cutoffs may be a
+     * list. Without "strategy", the older form (random or stratified, folds with "folds").
+     */
+    static SplitOptions splitOptions(JsonFields s) {
+        boolean stratify = s.booleanValue("stratify", false);
+        String strategy = s.text("strategy", null);
+        boolean folds = s.has("folds");
+        if (strategy == null) strategy = stratify ? (folds ? "stratified-kfold" : "stratified") : (folds ? "kfold" : "random");
+        else if (s.has("stratify")) {
+            String st = strategy.trim().toLowerCase(java.util.Locale.ROOT);
+            boolean stratified = st.equals("stratified") || st.equals("stratified-kfold");
+            if (stratify != stratified) {
+                throw DataValidationException.param(s.param("stratify"), stratify, "disagrees with split.strategy=" + strategy,
+                        "drop \"stratify\" (the strategy says it)");
+            }
+        }
+        SplitOptions o = SplitOptions.strategy(strategy).namedBy(s::param);
+        o = o.testSize(scalar(s, "testSize")).validationSize(scalar(s, "validationSize")).time(s.text("time", null))
+                .group(s.text("group", null)).gap(scalar(s, "gap")).missingTime(s.text("missingTime", null));
+        if (s.has("seed")) o = o.seed(s.longValue("seed"));
+        if (folds) o = o.folds(s.intValue("folds"));
+        if (s.has("maxTrainSize")) o = o.maxTrainSize(s.intValue("maxTrainSize"));
+        if (s.has("cutoffs")) {
+            JsonNode c = s.get("cutoffs");
+            o = o.cutoffs(c.isArray() ? String.join(",", s.texts("cutoffs")) : s.text("cutoffs"));
+        }
+        // the older form's defaults: a fifth for test, and for a holdout a fifth for validation
+        boolean byTime = o.byTime();
+        if (!byTime && o.testSize() == null) o = o.testSize("0.2");
+        if (!byTime && !o.folded() && o.validationSize() == null) o = o.validationSize("0.2");
+        if (o.folds() != null && o.folds() < 2) {
+            throw DataValidationException.param(s.param("folds"), o.folds(), "must be >= 2 (or absent for a validation part)", "use 5");
+        }
+        return o.checkForTuning();
+    }
+
+    /** A number or a string, as text (the command line's spelling); null when absent. */
+    private static String scalar(JsonFields s, String key) {
+        JsonNode v = s.get(key);
+        if (v == null || v.isNull()) return null;
+        if (v.isNumber() || v.isTextual()) return v.asText();
+        throw JsonFields.wrongType(s.param(key), v, "a number or a string", "0.2");
     }
 
     /** Reads SageMaker's {@code HyperParameterTuningJobConfig}; the objective's direction comes from the metric. */
@@ -238,18 +285,19 @@ public record TuningSpec(Table data, String dataSource, SplitSpec split, Trainin
     private Parts divide() {
         String label = training.label();
         Columns.require(data, label, "training.label");
-        if (split.folds() > 0) {
-            Split outer = split.stratify()
-                    ? StratifiedSplit.on(label).testSize(split.testSize()).seed(split.seed()).split(data)
-                    : RandomSplit.ofTestSize(split.testSize()).seed(split.seed()).split(data);
+        if (split.folded()) {
+            Split outer = split.testHoldout(data).split(data);
             Table rest = outer.train(data);
-            Folds folds = split.stratify() ? StratifiedKFold.on(label, split.folds()).shuffled(split.seed()).split(rest)
-                    : KFold.of(split.folds()).shuffled(split.seed()).split(rest);
+            Folds folds = split.foldsOverRest().split(rest);
             return new Parts(rest, null, null, folds, outer.test(data));
         }
-        Split s = split.stratify()
-                ? StratifiedSplit.on(label).testSize(split.testSize()).validationSize(split.validationSize()).seed(split.seed()).split(data)
-                : RandomSplit.ofTestSize(split.testSize()).validationSize(split.validationSize()).seed(split.seed()).split(data);
+        Split s = split.splitter(data).split(data);
+        if (!s.hasValidation() || s.size(dev.holdout.split.Part.VALIDATION) == 0) {
+            throw DataValidationException.param(split.name("validationSize"), "(none)",
+                    "tuning scores each trial on a validation part, and split.strategy=" + split.strategy() + " as given makes none",
+                    split.byTime() ? "give two cutoffs (train | validation | test), or testSize and validationSize fractions"
+                            : "give validationSize, or use folds");
+        }
         return new Parts(null, s.train(data), s.validation(data), null, s.test(data));
     }
 

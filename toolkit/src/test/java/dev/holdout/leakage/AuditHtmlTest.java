@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 class AuditHtmlTest {
     @Test void everyCheckIsListedWithItsStatusAndReason() {
         Table log = Synthetic.machineFailures(600, 3).rejectColumns(Synthetic.REPAIR_COST);
-        Split s = TimeSplit.on("date").fractions(0.2, 0.2).split(log);
+        Split s = TimeSplit.on("date").test(0.2).validation(0.2).split(log);
         AuditReport r = LeakageAudit.of("failed").time("date").id("id").run(s.train(log), s.validation(log), s.test(log));
         String html = r.toHtml();
         for (AuditReport.Check c : r.checks()) {

@@ -32,7 +32,7 @@ class CrossValidationFoldIsolationTest {
     void foldStatisticsIgnoreTheHeldOutRows(@ForAll @IntRange(min = 60, max = 240) int rows, @ForAll long seed,
                                            @ForAll @IntRange(min = 0, max = 3) int mutated) {
         Table a = TestTables.mixed(rows, seed);
-        Folds folds = KFold.of(4).shuffled(seed).split(a);
+        Folds folds = KFold.of(4).seed(seed).split(a);
         Fold held = folds.get(mutated);
         Table b = PreprocessPropertiesTest.scrambleOutside(a, held.train(), seed + 1);   // only fold `mutated`'s test rows change
         List<Table> seenA = trainTablesSeen(a, folds);

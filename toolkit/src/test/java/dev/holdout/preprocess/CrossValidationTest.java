@@ -26,7 +26,7 @@ class CrossValidationTest {
             trainMeans.add(new double[] {train.doubleColumn("x").mean(), test.rowCount()});
             return train.rowCount();
         };
-        Folds folds = KFold.of(4).shuffled(9).split(table);
+        Folds folds = KFold.of(4).seed(9).split(table);
         CrossValidation.Result r = CrossValidation.of(spec, recording, "y").run(table, folds);
         assertEquals(4, r.folds().size());
         for (int i = 0; i < 4; i++) {
@@ -50,12 +50,12 @@ class CrossValidationTest {
         Preprocessor spec = Preprocessor.of(Imputer.median("age"), LogTransform.log1p("monthly_spend"),
                 StandardScaler.of("age", "monthly_spend", "visits", Synthetic.LEAKY_FEATURE), OneHotEncoder.of("plan"));
         CrossValidation.Result leaky = CrossValidation.of(spec, TribuoLearner.logisticRegression(1), "churned")
-                .run(churn, StratifiedKFold.on("churned", 3).shuffled(1));
+                .run(churn, StratifiedKFold.on("churned", 3).seed(1));
         Table honest = churn.copy().removeColumns(Synthetic.LEAKY_FEATURE);
         Preprocessor honestSpec = Preprocessor.of(Imputer.median("age"), LogTransform.log1p("monthly_spend"),
                 StandardScaler.of("age", "monthly_spend", "visits"), OneHotEncoder.of("plan"));
         CrossValidation.Result clean = CrossValidation.of(honestSpec, TribuoLearner.logisticRegression(1), "churned")
-                .run(honest, StratifiedKFold.on("churned", 3).shuffled(1));
+                .run(honest, StratifiedKFold.on("churned", 3).seed(1));
         assertEquals("roc_auc", leaky.metric());
         assertTrue(leaky.mean() > 0.98, leaky.toString());
         assertTrue(clean.mean() > 0.6 && clean.mean() < 0.95, clean.toString());

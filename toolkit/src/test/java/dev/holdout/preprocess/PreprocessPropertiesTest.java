@@ -58,7 +58,7 @@ class PreprocessPropertiesTest {
     @Property(tries = 40)
     void statisticsDependOnlyOnTheTrainingRows(@ForAll @IntRange(min = 40, max = 400) int rows, @ForAll long seed) {
         Table a = TestTables.mixed(rows, seed);
-        dev.holdout.split.RandomSplit splitter = dev.holdout.split.RandomSplit.ofTestSize(0.2).validationSize(0.1).seed(seed);
+        dev.holdout.split.RandomSplit splitter = dev.holdout.split.RandomSplit.create().test(0.2).validation(0.1).seed(seed);
         Split splitA = splitter.split(a);
         Table b = scrambleOutside(a, splitA.rows(dev.holdout.split.Part.TRAIN), seed + 1);
         Split splitB = splitter.split(b);

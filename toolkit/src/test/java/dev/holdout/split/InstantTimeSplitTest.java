@@ -47,7 +47,7 @@ class InstantTimeSplitTest {
 
     @Test void fractionsAndTimeSeriesFoldsWorkOnInstants() {
         Table t = hourly();
-        Split s = TimeSplit.on("t").fractions(0, 0.25).split(t);
+        Split s = TimeSplit.on("t").test(0.25).split(t);
         assertEquals(RowIndices.sorted(new int[] {6, 7}), s.rows(Part.TEST), "the last quarter of 20:00Z..03:00Z starts at 01:15Z");
         Folds f = TimeSeriesSplit.of(3).time("t").split(t);
         assertEquals(3, f.folds().size());

@@ -16,13 +16,13 @@ import tech.tablesaw.api.Table;
 /** Worked examples: scikit-learn parity on small inputs and the shipped datasets. */
 class SplitExamplesTest {
     @Test void sizesMatchScikitLearnExamples() {
-        Split s = RandomSplit.ofTestSize(0.25).split(10);
+        Split s = RandomSplit.create().test(0.25).split(10);
         assertEquals(3, s.size(Part.TEST), "ceil(2.5)");
         assertEquals(7, s.size(Part.TRAIN));
-        assertThrows(DataValidationException.class, () -> RandomSplit.ofTestSize(1.0));
-        assertThrows(DataValidationException.class, () -> RandomSplit.ofTestCount(10).split(10));
+        assertThrows(DataValidationException.class, () -> RandomSplit.create().test(1.0));
+        assertThrows(DataValidationException.class, () -> RandomSplit.create().test(10).split(10));
         DataValidationException sum = assertThrows(DataValidationException.class,
-                () -> RandomSplit.ofTestSize(0.7).validationSize(0.3).split(10));
+                () -> RandomSplit.create().test(0.7).validation(0.3).split(10));
         assertTrue(sum.getMessage().startsWith("testSize+validationSize=1.0"), sum.getMessage());
     }
 
@@ -72,7 +72,7 @@ class SplitExamplesTest {
 
     @Test void timeSplitByFractionsOfTheRange() {
         Table w = Datasets.load("seattle-weather");
-        Split s = TimeSplit.on("date").fractions(0.25, 0.25).split(w);
+        Split s = TimeSplit.on("date").test(0.25).validation(0.25).split(w);
         // 2012-01-01 .. 2015-12-31 spans 1460 days (2012 is a leap year): 730 and 1095 days in are 2013-12-31 and 2014-12-31
         assertEquals("2013-12-31,2014-12-31", s.provenance().parameters().get("cutoffs"));
         assertTrue(Math.abs(s.size(Part.TEST) - 365) <= 1);
@@ -91,7 +91,7 @@ class SplitExamplesTest {
 
     @Test void stratifiedSplitOfTheImbalancedBirdstrikes() {
         Table b = Datasets.load("birdstrikes");
-        Split s = StratifiedSplit.on("damage").testSize(0.2).validationSize(0.1).seed(3).split(b);
+        Split s = StratifiedSplit.on("damage").test(0.2).validation(0.1).seed(3).split(b);
         int positivesInTest = 0;
         for (int i = 0; i < s.size(Part.TEST); i++) positivesInTest += b.intColumn("damage").get(s.rows(Part.TEST).get(i));
         assertTrue(positivesInTest == 212 || positivesInTest == 213, "1061 * 2000 / 10000 = 212.2, got " + positivesInTest);
@@ -101,7 +101,7 @@ class SplitExamplesTest {
 
     @Test void materialisedPartsCopyOnlyTheirRows() {
         Table w = Datasets.load("seattle-weather");
-        Split s = RandomSplit.ofTestSize(0.2).seed(1).split(w);
+        Split s = RandomSplit.create().test(0.2).seed(1).split(w);
         assertEquals(s.size(Part.TRAIN), s.train(w).rowCount());
         assertEquals(w.column("date").getString(s.rows(Part.TEST).get(0)), s.test(w).column("date").getString(0));
         assertThrows(DataValidationException.class, () -> s.train(w.first(10)));

@@ -35,7 +35,7 @@ class SplitManifestReadTest {
 
     @Test void foldsReadBackToo() throws Exception {
         Table cancer = Datasets.load("breast-cancer");
-        Folds folds = StratifiedKFold.on("malignant", 3).shuffled(4).split(cancer);
+        Folds folds = StratifiedKFold.on("malignant", 3).seed(4).split(cancer);
         SplitManifest m = SplitManifest.of(folds, cancer, Schema.empty().withLabel("malignant"));
         Path f = dir.resolve("split.json");
         Files.writeString(f, m.toJson());
@@ -47,7 +47,7 @@ class SplitManifestReadTest {
 
     @Test void labelDistributionsListNumbersInNumericOrder() {
         Table t = Table.create("t", IntColumn.create("y", 10, 2, 2, 1), StringColumn.create("c", "b", "a", "10", "9"));
-        Split split = RandomSplit.ofTestCount(1).seed(1).split(t);
+        Split split = RandomSplit.create().test(1).seed(1).split(t);
         SplitManifest m = SplitManifest.of(split, t, Schema.empty().withLabel("y"));
         int total = 0;
         for (SplitManifest.PartSummary p : m.parts()) {

@@ -100,8 +100,8 @@ class SplitPropertiesTest {
         double tf = testPct / 100.0, vf = valPct / 100.0;
         int nTest = (int) Math.ceil(tf * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(vf * n);
         Assume.that(n - nTest - nVal >= 1);
-        RandomSplit splitter = RandomSplit.ofTestSize(tf).seed(seed);
-        if (valPct > 0) splitter = splitter.validationSize(vf);
+        RandomSplit splitter = RandomSplit.create().test(tf).seed(seed);
+        if (valPct > 0) splitter = splitter.validation(vf);
         Split s = splitter.split(n);
         assertEquals(nTest, s.size(Part.TEST));
         assertEquals(nVal, s.size(Part.VALIDATION));
@@ -112,7 +112,7 @@ class SplitPropertiesTest {
 
     @Property(tries = 50)
     void unshuffledSplitIsPositional(@ForAll @IntRange(min = 3, max = 5000) int n) {
-        Split s = RandomSplit.ofTestSize(0.2).validationSize(0.1).shuffle(false).split(n);
+        Split s = RandomSplit.create().test(0.2).validation(0.1).shuffle(false).split(n);
         assertPartition(s, n);
         int lastTrain = s.rows(Part.TRAIN).get(s.size(Part.TRAIN) - 1);
         assertTrue(lastTrain < s.rows(Part.VALIDATION).get(0));
@@ -129,8 +129,8 @@ class SplitPropertiesTest {
         int k = Arrays.stream(codes).max().getAsInt() + 1;
         int nTest = (int) Math.ceil(testPct / 100.0 * n), nVal = valPct == 0 ? 0 : (int) Math.ceil(valPct / 100.0 * n);
         Assume.that(n - nTest - nVal >= 1);
-        StratifiedSplit splitter = StratifiedSplit.on("y").testSize(testPct / 100.0).seed(seed);
-        if (valPct > 0) splitter = splitter.validationSize(valPct / 100.0);
+        StratifiedSplit splitter = StratifiedSplit.on("y").test(testPct / 100.0).seed(seed);
+        if (valPct > 0) splitter = splitter.validation(valPct / 100.0);
         Split s = splitter.split(codes, k);
         assertPartition(s, n);
         assertEquals(nTest, s.size(Part.TEST));
@@ -158,8 +158,8 @@ class SplitPropertiesTest {
         Assume.that(g >= 3);
         int nTest = (int) Math.ceil(testPct / 100.0 * g), nVal = withValidation ? (int) Math.ceil(0.2 * g) : 0;
         Assume.that(g - nTest - nVal >= 1);
-        GroupSplit splitter = GroupSplit.on("g").testSize(testPct / 100.0).seed(seed);
-        if (withValidation) splitter = splitter.validationSize(0.2);
+        GroupSplit splitter = GroupSplit.on("g").test(testPct / 100.0).seed(seed);
+        if (withValidation) splitter = splitter.validation(0.2);
         Split s = splitter.split(groups, g);
         assertPartition(s, groups.length);
         int[] partOfGroup = new int[g];
@@ -250,10 +250,10 @@ class SplitPropertiesTest {
     void kFoldPartitionsWithTheFirstFoldsLarger(@ForAll @IntRange(min = 2, max = 10_000) int n, @ForAll @IntRange(min = 2, max = 20) int k,
                                                 @ForAll boolean shuffle, @ForAll long seed) {
         Assume.that(k <= n);
-        Folds folds = (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n);
+        Folds folds = (shuffle ? KFold.of(k).seed(seed) : KFold.of(k)).split(n);
         assertFoldsPartition(folds, n);
         for (int f = 0; f < k; f++) assertEquals(n / k + (f < n % k ? 1 : 0), folds.get(f).test().size());
-        assertEquals(folds, (shuffle ? KFold.of(k).shuffled(seed) : KFold.of(k)).split(n));
+        assertEquals(folds, (shuffle ? KFold.of(k).seed(seed) : KFold.of(k)).split(n));
     }
 
     @Property(tries = 150)
@@ -263,7 +263,7 @@ class SplitPropertiesTest {
         for (int c : codes) count[c]++;
         Assume.that(Arrays.stream(count).min().getAsInt() >= k);
         List<String> names = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
-        Folds folds = StratifiedKFold.on("y", k).shuffled(seed).split(codes, names);
+        Folds folds = StratifiedKFold.on("y", k).seed(seed).split(codes, names);
         assertFoldsPartition(folds, codes.length);
         for (Fold f : folds) {
             int[] in = new int[classes];
@@ -280,7 +280,7 @@ class SplitPropertiesTest {
                                               @ForAll boolean shuffle, @ForAll long seed) {
         int g = Arrays.stream(groups).max().getAsInt() + 1;
         Assume.that(k <= g);
-        Folds folds = (shuffle ? GroupKFold.on("g", k).shuffled(seed) : GroupKFold.on("g", k)).split(groups, g);
+        Folds folds = (shuffle ? GroupKFold.on("g", k).seed(seed) : GroupKFold.on("g", k)).split(groups, g);
         assertFoldsPartition(folds, groups.length);
         for (Fold f : folds) {
             Set<Integer> testGroups = new HashSet<>();
@@ -318,6 +318,218 @@ class SplitPropertiesTest {
             }
             // every row whose instant is in the window is included (ties never split)
             for (int r = 0; r < t.length; r++) if (testTimes.contains(t[r])) assertTrue(f.test().contains(r));
+        }
+    }
+
+    // ---- purged, combinatorial, walk-forward, stratified group, repeated (issue 17) -------------
+
+    /** Rows with label intervals: {start, end} keys, starts with ties, labels of length 0..maxLength. */
+    @Provide Arbitrary<long[][]> labelIntervals() {
+        return Combinators.combine(Arbitraries.integers().between(2, 300), Arbitraries.integers().between(1, 120),
+                Arbitraries.integers().between(0, 15), Arbitraries.longs()).as((n, distinct, maxLength, seed) -> {
+                    dev.holdout.data.SeededRandom r = new dev.holdout.data.SeededRandom(seed);
+                    long[] s = new long[n], e = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        s[i] = 100 + r.nextInt(distinct) * 3L;
+                        e[i] = s[i] + r.nextInt(maxLength + 1);
+                    }
+                    return new long[][] {s, e};
+                });
+    }
+
+    private static boolean overlaps(long s1, long e1, long s2, long e2) { return s1 <= e2 && e1 >= s2; }
+
+    /**
+     * The purge and embargo by their definitions, row pair by row pair: no training label overlaps a test
+     * label, none starts inside an embargo, and every other non-test row trains (nothing is dropped for no reason).
+     */
+    static void assertPurged(Fold f, long[] s, long[] e, Embargo embargo) {
+        int n = s.length;
+        boolean[] test = new boolean[n];
+        f.test().stream().forEach(r -> test[r] = true);
+        long[] sortedStarts = s.clone();
+        Arrays.sort(sortedStarts);
+        // runs of the test part: maximal sets of test rows with no non-test start between them
+        long[] distinct = Arrays.stream(s).distinct().sorted().toArray();
+        boolean[] testInstant = new boolean[distinct.length];
+        for (int r = 0; r < n; r++) if (test[r]) testInstant[Arrays.binarySearch(distinct, s[r])] = true;
+        List<long[]> runs = new java.util.ArrayList<>(); // {t0, T1, embargoEnd}
+        for (int j = 0; j < distinct.length; j++) {
+            if (!testInstant[j] || (j > 0 && testInstant[j - 1])) continue;
+            int to = j;
+            while (to + 1 < distinct.length && testInstant[to + 1]) to++;
+            long t0 = distinct[j], t1 = Long.MIN_VALUE;
+            for (int r = 0; r < n; r++) if (s[r] >= distinct[j] && s[r] <= distinct[to]) t1 = Math.max(t1, e[r]);
+            long until = t1;
+            if (embargo.rows() > 0) {
+                int after = 0;
+                for (long v : sortedStarts) {
+                    if (v > t1 && after < embargo.rows()) {
+                        after++;
+                        until = v;
+                    }
+                }
+            } else {
+                until = t1 + embargo.seconds();
+            }
+            runs.add(new long[] {t0, t1, until});
+        }
+        for (int i = 0; i < n; i++) {
+            if (test[i]) {
+                assertTrue(!f.train().contains(i), "row " + i + " in train and test");
+                continue;
+            }
+            boolean touches = false;
+            for (int j = 0; j < n; j++) if (test[j] && overlaps(s[i], e[i], s[j], e[j])) touches = true;
+            boolean embargoed = false;
+            for (long[] run : runs) if (s[i] > run[1] && s[i] <= run[2]) embargoed = true;
+            assertEquals(!touches && !embargoed, f.train().contains(i), "row " + i + " [" + s[i] + ", " + e[i] + "]: overlaps a test label="
+                    + touches + ", embargoed=" + embargoed + ", in train=" + f.train().contains(i) + " (fold " + f.number() + ")");
+        }
+    }
+
+    @Property(tries = 120)
+    void purgedKFoldPurgesExactlyTheOverlapsAndTheEmbargo(@ForAll("labelIntervals") long[][] rows, @ForAll @IntRange(min = 2, max = 6) int k,
+                                                         @ForAll @IntRange(min = 0, max = 8) int embargo, @ForAll boolean inRows) {
+        long[] s = rows[0], e = rows[1];
+        Assume.that(Arrays.stream(s).distinct().count() >= k);
+        Embargo em = inRows ? Embargo.rows(embargo) : Embargo.units(embargo);
+        Folds folds;
+        try {
+            folds = PurgedKFold.on("t").labelEnd("end").folds(k).embargo(em).split(s, e);
+        } catch (dev.holdout.data.DataValidationException ex) {
+            assertTrue(ex.getMessage().contains("no training rows left"), ex.getMessage());
+            Assume.that(false);
+            return;
+        }
+        int[] inTest = new int[s.length];
+        for (Fold f : folds) {
+            f.test().stream().forEach(r -> inTest[r]++);
+            assertPurged(f, s, e, em);
+            Set<Long> testTimes = new HashSet<>();
+            f.test().stream().forEach(r -> testTimes.add(s[r]));
+            for (int r = 0; r < s.length; r++) if (testTimes.contains(s[r])) assertTrue(f.test().contains(r), "an instant is never split");
+        }
+        for (int c : inTest) assertEquals(1, c, "every row is in exactly one test fold");
+        assertEquals(folds, PurgedKFold.on("t").labelEnd("end").folds(k).embargo(em).split(s, e));
+    }
+
+    @Property(tries = 60)
+    void combinatorialSplitsCoverEveryGroupOnEveryPath(@ForAll("labelIntervals") long[][] rows, @ForAll @IntRange(min = 2, max = 7) int n,
+                                                       @ForAll @IntRange(min = 1, max = 3) int k, @ForAll @IntRange(min = 0, max = 4) int embargo) {
+        long[] s = rows[0], e = rows[1];
+        Assume.that(k < n && Arrays.stream(s).distinct().count() >= n);
+        CombinatorialPurgedKFold cpcv = CombinatorialPurgedKFold.on("t").labelEnd("end").groups(n).testGroups(k).embargo(Embargo.units(embargo));
+        CombinatorialPurgedKFold.Backtest b;
+        try {
+            b = cpcv.backtest(s, e);
+        } catch (dev.holdout.data.DataValidationException ex) {
+            assertTrue(ex.getMessage().contains("no training rows left"), ex.getMessage());
+            Assume.that(false);
+            return;
+        }
+        assertEquals(CombinatorialPurgedKFold.binomial(n, k), b.folds().size());
+        int[] testedIn = new int[n];
+        for (int split = 0; split < b.folds().size(); split++) {
+            Fold f = b.folds().get(split);
+            assertPurged(f, s, e, Embargo.units(embargo));
+            int groupsInTest = 0;
+            for (int g = 0; g < n; g++) {
+                RowIndices gr = b.groups().get(g);
+                boolean all = gr.stream().allMatch(f.test()::contains), none = gr.stream().noneMatch(f.test()::contains);
+                assertTrue(all || none, "a group is tested whole or not at all");
+                if (all) {
+                    groupsInTest++;
+                    testedIn[g]++;
+                }
+            }
+            assertEquals(k, groupsInTest);
+        }
+        long perGroup = CombinatorialPurgedKFold.binomial(n - 1, k - 1);
+        for (int c : testedIn) assertEquals(perGroup, c, "each group is tested in C(N-1, k-1) splits");
+        assertEquals(perGroup, b.paths().size());
+        int[] slots = new int[b.folds().size()];
+        for (int p = 1; p <= b.paths().size(); p++) {
+            for (CombinatorialPurgedKFold.Backtest.Segment seg : b.segments(p)) {
+                Fold f = b.folds().get(seg.fold() - 1);
+                assertTrue(seg.rows().stream().allMatch(f.test()::contains), "a path takes each group from a split that tests it");
+                slots[seg.fold() - 1]++;
+            }
+        }
+        for (int c : slots) assertEquals(k, c, "each split's k test groups are used by the paths exactly once each");
+    }
+
+    @Property(tries = 100)
+    void walkForwardTrainsBeforeItTestsInsideTheWindows(@ForAll("times") long[] times, @ForAll @IntRange(min = 1, max = 4000) int window,
+                                                        @ForAll @IntRange(min = 1, max = 2000) int horizon, @ForAll @IntRange(min = 0, max = 50) int gap,
+                                                        @ForAll @IntRange(min = 100, max = 3000) int step, @ForAll boolean expanding) {
+        long[] t = Arrays.copyOf(times, Math.min(times.length, 1500));
+        long[] uniq = Arrays.stream(t).distinct().sorted().toArray();
+        Assume.that(uniq.length >= 2);
+        long resolution = Long.MAX_VALUE;
+        for (int i = 1; i < uniq.length; i++) resolution = Math.min(resolution, uniq[i] - uniq[i - 1]);
+        WalkForward wf = WalkForward.on("t").trainWindow(CalendarSpan.units(window)).horizon(CalendarSpan.units(horizon))
+                .step(CalendarSpan.units(step)).gap(CalendarSpan.units(gap));
+        if (expanding) wf = wf.expanding();
+        Folds folds;
+        try {
+            folds = wf.split(t);
+        } catch (dev.holdout.data.DataValidationException ex) {
+            assertTrue(ex.getMessage().contains("no complete test window"), ex.getMessage());
+            Assume.that(false);
+            return;
+        }
+        long first = Arrays.stream(t).min().getAsLong(), last = Arrays.stream(t).max().getAsLong();
+        String[] cutoffs = folds.provenance().parameters().get("cutoffs").split(",");
+        assertEquals(folds.size(), cutoffs.length);
+        for (Fold f : folds) {
+            long cut = Long.parseLong(cutoffs[f.number() - 1]);
+            assertEquals(0, (cut - first - window) % step, "cutoffs step from first + window");
+            for (int r = 0; r < t.length; r++) {
+                boolean inTrain = t[r] < cut && (expanding || t[r] >= cut - window);
+                boolean inTest = t[r] >= cut + gap && t[r] < cut + gap + horizon;
+                assertEquals(inTrain, f.train().contains(r), "train is [" + (expanding ? "first" : cut - window) + ", " + cut + ")");
+                assertEquals(inTest, f.test().contains(r), "test is [cutoff + gap, cutoff + gap + horizon)");
+            }
+            assertTrue(cut + gap + horizon <= last + resolution, "the test window lies inside the data and its resolution");
+            assertTrue(!f.train().isEmpty() && !f.test().isEmpty());
+        }
+    }
+
+    @Property(tries = 150)
+    void stratifiedGroupKFoldKeepsGroupsWholeAndCoversEveryRow(@ForAll("skewedCodes") int[] classes, @ForAll("skewedCodes") int[] groupsRaw,
+                                                               @ForAll @IntRange(min = 2, max = 6) int k, @ForAll boolean shuffle, @ForAll long seed) {
+        int n = Math.min(classes.length, groupsRaw.length);
+        int[] y = densify(Arrays.copyOf(classes, n)), g = densify(Arrays.copyOf(groupsRaw, n));
+        int nc = Arrays.stream(y).max().getAsInt() + 1, ng = Arrays.stream(g).max().getAsInt() + 1;
+        int[] count = new int[nc];
+        for (int c : y) count[c]++;
+        Assume.that(k <= ng && Arrays.stream(count).max().getAsInt() >= k);
+        List<String> names = java.util.stream.IntStream.range(0, nc).mapToObj(Integer::toString).toList();
+        StratifiedGroupKFold sg = StratifiedGroupKFold.on("y", "g").folds(k);
+        if (shuffle) sg = sg.seed(seed);
+        Folds folds = sg.split(y, names, g, ng);
+        assertFoldsPartition(folds, n);
+        for (Fold f : folds) {
+            Set<Integer> testGroups = new HashSet<>();
+            f.test().stream().forEach(r -> testGroups.add(g[r]));
+            f.train().stream().forEach(r -> assertTrue(!testGroups.contains(g[r]), "group on both sides of fold " + f.number()));
+        }
+        assertEquals(folds, sg.split(y, names, g, ng));
+    }
+
+    @Property(tries = 60)
+    void everyRepeatIsAPartitionWithItsOwnSeed(@ForAll @IntRange(min = 4, max = 3000) int n, @ForAll @IntRange(min = 2, max = 6) int k,
+                                               @ForAll @IntRange(min = 1, max = 5) int repeats, @ForAll long seed) {
+        Assume.that(k <= n);
+        Repeated r = KFold.of(k).repeats(repeats).seed(seed);
+        Folds all = r.split(n);
+        assertEquals(repeats * k, all.size());
+        long[] seeds = r.seeds();
+        for (int rep = 0; rep < repeats; rep++) {
+            Folds one = new Folds(all.folds().subList(rep * k, rep * k + k), all.provenance());
+            assertFoldsPartition(one, n);
+            assertEquals(KFold.of(k).seed(seeds[rep]).split(n).get(0).test(), all.get(rep * k).test());
         }
     }
 }

@@ -25,7 +25,7 @@ class TrainingJobObjectiveTest {
     @BeforeAll
     static void load() {
         data = Datasets.load("breast-cancer");
-        Split s = RandomSplit.ofTestSize(0.2).validationSize(0.2).seed(7).split(data);
+        Split s = RandomSplit.create().test(0.2).validation(0.2).seed(7).split(data);
         train = s.train(data);
         validation = s.validation(data);
         test = s.test(data);
@@ -72,10 +72,10 @@ class TrainingJobObjectiveTest {
 
     @Test
     void crossValidationObjectiveIsTheMeanOverFolds(@TempDir Path dir) {
-        Table tuning = RandomSplit.ofTestSize(0.2).seed(7).split(data).train(data);   // the test part stays out
+        Table tuning = RandomSplit.create().test(0.2).seed(7).split(data).train(data);   // the test part stays out
         TuningObjective obj = TuningObjective.of("validation:auc");
         TrainingJobObjective objective = TrainingJobObjective.crossValidation(base(15).withTrain(Channel.of(tuning)), tuning,
-                KFold.of(3).shuffled(1).split(tuning), obj, null);
+                KFold.of(3).seed(1).split(tuning), obj, null);
         TuningJobConfig job = TuningJobConfig.of(Strategy.RANDOM, space(), obj).withMaxTrials(2).withMaxParallelTrials(2).withSeed(1);
         TuningResult r = Tuner.of(job).cores(2).run(objective);
         for (TrialRecord t : r.trials()) {

@@ -195,7 +195,7 @@ class TuningValidationTest {
         java.util.function.Function<String, Runnable> spec = split -> () -> {
             TuningSpec.fromJson("{\"data\":{\"dataset\":\"breast-cancer\"},\"split\":" + split + "," + rest, java.nio.file.Path.of("."));
         };
-        assertMessage(spec.apply("{\"testSize\":\"0.5x\"}"), "split.testSize=0.5x", "must be a number");
+        assertMessage(spec.apply("{\"testSize\":\"0.5x\"}"), "split.testSize=0.5x", "not a number");
         assertMessage(spec.apply("{\"stratify\":\"yes\"}"), "split.stratify=yes", "true or false");
         assertMessage(spec.apply("{\"folds\":2.5}"), "split.folds=2.5", "whole number");
         assertMessage(spec.apply("{\"seed\":\"x\"}"), "split.seed=x", "whole number");
