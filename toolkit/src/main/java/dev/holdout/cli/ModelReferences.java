@@ -33,6 +33,27 @@ final class ModelReferences {
     /** The model folder {@code --model TEXT} names (parsed here, not by picocli, so a bad one is a plain exit-2 message). */
     static Path folder(String text) { return folder(ModelReference.parse(text)); }
 
+    /**
+     * The model folder of {@code --model TEXT} for a verb that deploys ({@code serve}): as {@link #folder(String)}, but a
+     * registry version must be {@code Approved} — only approved versions are deployed; {@code NAME@approved} always is.
+     * A job folder is taken as it is (local work before anything is registered).
+     */
+    static Path deployed(String text) { return deployed(text, () -> Store.locate(null)); }
+
+    static Path deployed(String text, Supplier<Store> store) {
+        ModelReference ref = ModelReference.parse(text);
+        if (ref instanceof ModelReference.Version v) {
+            ModelRegistry registry = ModelRegistry.open(store.get());
+            dev.holdout.registry.ModelVersion mv = registry.get(v.name(), v.version());
+            if (mv.status() != dev.holdout.registry.ApprovalStatus.Approved) {
+                throw dev.holdout.data.DataValidationException.param("model", v.text(), "is " + mv.status() + ", and only Approved versions are deployed",
+                        "approve it (holdout registry approve " + v.text() + " --by WHO --reason WHY), or deploy " + v.name() + "@approved");
+            }
+            return registry.version(v);
+        }
+        return ref.resolve(registry(store));
+    }
+
     /** The model folder {@code --model TEXT} names, registry forms looked up in the store {@code store} names. */
     static Path folder(String text, StoreOption store) { return ModelReference.parse(text).resolve(registry(store::store)); }
 }

@@ -5,7 +5,6 @@ import dev.holdout.serve.DataCapture;
 import dev.holdout.serve.Endpoint;
 import dev.holdout.serve.HttpEndpoint;
 import dev.holdout.serve.ModelHost;
-import dev.holdout.train.ModelReference;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,11 +97,11 @@ final class ServeCommand implements Callable<Integer> {
         for (String m : modelArgs) {
             int eq = m.indexOf('=');
             if (eq > 0 && !Files.exists(Path.of(m))) {
-                models.named(m.substring(0, eq), ModelReferences.folder(m.substring(eq + 1)));
+                models.named(m.substring(0, eq), ModelReferences.deployed(m.substring(eq + 1)));
             } else {
                 if (hasDefault) throw DataValidationException.param("--model", m, "is a second default model", "name the others: --model NAME=REF");
                 hasDefault = true;
-                models.defaultModel(ModelReferences.folder(ModelReference.parse(m)));
+                models.defaultModel(ModelReferences.deployed(m));
             }
         }
         if (modelsDir != null) models.modelsDir(modelsDir, maxModels);

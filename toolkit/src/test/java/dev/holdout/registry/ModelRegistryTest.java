@@ -26,8 +26,9 @@ class ModelRegistryTest {
     @TempDir Path dir;
 
     @BeforeAll static void train() {
-        jobA = RegistryFixtures.job(shared, "a", 3, 0.3);
-        jobB = RegistryFixtures.job(shared, "b", 2, 0.1);
+        Path[] jobs = RegistryFixtures.twoJobs(shared);
+        jobA = jobs[0];
+        jobB = jobs[1];
     }
 
     private ModelRegistry registry() { return ModelRegistry.open(Store.at(dir.resolve("s.duckdb"))); }
@@ -56,7 +57,7 @@ class ModelRegistryTest {
 
     @Test void aLaterChangeToTheJobFolderCannotChangeARegisteredModel() throws Exception {
         Path job = dir.resolve("job");
-        copy(jobA, job);
+        RegistryFixtures.copy(jobA, job);
         ModelRegistry r = registry();
         ModelVersion v = r.register("rain", job, "", ApprovalStatus.Approved, "ana");
         byte[] before = Files.readAllBytes(v.modelFolder().resolve("model-card.json"));
@@ -129,15 +130,5 @@ class ModelRegistryTest {
         assertEquals("auc", run.metric());
         assertTrue(run.rounds() > 0);
         assertEquals(run.rounds(), run.curve("validation:auc").length);
-    }
-
-    static void copy(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 }

@@ -61,4 +61,20 @@ public final class RegistryFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Two jobs of different depth and learning rate: {@code dir/a} (depth 3, eta 0.3) and {@code dir/b} (depth 2, eta 0.1). */
+    public static Path[] twoJobs(Path dir) {
+        return new Path[] {job(dir, "a", 3, 0.3), job(dir, "b", 2, 0.1)};
+    }
+
+    /** Copies a folder tree (a job folder, a store's artifacts). */
+    public static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
 }
