@@ -32,7 +32,7 @@ class TransformStepTest {
                    "outputs": {"train": "train.csv", "validation": "validation.csv", "test": "test.csv"}},
                   {"name": "train", "type": "Training",
                    "inputs": {"train": "steps.split.outputs.train", "validation": "steps.split.outputs.validation"},
-                   "job": {"label": "malignant", "hyperparameters": {"num_round": "20", "max_depth": "2", "nthread": "1", "seed": "1"}}},
+                   "job": {"label": "malignant", "hyperparameters": {"num_round": "20", "objective": "binary:logistic", "max_depth": "2", "nthread": "1", "seed": "1"}}},
                   {"name": "score", "type": "Transform", "inputs": {"model": "steps.train.outputs.model", "data": "steps.split.outputs.test"}},
                   {"name": "evaluate", "type": "Evaluation", "inputs": {"model": "steps.train.outputs.model", "data": "steps.split.outputs.test"}}
                 ]}""".formatted(data));
