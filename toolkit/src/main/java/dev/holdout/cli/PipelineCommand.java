@@ -64,12 +64,11 @@ final class PipelineCommand implements Runnable {
         @Option(names = "--work", paramLabel = "DIR", description = "Where step folders go (default: pipelines/ beside the store's file).")
         Path work;
 
-        @Option(names = "--format", defaultValue = "table", description = "table | json (default table): the execution record.")
-        String format;
+        @Mixin FormatOption format;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            boolean json = Formats.json(format);
+            boolean json = format.json();
             Map<String, String> given = parseParams(params);
             Pipeline pipeline = Pipeline.read(file);
             PipelineExecutor ex = PipelineExecutor.on(store.store()).parallelism(parallelism).caching(!noCache);
@@ -93,8 +92,7 @@ final class PipelineCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The pipeline's name (its \"name\" field).")
         String name;
 
-        @Option(names = "--format", defaultValue = "table", description = "table | json (default table).")
-        String format;
+        @Mixin FormatOption format;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -106,14 +104,14 @@ final class PipelineCommand implements Runnable {
                 throw DataValidationException.param("NAME", name, "no execution of a pipeline with this name is recorded in " + store.store().file(),
                         (hint != null ? "did you mean '" + hint + "'? " : "") + (known.isEmpty() ? "run one with holdout pipeline run FILE.json" : "recorded pipelines: " + known));
             }
-            if (Formats.json(format)) {
+            if (format.json()) {
                 ArrayNode a = StrictJson.mapper().createArrayNode();
                 for (Execution e : list) a.add(toJson(e));
                 out.println(StrictJson.pretty(a));
             } else {
                 out.printf(Locale.ROOT, "%-24s %-10s %-20s %9s  %s%n", "execution", "status", "started (UTC)", "took", "steps");
                 for (Execution e : list) {
-                    out.printf(Locale.ROOT, "%-24s %-10s %-20s %9s  ran %d, cached %d, not run %d%s%n", e.id(), e.status(),
+                    out.printf(Locale.ROOT, "%-24s %-10s %-20s %9s  ran %d, cached %d, not run %d%s%n", e.id(), e.shownStatus(),
                             e.started().toString().substring(0, 19).replace('T', ' '), took(e.started() == null || e.ended() == null ? null : Duration.between(e.started(), e.ended())),
                             e.ran().size(), e.cached().size(), e.notRun().size(), e.resumedFrom() != null ? " (resumed " + e.resumedFrom() + ")" : "");
                 }
@@ -131,13 +129,12 @@ final class PipelineCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "EXECUTION", description = "The execution id (e.g. quickstart-2).")
         String id;
 
-        @Option(names = "--format", defaultValue = "table", description = "table | json (default table).")
-        String format;
+        @Mixin FormatOption format;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Execution e = new ExecutionRecords(store.store()).get(id);
-            if (Formats.json(format)) out.println(StrictJson.pretty(toJson(e)));
+            if (format.json()) out.println(StrictJson.pretty(toJson(e)));
             else out.println(summary(e));
             out.flush();
             return HoldoutCli.EXIT_OK;
@@ -198,7 +195,7 @@ final class PipelineCommand implements Runnable {
 
     static String summary(Execution e) {
         StringBuilder sb = new StringBuilder();
-        sb.append("execution ").append(e.id()).append(": ").append(e.status());
+        sb.append("execution ").append(e.id()).append(": ").append(e.shownStatus());
         if (e.reason() != null) sb.append(" — ").append(e.reason());
         sb.append('\n');
         sb.append("  pipeline ").append(e.pipeline()).append(" (").append(e.definitionFile()).append(", sha256 ").append(e.definitionSha256(), 0, 12).append(")\n");
@@ -251,14 +248,5 @@ final class PipelineCommand implements Runnable {
         if (d == null) return "-";
         double s = d.toMillis() / 1000.0;
         return s < 60 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
-    }
-
-    /** --format table|json. */
-    static final class Formats {
-        static boolean json(String format) {
-            if (format.equals("json")) return true;
-            if (format.equals("table")) return false;
-            throw DataValidationException.param("--format", format, "must be table or json", "pass --format table or --format json");
-        }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class ExecutionRecords {
     private static final String STEP_COLUMNS = "step, step_type, status, cache_key, cached_from, output_dir, output_sha256, outputs, properties, reason, started_at, ended_at";
-    private static final String EXECUTION_COLUMNS = "execution_id, pipeline, number, definition_file, definition_sha256, parameters, status, reason, resumed_from, work_dir, started_at, ended_at";
+    private static final String EXECUTION_COLUMNS = "execution_id, pipeline, number, definition_file, definition_sha256, parameters, status, reason, resumed_from, work_dir, started_at, ended_at, pid";
 
     private final Store store;
 
@@ -41,11 +41,11 @@ public final class ExecutionRecords {
             int n = (int) s.longValue("SELECT coalesce(max(number), 0) + 1 FROM pipeline_executions WHERE pipeline = ?", pipeline.name());
             String id = pipeline.name() + "-" + n;
             Path work = workRoot.resolve(pipeline.name()).resolve(Integer.toString(n)).toAbsolutePath();
-            s.update("INSERT INTO pipeline_executions (" + EXECUTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL)",
+            s.update("INSERT INTO pipeline_executions (" + EXECUTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?)",
                     id, pipeline.name(), n, pipeline.file().toAbsolutePath().toString(), pipeline.definitionSha256(), parameters,
-                    Execution.EXECUTING, resumedFrom, work.toString(), ts(now));
+                    Execution.EXECUTING, resumedFrom, work.toString(), ts(now), ProcessHandle.current().pid());
             return new Execution(id, pipeline.name(), n, pipeline.file().toAbsolutePath(), pipeline.definitionSha256(), parameters,
-                    Execution.EXECUTING, null, resumedFrom, work, now, null, List.of());
+                    Execution.EXECUTING, null, resumedFrom, work, now, null, List.of(), ProcessHandle.current().pid());
         });
     }
 
@@ -131,7 +131,8 @@ public final class ExecutionRecords {
                 r -> step(r, 1), id);
         return s.first("SELECT " + EXECUTION_COLUMNS + " FROM pipeline_executions WHERE execution_id = ?", r -> new Execution(
                 r.getString(1), r.getString(2), r.getInt(3), Path.of(r.getString(4)), r.getString(5), r.getString(6), r.getString(7),
-                r.getString(8), r.getString(9), Path.of(r.getString(10)), instant(r.getTimestamp(11)), instant(r.getTimestamp(12)), steps), id);
+                r.getString(8), r.getString(9), Path.of(r.getString(10)), instant(r.getTimestamp(11)), instant(r.getTimestamp(12)), steps,
+                r.getLong(13)), id);
     }
 
     private static StepRecord step(ResultSet r, int at) throws SQLException {

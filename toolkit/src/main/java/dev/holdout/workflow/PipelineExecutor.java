@@ -110,7 +110,7 @@ public final class PipelineExecutor {
     }
 
     /**
-     * Continues failed execution {@code executionId} as a new execution: each step it completed is reused when its
+     * Continues failed (or interrupted: its process was killed) execution {@code executionId} as a new execution: each step it completed is reused when its
      * key is unchanged; the failed step and what follows run. Its parameters are kept unless {@code given} overrides them.
      */
     public Execution resume(Pipeline pipeline, String executionId, Map<String, String> given) {
@@ -119,7 +119,7 @@ public final class PipelineExecutor {
             throw DataValidationException.param("--resume", executionId, "is an execution of pipeline " + old.pipeline() + ", not of " + pipeline.name(),
                     "resume it with that pipeline's file, or pass an execution of " + pipeline.name());
         }
-        if (!old.status().equals(Execution.FAILED)) {
+        if (!old.status().equals(Execution.FAILED) && !old.interrupted()) {
             throw DataValidationException.param("--resume", executionId, "is " + old.status() + "; only a failed execution is resumed",
                     old.succeeded() ? "run the pipeline again instead (unchanged steps are cached)" : "wait for it to end, or run the pipeline again");
         }

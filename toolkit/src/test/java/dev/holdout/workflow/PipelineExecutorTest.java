@@ -153,6 +153,39 @@ class PipelineExecutorTest {
         assertTrue(again.getMessage().contains("only a failed execution is resumed"), again.getMessage());
     }
 
+    @Test void aHoldoutVerbThatFailsIsTheStepsReasonWithItsErrorLine() throws Exception {
+        Files.writeString(dir.resolve("in.csv"), "day,y\n2020-01-01,1\n2020-01-02,0\n");
+        Pipeline p = Pipeline.read(pipeline("verb", "",
+                "{\"name\": \"split\", \"type\": \"Processing\", \"inputs\": {\"data\": \"in.csv\"}, \"holdout\": [\"split\", \"--input\", \"${inputs.data}\","
+                        + " \"--output\", \"${output}\", \"--strategy\", \"time\", \"--time\", \"date\", \"--cutoffs\", \"2020-01-02\"], \"outputs\": {\"train\": \"train.csv\"}}"));
+        Execution e = executor().run(p, Map.of());
+        assertEquals(Execution.FAILED, e.status());
+        String reason = e.step("split").reason();
+        assertTrue(reason.startsWith("holdout split exited with code 2: ") && reason.contains("date"), reason);
+        assertTrue(Files.readString(e.workDir().resolve("split").resolve("step.log")).contains("$ holdout split --input"), "the step's log keeps the command");
+    }
+
+    @Test void anExecutionWhoseProcessIsGoneIsInterruptedAndCanBeResumed() throws Exception {
+        Pipeline p = Pipeline.read(diamond());
+        Execution done = executor().run(p, Map.of());
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        // as a kill -9 in the middle of step c leaves it: Executing, c executing, d never started, the process gone
+        store().write(s -> {
+            s.update("UPDATE pipeline_executions SET status = 'Executing', ended_at = NULL, pid = ? WHERE execution_id = ?", gone.pid(), done.id());
+            s.update("UPDATE pipeline_steps SET status = 'Executing' WHERE execution_id = ? AND step = 'c'", done.id());
+            return s.update("DELETE FROM pipeline_steps WHERE execution_id = ? AND step = 'd'", done.id());
+        });
+        Execution killed = new ExecutionRecords(store()).get(done.id());
+        assertTrue(killed.interrupted());
+        assertEquals("Executing (interrupted)", killed.shownStatus());
+        Execution resumed = executor().caching(false).resume(p, killed.id(), Map.of());
+        assertTrue(resumed.succeeded(), resumed.toString());
+        assertEquals(List.of("c", "d"), sorted(resumed.ran()));
+        assertEquals(List.of("a", "b"), sorted(resumed.cached()));
+        assertFalse(new ExecutionRecords(store()).get(resumed.id()).interrupted(), "an ended execution is not interrupted");
+    }
+
     @Test void independentStepsRunInParallel() throws Exception {
         // each step waits until the other has started: they can only both succeed if they run at the same time
         Path meet = Files.createDirectories(dir.resolve("meet"));

@@ -12,6 +12,7 @@ CREATE TABLE pipeline_executions (
     reason VARCHAR,                            -- why it failed
     resumed_from VARCHAR,                      -- the execution --resume continued
     work_dir VARCHAR NOT NULL,
+    pid BIGINT NOT NULL,                       -- the process running it (an Executing execution whose process is gone was interrupted)
     started_at TIMESTAMP NOT NULL,
     ended_at TIMESTAMP,
     UNIQUE (pipeline, number)
