@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 LeakageDemoCommand.class,
                 DemoOverfittingCommand.class,
                 DriftDemoCommand.class,
+                FeatureLeakageDemoCommand.class,
         })
 final class DemoCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

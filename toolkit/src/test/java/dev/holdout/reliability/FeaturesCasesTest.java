@@ -121,6 +121,9 @@ class FeaturesCasesTest {
                         .args("features", "audit", "--store", "{dir}/s.duckdb", "--input", "{dir}/ent.csv", "--entity-id", "cid", "--entity-time", "t",
                                 "--group", "cust")
                         .expect(2, "has none of the groups' features"),
+                BadInput.of("demo feature-leakage: an unknown learner")
+                        .args("demo", "feature-leakage", "--learner", "svm")
+                        .expect(2, "--learner=svm"),
                 BadInput.of("features list: an unknown format")
                         .setup(FeaturesCasesTest::store)
                         .args("features", "list", "--store", "{dir}/s.duckdb", "--format", "yaml")
