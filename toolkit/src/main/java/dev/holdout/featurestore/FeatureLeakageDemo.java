@@ -121,7 +121,7 @@ public final class FeatureLeakageDemo {
             Table byId = fs.join(late, "customer_id", "prediction_time", group);
             byId.replaceColumn("prediction_time", InstantColumn.create("prediction_time", times));
 
-            Split split = TimeSplit.on("prediction_time").fractions(0.2, 0.2).split(pit);
+            Split split = TimeSplit.on("prediction_time").validation(0.2).test(0.2).split(pit);
             List<String> cols = new ArrayList<>(FEATURES);
             cols.add(LABEL);
             Table pitTrain = split.train(pit).selectColumns(cols.toArray(String[]::new));
