@@ -63,6 +63,8 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--gap", description = "time: a duration left out before each cutoff (7d, 12h, P7D, or days); time-series: instants.") String gap;
     @Option(names = "--max-train-size", description = "time-series: rolling window of this many instants.") Integer maxTrainSize;
     @Option(names = "--missing-time", defaultValue = "error", description = "error | drop (rows with no time).") String missingTime;
+    @Option(names = "--assign", defaultValue = "sample",
+            description = "random/group: sample (exact part sizes, default) | hash (each row by a seeded hash of its --id, its --group, or without --id its whole row: the same parts on Spark and as data grows; sizes met on average).") String assign;
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
     @picocli.CommandLine.Mixin TypesOption types;
@@ -72,6 +74,13 @@ final class SplitCommand implements Callable<Integer> {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format json");
         }
         refuseOptionsThatDoNotApply(strategy.toLowerCase());
+        if (!assign.equals("sample") && !assign.equals("hash")) {
+            throw DataValidationException.param("--assign", assign, "must be sample or hash", "pass --assign hash");
+        }
+        refuseUnless(hashed() ? assign : null, "--assign", strategy.equalsIgnoreCase("random") || strategy.equalsIgnoreCase("group"), strategy.toLowerCase());
+        if (hashed() && noShuffle) {
+            throw DataValidationException.param("--no-shuffle", true, "--assign hash places rows by their key's hash, not by position", "drop one of the two options");
+        }
         try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
             return split(out);
         }
@@ -105,8 +114,20 @@ final class SplitCommand implements Callable<Integer> {
             if (!header.contains(n[1])) throw dev.holdout.data.Columns.unknown(n[0], n[1], header, input.toString());
             if (!used.contains(n[1])) used.add(n[1]);
         }
-        return loader.schema(types.applyTo(Schema.empty())).columns(used).read(input);
+        Schema declared = types.applyTo(Schema.empty());
+        if (hashed()) {
+            // a hashed split keys on the cells' text as the file has it (as Spark reads it): 007 stays 007
+            boolean rowContent = strategy.equalsIgnoreCase("random") && id == null;
+            java.util.List<String> keys = rowContent ? header : java.util.List.of(strategy.equalsIgnoreCase("group") ? group : id);
+            for (String k : keys) {
+                if (k != null && !declared.types().containsKey(k)) declared = declared.withType(k, dev.holdout.data.ColumnKind.TEXT);
+            }
+            if (rowContent) used = new java.util.ArrayList<>(header);
+        }
+        return loader.schema(declared).columns(used).read(input);
     }
+
+    private boolean hashed() { return "hash".equals(assign); }
 
     /** Options that a strategy does not use are refused rather than silently ignored. */
     private void refuseOptionsThatDoNotApply(String s) {
@@ -150,7 +171,7 @@ final class SplitCommand implements Callable<Integer> {
             case "random", "stratified", "group", "time" -> {
                 Splitter splitter = splitter(s, policy, table);
                 // a random split needs no column: the table may hold none, so it splits the file's row count
-                Split split = splitter instanceof RandomSplit r ? r.split(loaded.rowCount()) : splitter.split(table);
+                Split split = splitter instanceof RandomSplit r && !r.isHashed() ? r.split(loaded.rowCount()) : splitter.split(table);
                 SplitManifest manifest = SplitManifest.of(split, table, schema);
                 target.write(dir -> {
                     for (Part p : Part.values()) {
@@ -197,6 +218,7 @@ final class SplitCommand implements Callable<Integer> {
         return switch (s) {
             case "random" -> {
                 RandomSplit r = RandomSplit.of(test == null ? PartSize.fraction(0.25) : test).seed(seedOrDefault()).shuffle(!noShuffle);
+                if (hashed()) r = id == null ? r.hashedByRowContent() : r.hashedBy(id);
                 yield validation == null ? r : r.validation(validation);
             }
             case "stratified" -> {
@@ -206,6 +228,7 @@ final class SplitCommand implements Callable<Integer> {
             }
             case "group" -> {
                 GroupSplit r = GroupSplit.on(require(group, "--group", "group")).seed(seedOrDefault());
+                if (hashed()) r = r.hashed();
                 if (test != null) r = r.test(test);
                 yield validation == null ? r : r.validation(validation);
             }
