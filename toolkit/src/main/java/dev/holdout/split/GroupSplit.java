@@ -56,14 +56,22 @@ public final class GroupSplit implements Splitter {
 
     public boolean isHashed() { return hashed; }
 
+    /** The hashed mode's settings, keyed by the group column (for engines that place rows themselves); refused unless hashed. */
+    public HashedAssignment hashedAssignment() {
+        if (!hashed) {
+            throw dev.holdout.data.DataValidationException.param("assign", "sample", "only a hashed group split places each group by its value alone",
+                    "use hashed() (CLI: --assign hash)");
+        }
+        return new HashedAssignment(group, seed, KeyHash.fraction(test, "testSize"), KeyHash.fraction(validation, "validationSize"));
+    }
+
     @Override public Split split(Table table) {
         if (hashed) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("group", group);
             params.put("testSize", test.toString());
             if (validation != null) params.put("validationSize", validation.toString());
-            return HashAssign.split(table, group, "group", KeyHash.seeded(seed), KeyHash.fraction(test, "testSize"),
-                    KeyHash.fraction(validation, "validationSize"), "group", params);
+            return HashAssign.split(table, hashedAssignment(), "group", "group", params);
         }
         Target groups = Target.ids(table, group, "group");
         return split(groups.codes(), groups.classes());

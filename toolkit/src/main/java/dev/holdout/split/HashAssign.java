@@ -14,8 +14,9 @@ final class HashAssign {
      * Assigns every row of {@code table}: by the cells of {@code keyColumn}, or (null) by all of the row's cells.
      * A missing key is refused (it would send every such row to one part), naming the row.
      */
-    static Split split(Table table, String keyColumn, String param, KeyHash hash, double test, double validation,
-                       String strategy, Map<String, String> params) {
+    static Split split(Table table, HashedAssignment a, String param, String strategy, Map<String, String> params) {
+        String keyColumn = a.keyColumn();
+        KeyHash hash = a.hash();
         int n = table.rowCount();
         if (n < 2) throw DataValidationException.param("n_samples", n, "need at least 2 samples to split", "provide more data");
         byte[] part = new byte[n];
@@ -27,7 +28,7 @@ final class HashAssign {
                     throw DataValidationException.atRow(table.name(), i + 1, keyColumn, "",
                             "the hash key is missing; a hashed split needs a key in every row (fill it, or hash the row content instead)");
                 }
-                part[i] = code(KeyHash.part(KeyHash.position(hash.of(cell)), test, validation));
+                part[i] = code(a.partOf(hash.of(cell)));
             }
         } else {
             int k = table.columnCount();
@@ -35,7 +36,7 @@ final class HashAssign {
             for (int i = 0; i < n; i++) {
                 long h = hash.start();
                 for (int j = 0; j < k; j++) h = KeyHash.fold(h, cols[j].isMissing(i) ? null : KeyHash.text(cols[j].get(i)));
-                part[i] = code(KeyHash.part(KeyHash.position(h), test, validation));
+                part[i] = code(a.partOf(h));
             }
         }
         params.put("assign", "hash");

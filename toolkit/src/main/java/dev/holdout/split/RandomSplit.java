@@ -83,10 +83,18 @@ public final class RandomSplit implements Splitter {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("testSize", test.toString());
         if (validation != null) params.put("validationSize", validation.toString());
-        boolean row = hashKey.equals(ROW_CONTENT);
-        params.put("hashKey", row ? "(row content)" : hashKey);
-        return HashAssign.split(table, row ? null : hashKey, "hashedBy", KeyHash.seeded(seed),
-                KeyHash.fraction(test, "testSize"), KeyHash.fraction(validation, "validationSize"), "random", params);
+        params.put("hashKey", hashKey.equals(ROW_CONTENT) ? "(row content)" : hashKey);
+        return HashAssign.split(table, hashedAssignment(), "hashedBy", "random", params);
+    }
+
+    /** The hashed mode's settings (for engines that place rows themselves); refused unless the split is hashed. */
+    public HashedAssignment hashedAssignment() {
+        if (hashKey == null) {
+            throw dev.holdout.data.DataValidationException.param("assign", "sample", "only a hashed split places each row by its key alone",
+                    "use hashedBy(idColumn) or hashedByRowContent() (CLI: --assign hash)");
+        }
+        return new HashedAssignment(hashKey.equals(ROW_CONTENT) ? null : hashKey, seed,
+                KeyHash.fraction(test, "testSize"), KeyHash.fraction(validation, "validationSize"));
     }
 
     /** Splits row positions 0..n-1 (the table-free core, used by benchmarks). */
