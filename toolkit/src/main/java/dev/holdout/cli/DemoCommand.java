@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 LeakageDemoCommand.class,
                 DemoOverfittingCommand.class,
+                DriftDemoCommand.class,
         })
 final class DemoCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

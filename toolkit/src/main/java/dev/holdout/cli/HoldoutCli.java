@@ -33,7 +33,10 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                TransformCommand.class,
+                ServeCommand.class,
                 TuneCommand.class,
+                MonitorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -61,6 +61,10 @@ final class ColumnBuilder {
     private byte[] scratch = new byte[64];
 
     private long nonMissing, numbers, dates, dateTimes, instants;
+    /** Whether a value that does not fit the declared kind is read as missing and counted (see CsvReader#countMismatches). */
+    private boolean countMismatches;
+    /** Values since the last {@link #reset} that did not fit the declared kind (with {@link #countMismatches}). */
+    int mismatches;
     private Offender notNumber, notDate, notDateTime, notInstant, firstValue;
 
     /**
@@ -128,6 +132,9 @@ final class ColumnBuilder {
         return ColumnKind.INSTANT;
     }
 
+    /** Reads values that do not fit the declared kind as missing, counting them, instead of failing. */
+    void countMismatches() { countMismatches = declared != null; }
+
     /** Marks a row whose value was refused (the reader skips the row) as missing. */
     void markMissing(int row) { setMissing(row); }
 
@@ -151,6 +158,7 @@ final class ColumnBuilder {
     /** Starts again at row 0, keeping the kind (a stream's next batch). */
     void reset() {
         size = 0;
+        mismatches = 0;
         if (dictionary != null) dictionary.clear();
     }
 
@@ -335,6 +343,12 @@ final class ColumnBuilder {
                 double v = Cells.parseNumber(b, s, e);
                 if (v == v) {
                     if (Double.isInfinite(v)) {
+                        if (countMismatches) {
+                            doubles[row] = Double.NaN;
+                            mismatches++;
+                            nonMissing--;
+                            return;
+                        }
                         if (declared != null) throw bad(line, b, s, e, flag, true);
                         if (notNumber == null) notNumber = offender(line, b, s, e, flag, true);
                         v = Double.NaN;
@@ -377,6 +391,12 @@ final class ColumnBuilder {
             default -> { }
         }
         // the value does not fit the column's current kind
+        if (countMismatches) {
+            setMissing(row);
+            mismatches++;
+            nonMissing--;
+            return;
+        }
         if (declared != null) throw bad(line, b, s, e, flag, false);
         widen(row, b, s, e, flag, line, earlier);
     }
@@ -629,6 +649,23 @@ final class ColumnBuilder {
             case INSTANT -> InstantColumn.createInternal(name, Arrays.copyOf(longs, size));
             case TEXT -> text();
             default -> StringColumn.create(name, size); // every value missing
+        };
+    }
+
+    /**
+     * Rows [from, from + n) as the Tablesaw column {@link #finish} makes of a whole file (the same types, so a
+     * stream's batch scores exactly as a loaded table does), copied: a stream reuses its arrays for the next batch.
+     */
+    Column<?> copyOf(int from, int n) {
+        return switch (state) {
+            case INTEGER -> ColumnArrays.ints(name, Arrays.copyOfRange(ints, from, from + n), n);
+            case LONG -> LongColumn.create(name, Arrays.copyOfRange(longs, from, from + n));
+            case NUMBER -> ColumnArrays.doubles(name, Arrays.copyOfRange(doubles, from, from + n), n);
+            case DATE -> DateColumn.createInternal(name, Arrays.copyOfRange(ints, from, from + n));
+            case DATETIME -> DateTimeColumn.createInternal(name, Arrays.copyOfRange(longs, from, from + n));
+            case INSTANT -> InstantColumn.createInternal(name, Arrays.copyOfRange(longs, from, from + n));
+            case TEXT -> TextColumns.of(name, Arrays.copyOfRange(codes, from, from + n), n, dictionary.values());
+            default -> StringColumn.create(name, n); // every value missing
         };
     }
 

@@ -56,9 +56,13 @@ public final class CsvReader {
     private final List<String> columns;
     private final boolean skipBadRows;
     private final long limit;
+    /** Whether a value that does not fit its column's kind is read as missing and counted, instead of failing. */
+    private final boolean countMismatches;
+    /** Whether a column inferred as DATE, DATETIME or INSTANT is read as TEXT. */
+    private final boolean timesAsText;
 
     private CsvReader(Path file, byte[] bytes, String source, char delimiter, Map<String, Declared> types, MissingTokens missing,
-                      List<String> columns, boolean skipBadRows, long limit) {
+                      List<String> columns, boolean skipBadRows, long limit, boolean countMismatches, boolean timesAsText) {
         this.file = file;
         this.bytes = bytes;
         this.source = source;
@@ -68,23 +72,25 @@ public final class CsvReader {
         this.columns = columns;
         this.skipBadRows = skipBadRows;
         this.limit = limit;
+        this.countMismatches = countMismatches;
+        this.timesAsText = timesAsText;
     }
 
     /** A reader of {@code file}: tab-separated when its name ends in {@code .tsv} or {@code .tab}, else comma-separated. */
     public static CsvReader open(Path file) {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         char d = n.endsWith(".tsv") || n.endsWith(".tab") ? '\t' : ',';
-        return new CsvReader(file, null, file.toString(), d, Map.of(), MissingTokens.DEFAULT, null, false, Long.MAX_VALUE);
+        return new CsvReader(file, null, file.toString(), d, Map.of(), MissingTokens.DEFAULT, null, false, Long.MAX_VALUE, false, false);
     }
 
     /** A reader of bytes in memory; {@code source} names them in messages. */
     public static CsvReader of(String source, byte[] bytes) {
-        return new CsvReader(null, Objects.requireNonNull(bytes), source, ',', Map.of(), MissingTokens.DEFAULT, null, false, Long.MAX_VALUE);
+        return new CsvReader(null, Objects.requireNonNull(bytes), source, ',', Map.of(), MissingTokens.DEFAULT, null, false, Long.MAX_VALUE, false, false);
     }
 
     public CsvReader delimiter(char d) {
         CsvScanner.checkDelimiter(d);
-        return new CsvReader(file, bytes, source, d, types, missing, columns, skipBadRows, limit);
+        return new CsvReader(file, bytes, source, d, types, missing, columns, skipBadRows, limit, countMismatches, timesAsText);
     }
 
     /** Declares a column's kind: its values must fit it. */
@@ -97,7 +103,7 @@ public final class CsvReader {
     public CsvReader withType(String column, ColumnKind kind, String because) {
         Map<String, Declared> m = new LinkedHashMap<>(types);
         m.put(Objects.requireNonNull(column), new Declared(Objects.requireNonNull(kind), because));
-        return new CsvReader(file, bytes, source, delimiter, Map.copyOf(m), missing, columns, skipBadRows, limit);
+        return new CsvReader(file, bytes, source, delimiter, Map.copyOf(m), missing, columns, skipBadRows, limit, countMismatches, timesAsText);
     }
 
     /** Declares the kinds of a schema ({@link Schema#types()}). */
@@ -109,25 +115,43 @@ public final class CsvReader {
 
     /** The tokens read as missing instead of {@link CsvLoader#DEFAULT_MISSING}. */
     public CsvReader missingTokens(Set<String> tokens) {
-        return new CsvReader(file, bytes, source, delimiter, types, MissingTokens.of(tokens), columns, skipBadRows, limit);
+        return new CsvReader(file, bytes, source, delimiter, types, MissingTokens.of(tokens), columns, skipBadRows, limit, countMismatches, timesAsText);
     }
 
     /** Reads only these columns (the others are checked for the file rules but not parsed). */
     public CsvReader columns(String... names) { return columns(List.of(names)); }
 
     public CsvReader columns(Collection<String> names) {
-        return new CsvReader(file, bytes, source, delimiter, types, missing, List.copyOf(names), skipBadRows, limit);
+        return new CsvReader(file, bytes, source, delimiter, types, missing, List.copyOf(names), skipBadRows, limit, countMismatches, timesAsText);
     }
 
     /** Leaves out rows that break a rule (a ragged row, a NUL byte, a value that does not fit its kind), reporting each. */
     public CsvReader skipBadRows() {
-        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, true, limit);
+        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, true, limit, countMismatches, timesAsText);
+    }
+
+    /**
+     * Reads a value that does not fit its column's kind (declared, or inferred from the first batch) as
+     * missing and counts it in {@link CsvBatch#mismatches(String)}, instead of failing: for readers that
+     * measure how much of a file breaks the types they expect (the monitor's data-type check), never for
+     * readers that use the values. The file rules (quoting, UTF-8, ragged rows) still fail the read.
+     */
+    public CsvReader countMismatches() {
+        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, skipBadRows, limit, true, timesAsText);
+    }
+
+    /**
+     * Reads a column whose kind is inferred as DATE, DATETIME or INSTANT as TEXT, its values as they are
+     * written (for readers that treat dates as categories, as Model Monitor's statistics do).
+     */
+    public CsvReader timesAsText() {
+        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, skipBadRows, limit, countMismatches, true);
     }
 
     /** Reads at most {@code rows} data rows. */
     public CsvReader limit(long rows) {
         if (rows < 0) throw DataValidationException.param("limit", rows, "must be >= 0", "pass a row count");
-        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, skipBadRows, rows);
+        return new CsvReader(file, bytes, source, delimiter, types, missing, columns, skipBadRows, rows, countMismatches, timesAsText);
     }
 
     /** The column names, reading the header only. */
@@ -260,8 +284,8 @@ public final class CsvReader {
             rowsRead += total;
             allSkipped.addAll(skipped);
             if (accumulate) return new CsvBatch(source, names, builders, raw.buf, raw.recordStart, raw.recordEnd, raw.line, total, skipped,
-                    lines.size() - total);
-            return new CsvBatch(source, names, builders, raw.buf, recordStart, recordEnd, recordLine, total, skipped, 0);
+                    lines.size() - total, (byte) delimiter);
+            return new CsvBatch(source, names, builders, raw.buf, recordStart, recordEnd, recordLine, total, skipped, 0, (byte) delimiter);
         }
 
         /** Adds a scanned chunk of {@code n} rows to the columns; with the skip policy leaves out rows with a bad value. Returns the rows kept. */
@@ -330,10 +354,12 @@ public final class CsvReader {
                         probe.add(raw.buf, raw.start[cell], raw.end[cell], raw.flags[cell], raw.line[r], earlier);
                     }
                     kind = probe.decide();
+                    if (timesAsText && kind.isTime()) kind = ColumnKind.TEXT;
                 }
                 String why = d != null ? d.because()
                         : "inferred from the first " + String.format(Locale.ROOT, "%,d", n) + " rows; declare its type to be sure";
                 out[j] = new ColumnBuilder(name, source, kind, byUser, why, missing, capacity);
+                if (countMismatches) out[j].countMismatches();
             }
             return out;
         }

@@ -117,10 +117,55 @@ public final class Bootstrap {
     public static java.util.Map<String, ConfidenceInterval> intervals(
             java.util.function.Function<double[], java.util.Map<String, Double>> metrics, int rows, double[] baseWeight,
             java.util.Map<String, Double> estimates, Spec spec) {
+        java.util.Map<String, double[]> values = replicates(metrics, rows, baseWeight, estimates.keySet(), spec);
+        java.util.Map<String, ConfidenceInterval> out = new java.util.LinkedHashMap<>();
+        double alpha = 1 - spec.confidence();
+        for (java.util.Map.Entry<String, double[]> e : values.entrySet()) {
+            Double est = estimates.get(e.getKey());
+            double[] v = e.getValue();
+            if (est == null || est.isNaN() || v.length == 0) continue;
+            out.put(e.getKey(), new ConfidenceInterval(est, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2),
+                    spec.confidence(), spec.resamples(), spec.seed(), spec.resamples() - v.length));
+        }
+        return out;
+    }
+
+    /**
+     * The bootstrap standard error of several metrics: the sample standard deviation (divided by B - 1) of each
+     * metric over {@code spec.resamples()} seeded resamples of the rows drawn with replacement, the resamples shared
+     * by all metrics. A metric undefined on a resample (NaN, null, an exception) leaves it out; one defined on
+     * fewer than two resamples has no deviation (absent from the map).
+     *
+     * <pre>{@code
+     * Map<String, Double> sd = Bootstrap.standardDeviations(w -> Map.of("accuracy", Classification.accuracy(t, p, w)),
+     *         t.length, null, List.of("accuracy"), Bootstrap.Spec.of(100, 42));
+     * }</pre>
+     */
+    public static java.util.Map<String, Double> standardDeviations(
+            java.util.function.Function<double[], java.util.Map<String, Double>> metrics, int rows, double[] baseWeight,
+            java.util.Collection<String> names, Spec spec) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, double[]> e : replicates(metrics, rows, baseWeight, names, spec).entrySet()) {
+            double[] v = e.getValue();
+            if (v.length < 2) continue;
+            double mean = 0;
+            for (double x : v) mean += x;
+            mean /= v.length;
+            double ss = 0;
+            for (double x : v) ss += (x - mean) * (x - mean);
+            out.put(e.getKey(), Math.sqrt(ss / (v.length - 1)));
+        }
+        return out;
+    }
+
+    /** Each metric's values over the seeded resamples (sorted), leaving out resamples where it was undefined. */
+    private static java.util.Map<String, double[]> replicates(
+            java.util.function.Function<double[], java.util.Map<String, Double>> metrics, int rows, double[] baseWeight,
+            java.util.Collection<String> names, Spec spec) {
         SeededRandom rng = new SeededRandom(spec.seed());
         java.util.Map<String, double[]> values = new java.util.LinkedHashMap<>();
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String k : estimates.keySet()) {
+        for (String k : names) {
             values.put(k, new double[spec.resamples()]);
             counts.put(k, 0);
         }
@@ -143,16 +188,11 @@ public final class Bootstrap {
                 counts.put(e.getKey(), c + 1);
             }
         }
-        java.util.Map<String, ConfidenceInterval> out = new java.util.LinkedHashMap<>();
-        double alpha = 1 - spec.confidence();
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
         for (java.util.Map.Entry<String, double[]> e : values.entrySet()) {
-            Double est = estimates.get(e.getKey());
-            int c = counts.get(e.getKey());
-            if (est == null || est.isNaN() || c == 0) continue;
-            double[] v = Arrays.copyOf(e.getValue(), c);
+            double[] v = Arrays.copyOf(e.getValue(), counts.get(e.getKey()));
             Arrays.sort(v);
-            out.put(e.getKey(), new ConfidenceInterval(est, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2),
-                    spec.confidence(), spec.resamples(), spec.seed(), spec.resamples() - c));
+            out.put(e.getKey(), v);
         }
         return out;
     }

@@ -1,0 +1,203 @@
+package dev.holdout.monitor;
+
+import dev.holdout.data.CsvBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.kll.KllDoublesSketch;
+
+/**
+ * Computes the statistics of features from batches of values in one pass and bounded memory: per numeric
+ * feature a few compensated sums, min, max and a KLL sketch; per string feature the counts of up to
+ * {@link #trackedPerFeature} distinct values (then a HyperLogLog sketch for the distinct count). Results are the
+ * same whatever the batch size: the sums run over the values in file order.
+ */
+final class Profiler {
+    /** Distinct values counted exactly over all string features together, at most (about 100 bytes each). */
+    static final int TRACKED_TOTAL = 500_000;
+    /** ...and per string feature, at most. */
+    static final int TRACKED_MAX = 100_000;
+
+    private final List<String> names;
+    private final List<FeatureType> types;
+    private final Object[] accumulators;
+    private final int trackedPerFeature;
+    private long rows;
+
+    Profiler(List<String> names, List<FeatureType> types) {
+        this.names = List.copyOf(names);
+        this.types = List.copyOf(types);
+        long strings = types.stream().filter(t -> !t.isNumeric()).count();
+        trackedPerFeature = (int) Math.max(1_000, Math.min(TRACKED_MAX, TRACKED_TOTAL / Math.max(1, strings)));
+        accumulators = new Object[names.size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = types.get(i).isNumeric() ? new Numeric() : new Text(trackedPerFeature);
+        }
+    }
+
+    List<String> names() { return names; }
+
+    long rows() { return rows; }
+
+    /** Adds a batch whose columns are the features (read with the kinds the features need). */
+    void accept(CsvBatch b) {
+        int n = b.rows();
+        for (int j = 0; j < names.size(); j++) {
+            String c = names.get(j);
+            if (accumulators[j] instanceof Numeric num) num.add(b.numbers(c), n, b.mismatches(c));
+            else ((Text) accumulators[j]).add(b.codes(c), b.dictionary(c), n);
+        }
+        rows += n;
+    }
+
+    /** Adds values of feature {@code j}: NaN is missing, of which {@code mismatches} were values of another type. */
+    void addNumbers(int j, double[] values, int n, int mismatches) { ((Numeric) accumulators[j]).add(values, n, mismatches); }
+
+    /** Adds values of string feature {@code j}: null is missing. */
+    void addStrings(int j, String[] values, int n) { ((Text) accumulators[j]).add(values, n); }
+
+    /** Adds {@code n} values of another type to feature {@code j} (a text column where a number is expected). */
+    void addWrongType(int j, long n) {
+        if (accumulators[j] instanceof Numeric num) num.wrongType += n;
+        else throw new IllegalStateException("a string feature takes any value");
+    }
+
+    /** Counts rows added through {@link #addNumbers} / {@link #addStrings}. */
+    void addRows(long n) { rows += n; }
+
+    Statistics finish() {
+        List<FeatureStatistics> out = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            out.add(accumulators[j] instanceof Numeric num ? num.finish(names.get(j), types.get(j)) : ((Text) accumulators[j]).finish(names.get(j)));
+        }
+        return new Statistics(rows, out);
+    }
+
+    /** Neumaier's compensated sum: the error of each addition is kept and added back at the end. */
+    static final class Sum {
+        double sum, compensation;
+
+        void add(double x) {
+            double t = sum + x;
+            if (Math.abs(sum) >= Math.abs(x)) compensation += (sum - t) + x;
+            else compensation += (x - t) + sum;
+            sum = t;
+        }
+
+        double value() { return sum + compensation; }
+    }
+
+    static final class Numeric {
+        long present, missing, wrongType, notWhole;
+        final Sum sum = new Sum(), shifted = new Sum(), shiftedSquares = new Sum();
+        /** The first value: the variance is computed from values shifted by it, which keeps the squares small. */
+        double shift = Double.NaN;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        final KllDoublesSketch kll = QuantileSketch.newKll();
+        double[] scratch = new double[0];
+
+        void add(double[] v, int n, int mismatches) {
+            if (scratch.length < n) scratch = new double[n];
+            double[] keep = scratch;
+            int k = 0;
+            long nan = 0;
+            for (int i = 0; i < n; i++) {
+                double x = v[i];
+                if (x != x) {
+                    nan++;
+                    continue;
+                }
+                if (shift != shift) shift = x;
+                sum.add(x);
+                double d = x - shift;
+                shifted.add(d);
+                shiftedSquares.add(d * d);
+                if (x < min) min = x;
+                if (x > max) max = x;
+                if (x != Math.rint(x)) notWhole++;
+                keep[k++] = x;
+            }
+            if (k > 0) kll.update(keep, 0, k);
+            present += k;
+            missing += nan - mismatches;
+            wrongType += mismatches;
+        }
+
+        NumericStatistics finish(String name, FeatureType type) {
+            QuantileSketch sketch = QuantileSketch.of(kll);
+            if (present == 0) {
+                return new NumericStatistics(name, type, 0, missing, wrongType, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), sketch);
+            }
+            double mean = sum.value() / present;
+            double s1 = shifted.value(), s2 = shiftedSquares.value();
+            double variance = Math.max(0, (s2 - s1 * s1 / present) / present);
+            FeatureType t = type == FeatureType.Integral && notWhole > 0 ? FeatureType.Fractional : type;
+            return new NumericStatistics(name, t, present, missing, wrongType, notWhole, sum.value(), mean, Math.sqrt(variance), min, max,
+                    NumericStatistics.buckets(min, max, sketch), sketch);
+        }
+    }
+
+    static final class Text {
+        long present, missing, other;
+        final Map<String, long[]> counts = new HashMap<>();
+        final int tracked;
+        /** Every distinct value once the exact counts are full (seeded then with the values counted so far). */
+        HllSketch hll;
+        long[] perCode = new long[0];
+
+        Text(int tracked) { this.tracked = tracked; }
+
+        void add(int[] codes, List<String> dictionary, int n) {
+            if (perCode.length < dictionary.size()) perCode = new long[dictionary.size()];
+            else java.util.Arrays.fill(perCode, 0, dictionary.size(), 0);
+            long miss = 0;
+            for (int i = 0; i < n; i++) {
+                int c = codes[i];
+                if (c < 0) miss++;
+                else perCode[c]++;
+            }
+            missing += miss;
+            present += n - miss;
+            for (int c = 0; c < dictionary.size(); c++) if (perCode[c] > 0) count(dictionary.get(c), perCode[c]);
+        }
+
+        void add(String[] values, int n) {
+            for (int i = 0; i < n; i++) {
+                String v = values[i];
+                if (v == null) {
+                    missing++;
+                } else {
+                    present++;
+                    count(v, 1);
+                }
+            }
+        }
+
+        private void count(String v, long c) {
+            long[] slot = counts.get(v);
+            if (slot != null) {
+                slot[0] += c;
+            } else if (counts.size() < tracked) {
+                counts.put(v, new long[] {c});
+            } else {
+                if (hll == null) {
+                    hll = new HllSketch(14);
+                    for (String s : counts.keySet()) hll.update(s);
+                }
+                other += c;
+            }
+            if (hll != null) hll.update(v);
+        }
+
+        StringStatistics finish(String name) {
+            List<StringStatistics.CategoryCount> buckets = new ArrayList<>(counts.size());
+            for (Map.Entry<String, long[]> e : counts.entrySet()) buckets.add(new StringStatistics.CategoryCount(e.getKey(), e.getValue()[0]));
+            buckets.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+            boolean estimated = hll != null;
+            long distinct = estimated ? Math.max(counts.size(), Math.round(hll.getEstimate())) : counts.size();
+            return new StringStatistics(name, present, missing, 0, distinct, estimated, buckets, other);
+        }
+    }
+}
