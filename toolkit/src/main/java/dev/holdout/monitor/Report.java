@@ -114,9 +114,9 @@ final class Report {
                 kb[i] = b[order[i]];
                 kc[i] = c[order[i]];
             }
-            return Charts.bars(f.name() + " (15 most frequent values)", "value", "share of values").categories(keep).series("baseline", kb).series("current", kc);
+            return Charts.bars(f.name() + " (15 most frequent values)", "value", "share of values").series("baseline", keep, kb).series("current", keep, kc);
         }
-        return Charts.bars(f.name(), f.baseline().type() == FeatureType.String ? "value" : "bucket", "share of values").categories(bins)
-                .series("baseline", b).series("current", c);
+        return Charts.bars(f.name(), f.baseline().type() == FeatureType.String ? "value" : "bucket", "share of values").series("baseline", bins, b)
+                .series("current", bins, c);
     }
 }
