@@ -74,32 +74,6 @@ class SparkMetricsTest {
         }
     }
 
-    private static void assertSame(JsonNode expected, JsonNode actual, String at) {
-        if (expected.isNumber() && actual.isNumber()) {
-            assertEquals(expected.asDouble(), actual.asDouble(), 1e-9 * Math.max(1, Math.abs(expected.asDouble())), at);
-            return;
-        }
-        assertEquals(expected.getNodeType(), actual.getNodeType(), at);
-        if (expected.isObject()) {
-            assertEquals(iter(expected.fieldNames()), iter(actual.fieldNames()), at + ": keys");
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                var e = it.next();
-                assertSame(e.getValue(), actual.get(e.getKey()), at + "/" + e.getKey());
-            }
-        } else if (expected.isArray()) {
-            assertEquals(expected.size(), actual.size(), at + ": length");
-            for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), actual.get(i), at + "[" + i + "]");
-        } else {
-            assertEquals(expected, actual, at);
-        }
-    }
-
-    private static java.util.List<String> iter(Iterator<String> it) {
-        java.util.List<String> l = new java.util.ArrayList<>();
-        it.forEachRemaining(l::add);
-        return l;
-    }
-
     private static JsonNode spark(MetricsReport r) {
         return read(StrictJson.pretty(r.toMap()));
     }
@@ -110,19 +84,19 @@ class SparkMetricsTest {
         JsonNode expected = cli("--label", "label", "--prediction", "prediction", "--score", "score", "--weight", "weight");
         // the CLI adds its own note about the task only when it guesses; with --task it does not
         MetricsReport r = SparkMetrics.on(rows()).label("label").prediction("prediction").score("score").weight("weight").classification().report();
-        assertSame(expected, spark(r), "");
+        JsonCompare.assertSame(expected, spark(r), "");
         assertTrue(expected.get("roc_auc").asDouble() > 0.8, expected.toString());
     }
 
     @Test void unweightedSlicesAreTheCliReport() {
         JsonNode expected = cli("--label", "label", "--prediction", "prediction", "--score", "score", "--group-by", "region");
         MetricsReport r = SparkMetrics.on(rows()).label("label").prediction("prediction").score("score").groupBy("region").classification().report();
-        assertSame(expected, spark(r), "");
+        JsonCompare.assertSame(expected, spark(r), "");
     }
 
     @Test void regressionIsTheCliReport() {
         JsonNode expected = cli("--label", "y", "--prediction", "yhat");
-        assertSame(expected, spark(SparkMetrics.on(rows()).label("y").prediction("yhat").regression().report()), "");
+        JsonCompare.assertSame(expected, spark(SparkMetrics.on(rows()).label("y").prediction("yhat").regression().report()), "");
     }
 
     @Test void boundsTheDriverAndSaysHow() {
