@@ -68,6 +68,7 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
     @picocli.CommandLine.Mixin TypesOption types;
+    @picocli.CommandLine.Mixin EngineOption engine;
 
     @Override public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
@@ -81,9 +82,46 @@ final class SplitCommand implements Callable<Integer> {
         if (hashed() && noShuffle) {
             throw DataValidationException.param("--no-shuffle", true, "--assign hash places rows by their key's hash, not by position", "drop one of the two options");
         }
+        boolean distributed = engine.distributed();
         try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
-            return split(out);
+            return distributed ? splitOnEngine(out) : split(out);
         }
+    }
+
+    /**
+     * --engine spark: each row's part from that row alone (a hashed random or group split, or time cutoffs), so the parts
+     * are the ones the local run writes; each part is a folder of CSV part files as Spark writes them (no split.json).
+     */
+    private Integer splitOnEngine(OutputFolder target) throws IOException {
+        String s = strategy.toLowerCase();
+        Splitter splitter;
+        switch (s) {
+            case "random", "group" -> {
+                if (!hashed()) {
+                    throw DataValidationException.param("--assign", assign, "--engine spark places each row by a seeded hash of its key",
+                            "add --assign hash (the local run with --assign hash gives the same parts)");
+                }
+                splitter = splitter(s, MissingTimePolicy.ERROR, null);
+            }
+            case "time" -> {
+                if (cutoffs == null) {
+                    throw DataValidationException.param("--cutoffs", "(none)", "--engine spark splits by time with cutoffs",
+                            "pass --cutoffs 2023-01-01[,2023-07-01]");
+                }
+                MissingTimePolicy policy = missingTime.equalsIgnoreCase("drop") ? MissingTimePolicy.DROP : MissingTimePolicy.ERROR;
+                TimeSplit t = TimeSplit.on(require(time, "--time", "time")).missingTimes(policy).cutoffs(cutoffs.split(","));
+                if (gap != null) t = gap.trim().matches("[0-9]+") ? t.gapUnits(Long.parseLong(gap.trim())) : t.gap(Gap.parse(gap));
+                splitter = t;
+            }
+            default -> throw DataValidationException.param("--strategy", strategy, "is not available with --engine spark (it needs every row's rank)",
+                    "use random or group with --assign hash, or time with --cutoffs");
+        }
+        java.util.Map<Part, Long> sizes = new java.util.EnumMap<>(Part.class);
+        target.write(dir -> sizes.putAll(engine.load().split(input, engine.masterOrDefault(), splitter, dir)));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Part p : Part.values()) if (sizes.getOrDefault(p, 0L) > 0) out.println(p.label() + ": " + sizes.get(p) + " rows -> " + output.resolve(p.label()) + "/");
+        out.flush();
+        return HoldoutCli.EXIT_OK;
     }
 
     private Integer split(OutputFolder out) throws IOException {
