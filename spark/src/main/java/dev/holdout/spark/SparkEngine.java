@@ -24,6 +24,8 @@ public final class SparkEngine implements Engine {
 
     private static Dataset<Row> read(Path input, String master) {
         SparkSession spark = HoldoutSpark.session(master);
+        // the CLI prints its own result; Spark's INFO lines would bury it
+        spark.sparkContext().setLogLevel("ERROR");
         return HoldoutSpark.readCsv(spark, input);
     }
 
