@@ -244,9 +244,17 @@ public final class Profiler {
             out.writeDouble(shift);
             out.writeDouble(min);
             out.writeDouble(max);
-            byte[] k = kll.toByteArray();
-            out.writeInt(k.length);
-            out.write(k);
+            // the retained items with their weights, not kll.toByteArray(): DataSketches' Memory refuses Java 25
+            List<double[]> items = new ArrayList<>();
+            if (!kll.isEmpty()) {
+                org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator it = kll.iterator();
+                while (it.next()) items.add(new double[] {it.getQuantile(), it.getWeight()});
+            }
+            out.writeInt(items.size());
+            for (double[] x : items) {
+                out.writeDouble(x[0]);
+                out.writeLong((long) x[1]);
+            }
         }
 
         void read(java.io.DataInputStream in) throws java.io.IOException {
@@ -261,9 +269,11 @@ public final class Profiler {
             shift = in.readDouble();
             min = in.readDouble();
             max = in.readDouble();
-            byte[] k = new byte[in.readInt()];
-            in.readFully(k);
-            kll.merge(KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap(k)));
+            int items = in.readInt();
+            for (int i = 0; i < items; i++) {
+                double item = in.readDouble();
+                kll.update(item, in.readLong());
+            }
         }
 
         NumericStatistics finish(String name, FeatureType type) {
@@ -361,7 +371,7 @@ public final class Profiler {
                 out.write(v);
                 out.writeLong(e.getValue()[0]);
             }
-            byte[] h = hll == null ? new byte[0] : hll.toCompactByteArray();
+            byte[] h = hll == null ? new byte[0] : hllBytes(hll);
             out.writeInt(h.length);
             out.write(h);
         }
@@ -379,6 +389,18 @@ public final class Profiler {
             byte[] h = new byte[in.readInt()];
             in.readFully(h);
             if (h.length > 0) hll = HllSketch.heapify(h);
+        }
+
+        /** The distinct-count sketch as bytes; DataSketches' Memory, which this needs, refuses Java 25. */
+        private static byte[] hllBytes(HllSketch hll) {
+            try {
+                return hll.toCompactByteArray();
+            } catch (ExceptionInInitializerError | NoClassDefFoundError | IllegalArgumentException e) {
+                throw new dev.holdout.io.EnvironmentException("a string feature has more distinct values than are counted exactly ("
+                        + TRACKED_MAX + " at most), and its distinct-count sketch cannot be sent between machines on Java "
+                        + Runtime.version().feature() + " (DataSketches' memory library supports Java 8, 11, 17 and 21): run on Java 17 or 21,"
+                        + " or exclude the feature", e);
+            }
         }
 
         StringStatistics finish(String name) {
