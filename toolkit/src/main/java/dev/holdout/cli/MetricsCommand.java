@@ -133,6 +133,12 @@ final class MetricsCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin TypesOption types;
 
+    @picocli.CommandLine.Mixin EngineOption engine;
+
+    @Option(names = "--score-bins", paramLabel = "B", description = "--engine spark: round scores down to multiples of 1/B before aggregating "
+            + "(bounded driver memory; roc_auc and average_precision are then exact for the rounded scores). Default: exact.")
+    Integer scoreBins;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (explain) {
@@ -174,9 +180,29 @@ final class MetricsCommand implements Callable<Integer> {
 
     private Integer evaluate(PrintWriter out, Bootstrap.Spec boot, OutputFile htmlOut) throws Exception {
         List<String> notes = new ArrayList<>();
+        boolean distributed = engine.distributed();
+        if (!distributed && scoreBins != null) {
+            throw DataValidationException.param("--score-bins", scoreBins, "only applies with --engine spark", "drop it (the local run is exact)");
+        }
+        if (distributed) {
+            EngineOption.refuse(bootstrap, "--bootstrap", "resampling needs every row in one place");
+            EngineOption.refuse(html, "--html", "charts need every score");
+            EngineOption.refuse(charts, "--charts", "charts need every score");
+            EngineOption.refuse(targetPrecision, "--target-precision", "thresholds need the whole curve");
+            EngineOption.refuse(targetRecall, "--target-recall", "thresholds need the whole curve");
+            EngineOption.refuse(types.kinds().isEmpty() ? null : types.kinds(), "--types", "Spark reads the columns as text and parses them itself");
+        }
         boolean classification = decideTask(notes);
         requireChartable(classification);
-        MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
+        MetricsReport report;
+        if (distributed) {
+            dev.holdout.data.InputFiles.requireReadable(input, "--input");
+            report = withNotes(engine.load().metrics(input, engine.masterOrDefault(), label, prediction, score, weight, groupBy, classification,
+                    new ClassificationOptions(average == null ? null : Average.parse(average), positive == null ? null : positive.strip(),
+                            ZeroDivision.parse(zeroDivision), beta), scoreBins == null ? 0 : scoreBins), notes);
+        } else {
+            report = classification ? classification(boot, notes) : regression(boot, notes);
+        }
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
         thresholds.putAll(calibration(report));

@@ -163,15 +163,17 @@ final class MonitorCommand implements Runnable {
         @Option(names = "--force", description = "Replace a non-empty output folder.") boolean force;
         @Mixin TypesOption types;
         @Mixin ConfigOptions config;
+        @Mixin EngineOption engine;
 
         @Override public Integer call() {
             config.parse();
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+            boolean distributed = engine.distributed();
             try (OutputFolder folder = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
                 dev.holdout.data.InputFiles.requireReadable(input, "--input");
                 BaselineOptions o = BaselineOptions.defaults().features(list(features)).exclude(list(exclude)).types(types.kinds())
-                        .config(config.global).perFeature(config.perFeature).progress(progress(err));
-                Baseline b = Baseline.of(input, o);
+                        .config(config.global).perFeature(config.perFeature).progress(distributed ? dev.holdout.monitor.Progress.NONE : progress(err));
+                Baseline b = distributed ? engine.load().baseline(input, engine.masterOrDefault(), o) : Baseline.of(input, o);
                 endProgress(err);
                 folder.write(b::writeFiles);
                 out.println(String.format(Locale.ROOT, "baseline of %s: %,d rows, %d features -> %s (statistics.json, constraints.json)", input,

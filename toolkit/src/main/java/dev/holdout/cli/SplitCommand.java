@@ -11,6 +11,7 @@ import dev.holdout.split.CombinatorialPurgedKFold;
 import dev.holdout.split.KFold;
 import dev.holdout.split.Repeated;
 import dev.holdout.split.Part;
+import dev.holdout.split.GroupSplit;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.RowIndices;
 import dev.holdout.split.Split;
@@ -71,18 +72,62 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "SPAN", description = "walk-forward: how far each cutoff moves (default: the horizon).") String step;
     @Option(names = "--expanding", description = "walk-forward: train on everything before each cutoff (default: a rolling --train-window).") boolean expanding;
     @Option(names = "--repeats", paramLabel = "R", description = "K-fold strategies: R repeats, each shuffled with its own seed (folders repeat-r/fold-k/).") Integer repeats;
+    @Option(names = "--assign", defaultValue = "sample",
+            description = "random/group: sample (exact part sizes, default) | hash (each row by a seeded hash of its --id, its --group, or without --id its whole row: the same parts on Spark and as data grows; sizes met on average).") String assign;
     @Option(names = "--force", description = "Replace a non-empty output folder (once the new parts are complete).") boolean force;
     @Option(names = "--format", defaultValue = "table", description = "table | json: what to print (default ${DEFAULT-VALUE}); split.json is always written.") String format;
     @picocli.CommandLine.Mixin TypesOption types;
+    @picocli.CommandLine.Mixin EngineOption engine;
 
     @Override public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format json");
         }
         SplitOptions options = options().check();
-        try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
-            return split(options, out);
+        if (!assign.equals("sample") && !assign.equals("hash")) {
+            throw DataValidationException.param("--assign", assign, "must be sample or hash", "pass --assign hash");
         }
+        refuseUnless(hashed() ? assign : null, "--assign", strategy.equalsIgnoreCase("random") || strategy.equalsIgnoreCase("group"), strategy.toLowerCase());
+        if (hashed() && noShuffle) {
+            throw DataValidationException.param("--no-shuffle", true, "--assign hash places rows by their key's hash, not by position", "drop one of the two options");
+        }
+        boolean distributed = engine.distributed();
+        try (OutputFolder out = OutputFolder.at(output).named("--output").input("--input", input).force(force).claim()) {
+            return distributed ? splitOnEngine(options, out) : split(options, out);
+        }
+    }
+
+    /**
+     * --engine spark: each row's part from that row alone (a hashed random or group split, or time cutoffs), so the parts
+     * are the ones the local run writes; each part is a folder of CSV part files as Spark writes them (no split.json).
+     */
+    private Integer splitOnEngine(SplitOptions options, OutputFolder target) throws IOException {
+        String s = strategy.toLowerCase();
+        Splitter splitter;
+        switch (s) {
+            case "random", "group" -> {
+                if (!hashed()) {
+                    throw DataValidationException.param("--assign", assign, "--engine spark places each row by a seeded hash of its key",
+                            "add --assign hash (the local run with --assign hash gives the same parts)");
+                }
+                splitter = hashedIfAsked(options.splitter(null));
+            }
+            case "time" -> {
+                if (cutoffs == null) {
+                    throw DataValidationException.param("--cutoffs", "(none)", "--engine spark splits by time with cutoffs",
+                            "pass --cutoffs 2023-01-01[,2023-07-01]");
+                }
+                splitter = options.splitter(null);
+            }
+            default -> throw DataValidationException.param("--strategy", strategy, "is not available with --engine spark (it needs every row's rank)",
+                    "use random or group with --assign hash, or time with --cutoffs");
+        }
+        java.util.Map<Part, Long> sizes = new java.util.EnumMap<>(Part.class);
+        target.write(dir -> sizes.putAll(engine.load().split(input, engine.masterOrDefault(), splitter, dir)));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Part p : Part.values()) if (sizes.getOrDefault(p, 0L) > 0) out.println(p.label() + ": " + sizes.get(p) + " rows -> " + output.resolve(p.label()) + "/");
+        out.flush();
+        return HoldoutCli.EXIT_OK;
     }
 
     /** The options as values: the one reading of them, shared with a tuning spec's "split" object. */
@@ -119,7 +164,34 @@ final class SplitCommand implements Callable<Integer> {
             if (!header.contains(n.getValue())) throw dev.holdout.data.Columns.unknown(n.getKey(), n.getValue(), header, input.toString());
             if (!used.contains(n.getValue())) used.add(n.getValue());
         }
-        return loader.schema(types.applyTo(Schema.empty())).columns(used).read(input);
+        Schema declared = types.applyTo(Schema.empty());
+        if (hashed()) {
+            // a hashed split keys on the cells' text as the file has it (as Spark reads it): 007 stays 007
+            boolean rowContent = strategy.equalsIgnoreCase("random") && id == null;
+            java.util.List<String> keys = rowContent ? header : java.util.List.of(strategy.equalsIgnoreCase("group") ? group : id);
+            for (String k : keys) {
+                if (k != null && !declared.types().containsKey(k)) declared = declared.withType(k, dev.holdout.data.ColumnKind.TEXT);
+            }
+            if (rowContent) used = new java.util.ArrayList<>(header);
+        }
+        return loader.schema(declared).columns(used).read(input);
+    }
+
+    private boolean hashed() { return "hash".equals(assign); }
+
+    /** --assign hash: the splitter places each row (random: by --id or the whole row; group: by its group) by a seeded hash. */
+    private Splitter hashedIfAsked(Splitter splitter) {
+        if (!hashed()) return splitter;
+        if (splitter instanceof RandomSplit r) return id == null ? r.hashedByRowContent() : r.hashedBy(id);
+        if (splitter instanceof GroupSplit g) return g.hashed();
+        return splitter;
+    }
+
+    private static void refuseUnless(Object value, String option, boolean applies, String strategy) {
+        if (value != null && !applies) {
+            throw DataValidationException.param(option, value, "does not apply to --strategy " + strategy,
+                    "drop " + option + " (see holdout split --help for which options each strategy takes)");
+        }
     }
 
     private Integer split(SplitOptions options, CsvLoader.LoadedCsv loaded, OutputFolder target) throws IOException {
@@ -128,9 +200,9 @@ final class SplitCommand implements Callable<Integer> {
         schema.validate(table);
         PrintWriter out = spec.commandLine().getOut();
         if (!options.folded()) {
-            Splitter splitter = options.splitter(table);
+            Splitter splitter = hashedIfAsked(options.splitter(table));
             // a random split needs no column: the table may hold none, so it splits the file's row count
-            Split split = splitter instanceof RandomSplit r ? r.split(loaded.rowCount()) : splitter.split(table);
+            Split split = splitter instanceof RandomSplit r && !r.isHashed() ? r.split(loaded.rowCount()) : splitter.split(table);
             SplitManifest manifest = SplitManifest.of(split, table, schema);
             target.write(dir -> {
                 for (Part p : Part.values()) {

@@ -58,7 +58,8 @@ public record Baseline(Statistics statistics, Constraints constraints) {
         return suggest(Sources.baseline(csv, o.features(), o.exclude(), o.types(), o.progress()), o);
     }
 
-    private static Baseline suggest(Statistics s, BaselineOptions o) {
+    /** The baseline of statistics computed elsewhere (merged partition profiles, say): Model Monitor's suggested constraints with {@code o}'s overrides. */
+    public static Baseline suggest(Statistics s, BaselineOptions o) {
         Constraints c = Constraints.suggest(s, MonitorConfig.defaults()).with(o.config(), o.perFeature());
         return new Baseline(s, c);
     }

@@ -95,6 +95,17 @@ public final class Monitor {
         return evaluate(baseline, o, p.finish(), layout, input.toString());
     }
 
+    /**
+     * A run on current statistics computed elsewhere (merged partition profiles, module {@code holdout-spark}):
+     * {@code columns} are the current data's columns (for the missing and extra column checks).
+     */
+    public static MonitorResult run(Baseline baseline, Statistics current, List<String> columns, MonitorOptions o, String source) {
+        if (current.itemCount() == 0) {
+            throw DataValidationException.param("current", source, "has no rows", "a monitoring run needs at least one row of current data");
+        }
+        return evaluate(baseline, o, current, Sources.layout(columns, baseline.statistics().names()), source);
+    }
+
     /** Checks current statistics against the baseline. */
     static MonitorResult evaluate(Baseline baseline, MonitorOptions o, Statistics current, Sources.Layout layout, String source) {
         Constraints constraints = baseline.constraints().with(o.config(), o.perFeature());

@@ -13,8 +13,21 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * feature a few compensated sums, min, max and a KLL sketch; per string feature the counts of up to
  * {@link #trackedPerFeature} distinct values (then a HyperLogLog sketch for the distinct count). Results are the
  * same whatever the batch size: the sums run over the values in file order.
+ *
+ * <p>Profiles are mergeable ({@link #merge}) and travel as bytes ({@link #toBytes}, {@link #fromBytes}), so a
+ * distributed engine profiles each partition and merges the partials (module {@code holdout-spark}): counts,
+ * sums, min, max and exactly counted categories merge exactly (sums up to floating-point order); the KLL
+ * sketches merge as KLL does, so bucket counts and quantiles stay within the sketch's rank error (and are
+ * identical while a feature has at most {@link QuantileSketch#K} values, which KLL keeps whole).
+ *
+ * <pre>{@code
+ * Profiler a = Profiler.of(List.of("x"), List.of(FeatureType.Fractional));
+ * a.addNumbers(0, new double[] {1, 2}, 2, 0); a.addRows(2);
+ * Profiler b = Profiler.fromBytes(other.toBytes());
+ * Statistics s = a.merge(b).finish();
+ * }</pre>
  */
-final class Profiler {
+public final class Profiler {
     /** Distinct values counted exactly over all string features together, at most (about 100 bytes each). */
     static final int TRACKED_TOTAL = 500_000;
     /** ...and per string feature, at most. */
@@ -37,9 +50,14 @@ final class Profiler {
         }
     }
 
-    List<String> names() { return names; }
+    /** An empty profile of features {@code names} of types {@code types}. */
+    public static Profiler of(List<String> names, List<FeatureType> types) { return new Profiler(names, types); }
 
-    long rows() { return rows; }
+    public List<String> names() { return names; }
+
+    public List<FeatureType> types() { return types; }
+
+    public long rows() { return rows; }
 
     /** Adds a batch whose columns are the features (read with the kinds the features need). */
     void accept(CsvBatch b) {
@@ -53,26 +71,84 @@ final class Profiler {
     }
 
     /** Adds values of feature {@code j}: NaN is missing, of which {@code mismatches} were values of another type. */
-    void addNumbers(int j, double[] values, int n, int mismatches) { ((Numeric) accumulators[j]).add(values, n, mismatches); }
+    public void addNumbers(int j, double[] values, int n, int mismatches) { ((Numeric) accumulators[j]).add(values, n, mismatches); }
 
     /** Adds values of string feature {@code j}: null is missing. */
-    void addStrings(int j, String[] values, int n) { ((Text) accumulators[j]).add(values, n); }
+    public void addStrings(int j, String[] values, int n) { ((Text) accumulators[j]).add(values, n); }
 
     /** Adds {@code n} values of another type to feature {@code j} (a text column where a number is expected). */
-    void addWrongType(int j, long n) {
+    public void addWrongType(int j, long n) {
         if (accumulators[j] instanceof Numeric num) num.wrongType += n;
         else throw new IllegalStateException("a string feature takes any value");
     }
 
     /** Counts rows added through {@link #addNumbers} / {@link #addStrings}. */
-    void addRows(long n) { rows += n; }
+    public void addRows(long n) { rows += n; }
 
-    Statistics finish() {
+    public Statistics finish() {
         List<FeatureStatistics> out = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             out.add(accumulators[j] instanceof Numeric num ? num.finish(names.get(j), types.get(j)) : ((Text) accumulators[j]).finish(names.get(j)));
         }
         return new Statistics(rows, out);
+    }
+
+    /** Adds {@code other}'s values into this profile (same features and types) and returns this one. */
+    public Profiler merge(Profiler other) {
+        if (!names.equals(other.names) || !types.equals(other.types)) {
+            throw new IllegalArgumentException("profiles of different features: " + names + " " + types + " and " + other.names + " " + other.types);
+        }
+        for (int j = 0; j < accumulators.length; j++) {
+            if (accumulators[j] instanceof Numeric num) num.merge((Numeric) other.accumulators[j]);
+            else ((Text) accumulators[j]).merge((Text) other.accumulators[j]);
+        }
+        rows += other.rows;
+        return this;
+    }
+
+    /** The profile as bytes (a compact binary form for shipping partials between machines; not a file format). */
+    public byte[] toBytes() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeInt(names.size());
+            for (int j = 0; j < names.size(); j++) {
+                out.writeUTF(names.get(j));
+                out.writeUTF(types.get(j).name());
+            }
+            out.writeLong(rows);
+            for (Object a : accumulators) {
+                if (a instanceof Numeric num) num.write(out);
+                else ((Text) a).write(out);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A profile from {@link #toBytes()}. */
+    public static Profiler fromBytes(byte[] b) {
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b));
+            int k = in.readInt();
+            List<String> names = new ArrayList<>();
+            List<FeatureType> types = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                names.add(in.readUTF());
+                types.add(FeatureType.valueOf(in.readUTF()));
+            }
+            Profiler p = new Profiler(names, types);
+            p.rows = in.readLong();
+            for (Object a : p.accumulators) {
+                if (a instanceof Numeric num) num.read(in);
+                else ((Text) a).read(in);
+            }
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Neumaier's compensated sum: the error of each addition is kept and added back at the end. */
@@ -87,6 +163,11 @@ final class Profiler {
         }
 
         double value() { return sum + compensation; }
+
+        void merge(Sum o) {
+            add(o.sum);
+            compensation += o.compensation;
+        }
     }
 
     static final class Numeric {
@@ -123,6 +204,76 @@ final class Profiler {
             present += k;
             missing += nan - mismatches;
             wrongType += mismatches;
+        }
+
+        void merge(Numeric o) {
+            if (o.present > 0) {
+                if (shift != shift) {
+                    shift = o.shift;
+                    shifted.merge(o.shifted);
+                    shiftedSquares.merge(o.shiftedSquares);
+                } else {
+                    // o's sums are of values shifted by o.shift: move them to this shift, d' = d + delta
+                    double delta = o.shift - shift, s1 = o.shifted.value();
+                    shifted.add(s1);
+                    shifted.add(o.present * delta);
+                    shiftedSquares.merge(o.shiftedSquares);
+                    shiftedSquares.add(2 * delta * s1);
+                    shiftedSquares.add(o.present * delta * delta);
+                }
+                sum.merge(o.sum);
+                min = Math.min(min, o.min);
+                max = Math.max(max, o.max);
+                kll.merge(o.kll);
+            }
+            present += o.present;
+            missing += o.missing;
+            wrongType += o.wrongType;
+            notWhole += o.notWhole;
+        }
+
+        void write(java.io.DataOutputStream out) throws java.io.IOException {
+            out.writeLong(present);
+            out.writeLong(missing);
+            out.writeLong(wrongType);
+            out.writeLong(notWhole);
+            for (Sum x : new Sum[] {sum, shifted, shiftedSquares}) {
+                out.writeDouble(x.sum);
+                out.writeDouble(x.compensation);
+            }
+            out.writeDouble(shift);
+            out.writeDouble(min);
+            out.writeDouble(max);
+            // the retained items with their weights, not kll.toByteArray(): DataSketches' Memory refuses Java 25
+            List<double[]> items = new ArrayList<>();
+            if (!kll.isEmpty()) {
+                org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator it = kll.iterator();
+                while (it.next()) items.add(new double[] {it.getQuantile(), it.getWeight()});
+            }
+            out.writeInt(items.size());
+            for (double[] x : items) {
+                out.writeDouble(x[0]);
+                out.writeLong((long) x[1]);
+            }
+        }
+
+        void read(java.io.DataInputStream in) throws java.io.IOException {
+            present = in.readLong();
+            missing = in.readLong();
+            wrongType = in.readLong();
+            notWhole = in.readLong();
+            for (Sum x : new Sum[] {sum, shifted, shiftedSquares}) {
+                x.sum = in.readDouble();
+                x.compensation = in.readDouble();
+            }
+            shift = in.readDouble();
+            min = in.readDouble();
+            max = in.readDouble();
+            int items = in.readInt();
+            for (int i = 0; i < items; i++) {
+                double item = in.readDouble();
+                kll.update(item, in.readLong());
+            }
         }
 
         NumericStatistics finish(String name, FeatureType type) {
@@ -191,6 +342,67 @@ final class Profiler {
                 other += c;
             }
             if (hll != null) hll.update(v);
+        }
+
+        void merge(Text o) {
+            missing += o.missing;
+            present += o.present;
+            other += o.other;
+            if (o.hll != null) {
+                if (hll == null) {
+                    hll = new HllSketch(14);
+                    for (String v : counts.keySet()) hll.update(v);
+                }
+                org.apache.datasketches.hll.Union u = new org.apache.datasketches.hll.Union(14);
+                u.update(hll);
+                u.update(o.hll);
+                hll = u.getResult(org.apache.datasketches.hll.TgtHllType.HLL_4);
+            }
+            // o.other was already added; count o's tracked values here (those beyond this one's room go to other)
+            for (Map.Entry<String, long[]> e : o.counts.entrySet()) count(e.getKey(), e.getValue()[0]);
+        }
+
+        void write(java.io.DataOutputStream out) throws java.io.IOException {
+            out.writeLong(present);
+            out.writeLong(missing);
+            out.writeLong(other);
+            out.writeInt(counts.size());
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                byte[] v = e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(v.length);
+                out.write(v);
+                out.writeLong(e.getValue()[0]);
+            }
+            byte[] h = hll == null ? new byte[0] : hllBytes(hll);
+            out.writeInt(h.length);
+            out.write(h);
+        }
+
+        void read(java.io.DataInputStream in) throws java.io.IOException {
+            present = in.readLong();
+            missing = in.readLong();
+            other = in.readLong();
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                byte[] v = new byte[in.readInt()];
+                in.readFully(v);
+                counts.put(new String(v, java.nio.charset.StandardCharsets.UTF_8), new long[] {in.readLong()});
+            }
+            byte[] h = new byte[in.readInt()];
+            in.readFully(h);
+            if (h.length > 0) hll = HllSketch.heapify(h);
+        }
+
+        /** The distinct-count sketch as bytes; DataSketches' Memory, which this needs, refuses Java 25. */
+        private static byte[] hllBytes(HllSketch hll) {
+            try {
+                return hll.toCompactByteArray();
+            } catch (ExceptionInInitializerError | NoClassDefFoundError | IllegalArgumentException e) {
+                throw new dev.holdout.io.EnvironmentException("a string feature has more distinct values than are counted exactly ("
+                        + TRACKED_MAX + " at most), and its distinct-count sketch cannot be sent between machines on Java "
+                        + Runtime.version().feature() + " (DataSketches' memory library supports Java 8, 11, 17 and 21): run on Java 17 or 21,"
+                        + " or exclude the feature", e);
+            }
         }
 
         StringStatistics finish(String name) {

@@ -13,27 +13,35 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Split s = GroupSplit.on("patient_id").test(0.2).seed(3).split(visits);
+ * Split h = GroupSplit.on("patient_id").test(0.2).seed(3).hashed().split(visits);  // each group by its hash
  * }</pre>
+ *
+ * <p>The hashed mode ({@link #hashed()}) places each group by a seeded hash of its value ({@link KeyHash})
+ * instead of sampling groups: the test share of groups is then met on average rather than exactly, but a
+ * group's part depends on nothing else, so the split is the same on Spark row for row and a new group
+ * never moves an old one.
  */
 public final class GroupSplit implements Splitter {
     private final String group;
     private final PartSize test;
     private final PartSize validation;
     private final long seed;
+    private final boolean hashed;
 
-    private GroupSplit(String group, PartSize test, PartSize validation, long seed) {
+    private GroupSplit(String group, PartSize test, PartSize validation, long seed, boolean hashed) {
         this.group = group;
         this.test = test;
         this.validation = validation;
         this.seed = seed;
+        this.hashed = hashed;
     }
 
     /** Default test size 0.2 of the groups (as scikit-learn), seed {@link RandomSplit#DEFAULT_SEED}. */
     public static GroupSplit on(String group) {
-        return new GroupSplit(group, PartSize.fraction(0.2), null, RandomSplit.DEFAULT_SEED);
+        return new GroupSplit(group, PartSize.fraction(0.2), null, RandomSplit.DEFAULT_SEED, false);
     }
 
-    public GroupSplit test(PartSize size) { return new GroupSplit(group, size, validation, seed); }
+    public GroupSplit test(PartSize size) { return new GroupSplit(group, size, validation, seed, hashed); }
 
     /** The test part as a fraction, in (0, 1). */
     public GroupSplit test(double fraction) { return test(PartSize.fraction(fraction, "test")); }
@@ -41,7 +49,7 @@ public final class GroupSplit implements Splitter {
     /** The test part as a count, at least 1. */
     public GroupSplit test(int count) { return test(PartSize.count(count, "test")); }
 
-    public GroupSplit validation(PartSize size) { return new GroupSplit(group, test, size, seed); }
+    public GroupSplit validation(PartSize size) { return new GroupSplit(group, test, size, seed, hashed); }
 
     /** The validation part as a fraction, in (0, 1). */
     public GroupSplit validation(double fraction) { return validation(PartSize.fraction(fraction, "validation")); }
@@ -49,9 +57,30 @@ public final class GroupSplit implements Splitter {
     /** The validation part as a count, at least 1. */
     public GroupSplit validation(int count) { return validation(PartSize.count(count, "validation")); }
 
-    public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s); }
+    public GroupSplit seed(long s) { return new GroupSplit(group, test, validation, s, hashed); }
+
+    /** Hashed mode: each group's part from the seeded hash of its value alone (see {@link KeyHash}). */
+    public GroupSplit hashed() { return new GroupSplit(group, test, validation, seed, true); }
+
+    public boolean isHashed() { return hashed; }
+
+    /** The hashed mode's settings, keyed by the group column (for engines that place rows themselves); refused unless hashed. */
+    public HashedAssignment hashedAssignment() {
+        if (!hashed) {
+            throw dev.holdout.data.DataValidationException.param("assign", "sample", "only a hashed group split places each group by its value alone",
+                    "use hashed() (CLI: --assign hash)");
+        }
+        return new HashedAssignment(group, seed, KeyHash.fraction(test, "testSize"), KeyHash.fraction(validation, "validationSize"));
+    }
 
     @Override public Split split(Table table) {
+        if (hashed) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("group", group);
+            params.put("testSize", test.toString());
+            if (validation != null) params.put("validationSize", validation.toString());
+            return HashAssign.split(table, hashedAssignment(), "group", "group", params);
+        }
         Target groups = Target.ids(table, group, "group");
         return split(groups.codes(), groups.classes());
     }

@@ -102,6 +102,31 @@ public final class TimeSplit implements Splitter {
         return new TimeSplit(time, cutoffs, validationFraction, testFraction, gap, gapUnits, policy);
     }
 
+    /** The time column. */
+    public String time() { return time; }
+
+    /** The cutoffs as given (ISO dates, date-times or numbers), empty when the split is by fractions. */
+    public List<String> cutoffValues() { return cutoffs; }
+
+    /** The gap before each cutoff for date and time columns (zero when none). */
+    public Duration gap() { return gap; }
+
+    /** The gap in the column's own units for whole-number time columns (0 when none). */
+    public long gapUnits() { return gapUnits; }
+
+    public MissingTimePolicy missingTimes() { return missing; }
+
+    /**
+     * The part of a row whose time key is {@code v} given cutoff keys {@code cut} (one or two, ascending) and a
+     * gap {@code g} in the same units; null when the row falls inside a gap. One rule for every engine.
+     */
+    public static Part partOf(long v, long[] cut, long g) {
+        if (cut.length == 1) return v >= cut[0] ? Part.TEST : v < cut[0] - g ? Part.TRAIN : null;
+        if (v >= cut[1]) return Part.TEST;
+        if (v >= cut[0]) return v < cut[1] - g ? Part.VALIDATION : null;
+        return v < cut[0] - g ? Part.TRAIN : null;
+    }
+
     @Override public Split split(Table table) {
         if (cutoffs.isEmpty() && Double.isNaN(testFraction)) {
             if (!Double.isNaN(validationFraction)) {
@@ -185,14 +210,9 @@ public final class TimeSplit implements Splitter {
             byte p;
             if (v == TimeKeys.MISSING) {
                 p = Assign.DROPPED;
-            } else if (cut.length == 1) {
-                p = v >= cut[0] ? Assign.TEST : v < cut[0] - g ? Assign.TRAIN : Assign.DROPPED;
-            } else if (v >= cut[1]) {
-                p = Assign.TEST;
-            } else if (v >= cut[0]) {
-                p = v < cut[1] - g ? Assign.VALIDATION : Assign.DROPPED;
             } else {
-                p = v < cut[0] - g ? Assign.TRAIN : Assign.DROPPED;
+                Part q = partOf(v, cut, g);
+                p = q == null ? Assign.DROPPED : q == Part.TRAIN ? Assign.TRAIN : q == Part.VALIDATION ? Assign.VALIDATION : Assign.TEST;
             }
             if (p == Assign.DROPPED && v != TimeKeys.MISSING) dropped++;
             part[i] = p;

@@ -289,8 +289,8 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         return m;
     }
 
-    /** The parameter map XGBoost4J takes (its own names; num_round and early stopping are loop settings). */
-    Map<String, Object> xgboostParams() {
+    /** The parameter map XGBoost4J (and XGBoost4J-Spark) takes (its own names; num_round and early stopping are loop settings). */
+    public Map<String, Object> xgboostParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("eta", eta);
         p.put("max_depth", maxDepth);

@@ -219,4 +219,30 @@ class SplitCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("folds=30") && r.err().contains("'snow', has only 26 rows"), r.err());
     }
+
+    @Test void hashedSplitPlacesEachRowByItsKeyAndAgreesWithTheApi() throws Exception {
+        Path csv = dir.resolve("ids.csv");
+        StringBuilder sb = new StringBuilder("id,x\n");
+        for (int i = 0; i < 300; i++) sb.append(String.format("%05d", i)).append(',').append(i % 7).append('\n');
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("hashed");
+        CliRunner r = CliRunner.run("split", "--input", csv.toString(), "--output", out.toString(), "--strategy", "random",
+                "--assign", "hash", "--id", "id", "--test-size", "0.2", "--seed", "9");
+        assertEquals(0, r.exitCode(), r.err());
+        // the key is the file's text ("00042", not 42): each test row is the one whose id's hash is below 0.2
+        dev.holdout.split.KeyHash h = dev.holdout.split.KeyHash.seeded(9);
+        List<String> test = dataLines(out.resolve("test.csv"));
+        assertFalse(test.isEmpty());
+        for (String line : dataLines(csv)) {
+            String key = line.substring(0, line.indexOf(','));
+            assertEquals(dev.holdout.split.KeyHash.position(h.of(key)) < 0.2, test.contains(line), line);
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("split.json").toFile());
+        assertEquals("hash", m.at("/parameters/assign").asText(), m.toString());
+
+        CliRunner bad = CliRunner.run("split", "--input", csv.toString(), "--output", dir.resolve("h2").toString(), "--strategy", "stratified",
+                "--label", "x", "--assign", "hash");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--assign") && bad.err().contains("does not apply"), bad.err());
+    }
 }
