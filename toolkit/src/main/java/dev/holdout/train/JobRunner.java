@@ -144,8 +144,10 @@ final class JobRunner {
         // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
         float[] yTrain = TrainingLabels.read(trainRaw, job.label(), hp, "train", job.train().source());
         float[] yValid = validRaw == null ? null : TrainingLabels.read(validRaw, job.label(), hp, "validation", job.validation().source());
-        FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
-        FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
+        // the exact solvers read double precision: 32-bit floats would move their coefficients
+        boolean exact = job.algorithm() == Algorithm.LINEAR_REGRESSION || job.algorithm() == Algorithm.LOGISTIC_REGRESSION;
+        FeatureMatrix xTrain = FeatureMatrix.of(trainT, features, exact);
+        FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features, exact);
 
         TrainedModel model;
         LearningCurve curve;
@@ -162,6 +164,10 @@ final class JobRunner {
                 if (dValid != null) dValid.dispose();
             }
             log("%s", curve);
+        } else if (exact) {
+            model = LinearFit.train(job.algorithm(), hp, xTrain, trainRaw.column(job.label()), yTrain, job.label(), features, pre,
+                    job.train().source(), (f, a) -> log(f, a));
+            curve = new LearningCurve(hp.evalMetric(), hp.evalDirection(), new float[0], new float[0], 0, Float.NaN, false);
         } else {
             Model<?> m = TribuoLearners.train(job.algorithm(), hp, xTrain, yTrain, job.train().source());
             model = new TrainedModel.TribuoModel(job.algorithm(), hp.objective(), job.label(), features, pre, m);

@@ -35,7 +35,7 @@ record ModelCard(Algorithm algorithm, String label, String objective, int numCla
         Path file = modelDir.resolve(TrainedModel.CARD_FILE);
         JsonFields c = StrictJson.object(file, "model").allow(KEYS);
         Algorithm algorithm = Algorithm.parse(c.text("algorithm"));
-        JsonFields hp = c.object("hyperparameters").allow(Hyperparameters.NAMES);
+        JsonFields hp = c.object("hyperparameters").allow(Hyperparameters.ALL_NAMES);
         String objective = hp.text("objective");
         if (!Hyperparameters.OBJECTIVES.contains(objective)) {
             throw DataValidationException.param(file + ": hyperparameters.objective", objective, "must be one of " + Hyperparameters.OBJECTIVES,

@@ -101,7 +101,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
      * }</pre>
      */
     public TrainingJob validate() {
-        hyperparameters.validate();
+        hyperparameters.validate(algorithm);
         if (features.contains(label)) {
             throw DataValidationException.param("features", features, "contains the label '" + label + "'", "remove the label from the features");
         }

@@ -259,7 +259,8 @@ class TrainingJobTest {
                 """);
         TrainingJob old = TrainingJob.fromJson(dir.resolve("old.json"));
         assertEquals(3, old.hyperparameters().maxDepth());
-        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
+        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "min_samples_leaf", "1", "criterion", "gini",
+                "max_features", "1", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
         // a spec written by hand that gives cart one XGBoost setting is refused: the value would do nothing
         Files.writeString(dir.resolve("new.json"), """
                 {"algorithm": "cart", "label": "y", "hyperparameters": {"objective": "binary:logistic", "eta": "0.1"},
