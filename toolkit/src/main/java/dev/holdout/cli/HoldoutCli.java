@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                TransformCommand.class,
+                ServeCommand.class,
                 TuneCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

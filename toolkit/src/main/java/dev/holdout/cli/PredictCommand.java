@@ -1,15 +1,10 @@
 package dev.holdout.cli;
 
-import dev.holdout.data.ColumnKind;
-import dev.holdout.data.CsvLoader;
 import dev.holdout.data.DataValidationException;
-import dev.holdout.data.Schema;
 import dev.holdout.io.OutputFile;
-import dev.holdout.train.TrainedModel;
+import dev.holdout.serve.Scorer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +13,18 @@ import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code holdout predict --model DIR --input FILE --output FILE}: scores a CSV with a job's saved
- * preprocessor and model (XGBoost at its best iteration). One output row per input row, in order.
+ * {@code holdout predict --model REF --input FILE --output FILE}: scores a CSV with a job's saved
+ * preprocessor and model (XGBoost at its best iteration). One output row per input row, in order, written by
+ * {@link Scorer} as {@code holdout transform} and the endpoint write them.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Score a CSV with a trained model folder (its fitted preprocessor, then the model at its best iteration).")
 final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The job's model/ folder (or the job folder).")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "REF",
+            description = "The model: a training job folder (or its model/ folder), a registry version NAME/N, or NAME@approved.")
+    String model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with the feature columns (a label column is ignored).")
     Path input;
@@ -39,7 +36,7 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin TypesOption types;
 
     @Override public Integer call() {
-        Path dir = java.nio.file.Files.isDirectory(model.resolve("model")) ? model.resolve("model") : model;
+        Path dir = ModelReferences.folder(model);
         // checked before the model is read: not the input, not inside the model folder, a writable file path
         try (OutputFile out = OutputFile.at(output).named("--output").input("--input", input).input("--model", dir).claim()) {
             return predict(dir, out);
@@ -47,47 +44,20 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private Integer predict(Path dir, OutputFile target) {
-        TrainedModel m = TrainedModel.load(dir);
+        Scorer scorer = Scorer.load(dir);
         // column types as at training (not inferred from these rows): a blank numeric cell stays a missing number, and a
         // value that is not one (1e400, inf, 1,5) is an error naming its line; --types overrides a column's type
-        Map<String, ColumnKind> declared = types.kinds();
-        CsvLoader loader = CsvLoader.forFile(input).schema(types.applyTo(Schema.empty()));
-        for (Map.Entry<String, ColumnKind> e : TrainedModel.inputSchema(dir).types().entrySet()) {
-            if (!declared.containsKey(e.getKey())) {
-                loader = loader.require(e.getKey(), e.getValue(), "the model was trained on " + e.getValue() + " values in this column");
-            }
-        }
-        Table t = loader.load(input);
+        Table t = scorer.loader(input, types.kinds()).load(input);
         if (t.rowCount() == 0) {
             throw DataValidationException.param("input", input, "has a header but no rows", "give at least one row to score");
         }
-        double[][] scores = m.scores(t);
-        StringBuilder sb = new StringBuilder();
-        String objective = m.objective();
-        if (objective.equals("binary:logistic")) {
-            sb.append("probability,predicted_label\n");
-            for (double[] s : scores) sb.append(num(s[0])).append(',').append(s[0] >= 0.5 ? 1 : 0).append('\n');
-        } else if (objective.equals("multi:softprob")) {
-            sb.append("predicted_class");
-            for (int k = 0; k < (scores.length == 0 ? 0 : scores[0].length); k++) sb.append(",p_").append(k);
-            sb.append('\n');
-            for (double[] s : scores) {
-                int best = 0;
-                for (int k = 1; k < s.length; k++) if (s[k] > s[best]) best = k;
-                sb.append(best);
-                for (double v : s) sb.append(',').append(num(v));
-                sb.append('\n');
-            }
-        } else {
-            sb.append("prediction\n");
-            for (double[] s : scores) sb.append(num(s[0])).append('\n');
-        }
+        double[][] scores = scorer.score(t);
+        StringBuilder sb = new StringBuilder(scorer.csvHeader()).append('\n');
+        for (double[] s : scores) scorer.appendCsv(sb, s).append('\n');
         target.writeString(sb.toString());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("scored " + scores.length + " rows with " + m + " -> " + output);
+        out.println("scored " + scores.length + " rows with " + scorer + " -> " + output);
         out.flush();
         return HoldoutCli.EXIT_OK;
     }
-
-    private static String num(double v) { return String.format(Locale.ROOT, "%.6g", v); }
 }

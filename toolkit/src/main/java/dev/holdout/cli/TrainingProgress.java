@@ -40,8 +40,7 @@ final class TrainingProgress implements TrainingListener {
         String metrics = String.format(Locale.ROOT, "train-%s=%.5f%s", e.metric(), e.train(),
                 Float.isNaN(e.validation()) ? "" : String.format(Locale.ROOT, "  validation-%s=%.5f", e.metric(), e.validation()));
         if (tty) {
-            int done = (int) Math.round(WIDTH * (e.round() + 1) / (double) e.numRound());
-            String bar = "#".repeat(done) + "-".repeat(WIDTH - done);
+            String bar = bar((e.round() + 1) / (double) e.numRound());
             out.print(String.format(Locale.ROOT, "\r[%s] round %d/%d  %s  best=%d  ~%s left ", bar, e.round() + 1, e.numRound(),
                     metrics, e.bestIteration(), human(e.timeLeft())));
             barOpen = true;
@@ -85,6 +84,12 @@ final class TrainingProgress implements TrainingListener {
             out.flush();
             barOpen = false;
         }
+    }
+
+    /** The bar of a fraction done, as every progress bar of the command line draws it: {@code ######--------}. */
+    static String bar(double fraction) {
+        int done = (int) Math.round(WIDTH * Math.max(0, Math.min(1, fraction)));
+        return "#".repeat(done) + "-".repeat(WIDTH - done);
     }
 
     static String human(Duration d) {

@@ -632,6 +632,23 @@ final class ColumnBuilder {
         };
     }
 
+    /**
+     * Rows [from, from + n) as the Tablesaw column {@link #finish} makes of a whole file (the same types, so a
+     * stream's batch scores exactly as a loaded table does), copied: a stream reuses its arrays for the next batch.
+     */
+    Column<?> copyOf(int from, int n) {
+        return switch (state) {
+            case INTEGER -> ColumnArrays.ints(name, Arrays.copyOfRange(ints, from, from + n), n);
+            case LONG -> LongColumn.create(name, Arrays.copyOfRange(longs, from, from + n));
+            case NUMBER -> ColumnArrays.doubles(name, Arrays.copyOfRange(doubles, from, from + n), n);
+            case DATE -> DateColumn.createInternal(name, Arrays.copyOfRange(ints, from, from + n));
+            case DATETIME -> DateTimeColumn.createInternal(name, Arrays.copyOfRange(longs, from, from + n));
+            case INSTANT -> InstantColumn.createInternal(name, Arrays.copyOfRange(longs, from, from + n));
+            case TEXT -> TextColumns.of(name, Arrays.copyOfRange(codes, from, from + n), n, dictionary.values());
+            default -> StringColumn.create(name, n); // every value missing
+        };
+    }
+
     /** Makes the arrays exactly {@link #size} long (once, for readers that hand them out whole). */
     void fitToSize() {
         if (capacity() != size && state != EMPTY) trim();

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * One batch of rows from {@link CsvReader#batches(int)}: each column as a primitive array, the file
@@ -29,9 +31,11 @@ public final class CsvBatch {
     private final int rows;
     private final List<DataValidationException> skipped;
     private final int offset;
+    private final byte delimiter;
 
     CsvBatch(String source, List<String> names, ColumnBuilder[] columns, byte[] buf, int[] recordStart, int[] recordEnd, long[] line,
-             int rows, List<DataValidationException> skipped, int offset) {
+             int rows, List<DataValidationException> skipped, int offset, byte delimiter) {
+        this.delimiter = delimiter;
         this.source = source;
         this.names = names;
         for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
@@ -111,6 +115,43 @@ public final class CsvBatch {
     public void writeRecord(int row, OutputStream out) throws IOException {
         check(row);
         out.write(buf, recordStart[row], recordEnd[row] - recordStart[row]);
+    }
+
+    /** The length in bytes of row {@code row}'s record in the file, without its line break. */
+    public int recordLength(int row) {
+        check(row);
+        return recordEnd[row] - recordStart[row];
+    }
+
+    /**
+     * The batch as a Tablesaw table named after the source, with the column types {@link CsvLoader} gives the
+     * same values (a copy: valid after the next batch). Scoring a batch this way gives what scoring the loaded
+     * file gives for the same rows.
+     *
+     * <pre>{@code
+     * Table t = batch.table();   // 65536 rows x [temp_max, wind]
+     * }</pre>
+     */
+    public Table table() {
+        List<Column<?>> cols = new java.util.ArrayList<>(columns.length);
+        for (ColumnBuilder c : columns) cols.add(c.copyOf(offset, rows));
+        return Tables.of(source, cols);
+    }
+
+    /**
+     * Writes field {@code field} (its 0-based position in the file's header) of row {@code row} as it was in the
+     * file, quotes included: {@code "a, b"} stays {@code "a, b"}, so a column copied to an output is byte for byte
+     * the input's.
+     */
+    public void writeField(int row, int field, OutputStream out) throws IOException {
+        check(row);
+        if (field < 0) throw new IndexOutOfBoundsException("field " + field);
+        int[] at = new int[3];
+        CsvScanner.locate(buf, recordStart[row], field, delimiter, at);
+        boolean quoted = at[2] != RawBatch.PLAIN;
+        int s = quoted ? at[0] - 1 : at[0], e = quoted ? at[1] + 1 : at[1];
+        if (e > recordEnd[row]) throw new IndexOutOfBoundsException("field " + field + " of a record with fewer fields");
+        out.write(buf, s, e - s);
     }
 
     private void check(int row) {

@@ -260,8 +260,8 @@ public final class CsvReader {
             rowsRead += total;
             allSkipped.addAll(skipped);
             if (accumulate) return new CsvBatch(source, names, builders, raw.buf, raw.recordStart, raw.recordEnd, raw.line, total, skipped,
-                    lines.size() - total);
-            return new CsvBatch(source, names, builders, raw.buf, recordStart, recordEnd, recordLine, total, skipped, 0);
+                    lines.size() - total, (byte) delimiter);
+            return new CsvBatch(source, names, builders, raw.buf, recordStart, recordEnd, recordLine, total, skipped, 0, (byte) delimiter);
         }
 
         /** Adds a scanned chunk of {@code n} rows to the columns; with the skip policy leaves out rows with a bad value. Returns the rows kept. */

@@ -213,6 +213,42 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /** Where SageMaker's jobs write the reason a job failed (it reads its first 1024 characters as FailureReason). */
+    public static final String FAILURE = "output/failure";
+
+    /**
+     * Writes a failed run's report, never over anyone's data: into this folder when it was empty at the claim
+     * (so the folder then holds only the report, {@code output/failure} among it), else — the folder held a
+     * previous result, which only a successful run replaces — into the first free sibling {@code NAME.failed-N/}.
+     * Returns the folder the report went to. A training job and a batch transform report their failures so.
+     *
+     * <pre>{@code
+     * Path where = out.writeFailure(tmp -> Files.writeString(tmp.resolve(OutputFolder.FAILURE), reason + "\n"));
+     * }</pre>
+     *
+     * @throws OutputConflictException when something appeared in the folder since the claim (the report is kept beside it)
+     */
+    public Path writeFailure(Writer report) {
+        Writer withParents = tmp -> {
+            Files.createDirectories(tmp.resolve(FAILURE).getParent());
+            report.write(tmp);
+        };
+        if (emptyAtStart()) return write(withParents);
+        Path out = path();
+        DataValidationException last = null;
+        for (int n = 1; n <= 100; n++) {
+            Path target = out.resolveSibling(out.getFileName() + ".failed-" + n);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) continue;
+            try (OutputFolder beside = OutputFolder.at(target).named(claim.target.option).claim()) {
+                return beside.write(withParents);
+            } catch (DataValidationException taken) {
+                last = taken; // another run took this name a moment ago: the next one
+            }
+        }
+        throw last != null ? last : DataValidationException.param(claim.target.option, out, "has 100 failure reports beside it already",
+                "delete the old " + out.getFileName() + ".failed-N folders");
+    }
+
     private void commit(OutputTarget t, Path tmp) {
         try {
             if (Files.exists(t.real, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(t.real, LinkOption.NOFOLLOW_LINKS)) {

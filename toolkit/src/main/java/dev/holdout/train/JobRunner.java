@@ -42,7 +42,7 @@ final class JobRunner {
     static final String INPUT_DATA_CONFIG = "input/config/inputdataconfig.json";
     static final String METRICS = "output/metrics.json";
     static final String CURVE = "output/learning-curve.png";
-    static final String FAILURE = "output/failure";
+    static final String FAILURE = OutputFolder.FAILURE;
     static final String LOG = "output/training.log";
 
     private final TrainingJob job;
@@ -326,28 +326,16 @@ final class JobRunner {
         log("FAILED: %s", reason);
         OutputFolder.Writer report = tmp -> {
             writeInputs(tmp, mapper(), false);
-            Files.createDirectories(tmp.resolve("output"));
             // SageMaker reads the first 1024 characters of output/failure as FailureReason
             Files.writeString(tmp.resolve(FAILURE), reason + "\n");
             Files.writeString(tmp.resolve(LOG), log.toString());
         };
         try {
-            if (folder.emptyAtStart()) {
-                folder.write(report);
-                return;
-            }
-            Path out = folder.path();
-            for (int n = 1; n <= 100; n++) {
-                Path target = out.resolveSibling(out.getFileName() + ".failed-" + n);
-                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
-                try (OutputFolder beside = OutputFolder.at(target).named("output").claim()) {
-                    log("the existing folder %s is kept; this failure is written to %s", job.output(), target);
-                    listener.onLog("failure report: " + target.resolve(FAILURE));
-                    beside.write(report);
-                    return;
-                } catch (DataValidationException taken) {
-                    // another run took this name a moment ago: the next one
-                }
+            boolean beside = !folder.emptyAtStart();
+            Path where = folder.writeFailure(report);
+            if (beside) {
+                log("the existing folder %s is kept; this failure is written to %s", job.output(), where);
+                listener.onLog("failure report: " + where.resolve(FAILURE));
             }
         } catch (OutputConflictException kept) {
             // something appeared in the job folder meanwhile: the report went beside it; say where

@@ -255,6 +255,11 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
             features = List.copyOf(features);
         }
 
+        /** The classes of a multiclass model (Tribuo's output domain), else 0. */
+        @Override public int numClasses() {
+            return Hyperparameters.MULTI_SOFTPROB.equals(objective) ? model.getOutputIDInfo().size() : 0;
+        }
+
         @SuppressWarnings("unchecked")
         @Override public double[][] scores(FeatureMatrix x) {
             checkColumns(x, features);
