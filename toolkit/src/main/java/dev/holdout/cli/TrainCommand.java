@@ -44,6 +44,7 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
+        r.features().leftOut().forEach((column, why) -> out.println("left out '" + column + "': " + why));
         if (!r.evaluation().parts().isEmpty()) out.print(r.evaluation().toTable());
         out.println("job folder: " + r.jobFolder());
         out.flush();

@@ -531,6 +531,18 @@ public final class LeakageAudit {
 
     // ---------------------------------------------------------------- target leaks
 
+    /**
+     * The single-feature check alone on {@code train}: a {@code target-leak} finding for each of {@code features}
+     * that predicts the label almost perfectly by itself (what {@code holdout train} leaves out by default).
+     */
+    public List<Finding> targetLeaks(Table train, List<String> features) {
+        Columns.require(train, label, "label");
+        List<Finding> out = new ArrayList<>();
+        targetLeaks(train, features, out);
+        out.removeIf(f -> !f.check().equals("target-leak"));
+        return out;
+    }
+
     private List<Check> targetLeaks(Table train, List<String> feats, List<Finding> out) {
         Column<?> y = train.column(label);
         int n = train.rowCount();

@@ -76,7 +76,7 @@ final class JobRunner {
             Trained t = train();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
-            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null);
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null, t.choice);
         }
         OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec);
         if (job.train() instanceof Channel.CsvFile f) target = target.input("channels.train", f.file());
@@ -100,12 +100,12 @@ final class JobRunner {
                 writeFailure(folder, e);
                 throw e;
             }
-            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out);
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out, t.choice);
         }
     }
 
     private record Trained(TrainedModel model, LearningCurve curve, Evaluation evaluation, int trainRows, int validationRows,
-                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds) {}
+                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds, FeatureChoice choice) {}
 
     /** Kinds of the raw train columns the model reads: the preprocessor's inputs, then raw feature columns. */
     private Map<String, ColumnKind> inputKinds(Table trainRaw, FittedPreprocessor pre, List<String> features) {
@@ -138,8 +138,10 @@ final class JobRunner {
         FittedPreprocessor pre = fit.fitted();
         Table trainT = fit.train();
         Table validT = validRaw == null ? null : pre.transform(validRaw);
-        List<String> features = job.resolveFeatures(trainT);
+        FeatureChoice choice = FeatureChoice.of(trainRaw, trainT, job.label(), job.features(), job.exclude());
+        List<String> features = choice.features();
         log("features (%d): %s", features.size(), features);
+        choice.leftOut().forEach((column, why) -> log("left out '%s': %s", column, why));
 
         // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
         float[] yTrain = TrainingLabels.read(trainRaw, job.label(), hp, "train", job.train().source());
@@ -176,7 +178,7 @@ final class JobRunner {
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
         return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
-                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features));
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features), choice);
     }
 
     private static String fingerprint(Table t) {
@@ -257,6 +259,10 @@ final class JobRunner {
         // the raw columns the model reads and their types at training, so predict loads a CSV the same way
         ObjectNode inputs = c.putObject("inputs");
         t.inputKinds.forEach((name, kind) -> inputs.put(name, kind.name()));
+        ArrayNode ids = c.putArray("ids");
+        t.choice.ids().forEach(ids::add);
+        ObjectNode leftOut = c.putObject("left_out");
+        t.choice.leftOut().forEach(leftOut::put);
         if (t.curve.rounds() > 0) {
             c.put("best_iteration", t.curve.bestIteration());
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());

@@ -140,6 +140,20 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
         }
     }
 
+    /**
+     * The id columns the training job found among the raw train columns (the model card's {@code ids}; none for a
+     * card that predates it): {@code holdout predict} keeps them beside each prediction.
+     */
+    static List<String> idColumns(Path modelDir) {
+        try {
+            return ModelCard.read(modelDir).ids();
+        } catch (RuntimeException e) {
+            if (e instanceof DataValidationException d) throw d;
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + XGBoostFailure.firstLine(e.getMessage()),
+                    "retrain the model (holdout train) or restore the folder");
+        }
+    }
+
     /** Loads a model folder written by a training job (model/ of the job folder). */
     static TrainedModel load(Path modelDir) {
         if (!Files.isDirectory(modelDir)) {
