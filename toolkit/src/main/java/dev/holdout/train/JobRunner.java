@@ -78,7 +78,8 @@ final class JobRunner {
             log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
             return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null, t.choice);
         }
-        OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec);
+        OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec)
+                .replacing("a failed training job's folder (output/failure and no model)", JobRunner::isFailedJob);
         if (job.train() instanceof Channel.CsvFile f) target = target.input("channels.train", f.file());
         if (job.validation() instanceof Channel.CsvFile f) target = target.input("channels.validation", f.file());
         try (OutputFolder folder = target.claim()) {
@@ -325,6 +326,22 @@ final class JobRunner {
      * something (a previous job, replaced only by a successful run), the report goes to {@code OUTPUT.failed-<n>/}
      * and the folder stays as it was.
      */
+    /**
+     * Whether {@code dir} holds only what a failed job writes (its input/config, output/failure, output/training.log;
+     * no model): a re-run into it needs no --force, as the failure is all it replaces.
+     */
+    static boolean isFailedJob(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(FAILURE)) || Files.exists(dir.resolve("model"))) return false;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).allMatch(p -> {
+                Path rel = dir.relativize(p);
+                return rel.startsWith("input") || rel.equals(Path.of(FAILURE)) || rel.equals(Path.of(LOG));
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private void writeFailure(OutputFolder folder, RuntimeException e) {
         // bad input is its message; anything else keeps its type, which tells a failure from a bug
         String reason = e instanceof DataValidationException || e instanceof XGBoostFailure ? e.getMessage()
