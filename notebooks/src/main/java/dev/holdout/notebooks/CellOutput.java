@@ -48,6 +48,8 @@ final class CellOutput {
     private final ScheduledExecutorService flusher;
     /** Where messages go: the running cell's environment, or the last cell's; null before the first cell. */
     private ShellReplyEnvironment target;
+    /** The pictures the current cell has shown, so none is shown twice. */
+    private final RepeatedImages images = new RepeatedImages();
 
     private CellOutput(PrintStream originalOut, PrintStream originalErr) {
         this.originalOut = originalOut;
@@ -80,6 +82,7 @@ final class CellOutput {
         synchronized (lock) {
             flushLocked();
             target = env;
+            images.clear();
         }
     }
 
@@ -90,11 +93,19 @@ final class CellOutput {
         }
     }
 
-    /** Publishes what waits, then {@code data} as a {@code display_data} message. */
+    /** Publishes what waits, then {@code data} as a {@code display_data} message (without pictures the cell showed). */
     void display(DisplayData data) {
         synchronized (lock) {
             flushLocked();
-            if (target != null) send(new PublishDisplayData(data));
+            DisplayData shown = images.firstShowing(data);
+            if (target != null && shown != null) send(new PublishDisplayData(shown));
+        }
+    }
+
+    /** {@code data} without the pictures the current cell has already shown (null: nothing left), as the cell's result. */
+    DisplayData unseen(DisplayData data) {
+        synchronized (lock) {
+            return images.firstShowing(data);
         }
     }
 

@@ -413,7 +413,7 @@ public final class HoldoutKernel extends BaseKernel {
         kernelIo.attach(env, request.isStdinEnabled());
         env.defer(() -> kernelIo.detach(env));
         try {
-            DisplayData value = eval(request.getCode());
+            DisplayData value = out.unseen(eval(request.getCode()));
             if (value != null) out.publish(new PublishExecuteResult(count, value));
             out.flush();
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));

@@ -60,14 +60,25 @@ public final class NotebookCommand implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Execute a notebook headless through Jupyter (nbconvert) and write the executed copy.")
+            description = {"Execute a notebook headless through Jupyter (nbconvert) and write the executed copy.",
+                    "--check compares the outputs stored in FILE with the fresh ones (exit 3 when they differ);",
+                    "--update stores the fresh outputs in FILE, keeping those that did not change."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE.ipynb", description = "The notebook to execute.")
         Path notebook;
 
         @Option(names = {"-o", "--output"}, paramLabel = "OUT.ipynb",
-                description = "Where to write the executed copy (default: FILE.executed.ipynb beside FILE).")
+                description = "Where to write the executed copy (default: FILE.executed.ipynb beside FILE; with --check "
+                        + "or --update, a temporary file).")
         Path output;
+
+        @Option(names = "--check", description = "Fail (exit 3) when an output stored in FILE no longer matches a fresh run "
+                + "(timings, paths and, on another font set, picture pixels are tolerated).")
+        boolean check;
+
+        @Option(names = "--update", description = "Store the fresh outputs in FILE (volatile values stripped; outputs that "
+                + "did not change are kept byte for byte, so the diff shows only what moved).")
+        boolean update;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
                 description = "Longest a single cell may run (default: ${DEFAULT-VALUE}).")
@@ -83,8 +94,12 @@ public final class NotebookCommand implements Runnable {
             if (timeoutSeconds <= 0) {
                 throw new dev.holdout.data.DataValidationException("--timeout=" + timeoutSeconds + " must be positive; try 600");
             }
-            Path out = output != null ? output : defaultOutput(notebook);
+            if (check && update) {
+                throw new dev.holdout.data.DataValidationException("--check and --update exclude each other; pass one of them");
+            }
             NotebookRunner runner = new NotebookRunner(KernelSpec.ofThisJvm(), Duration.ofSeconds(timeoutSeconds));
+            if (check || update) return stored(runner);
+            Path out = output != null ? output : defaultOutput(notebook);
             NotebookRunner.Outcome outcome = runner.run(notebook, out, spec.commandLine().getErr());
             spec.commandLine().getErr().flush();
             if (!outcome.ok()) {
@@ -94,6 +109,43 @@ public final class NotebookCommand implements Runnable {
             }
             spec.commandLine().getOut().println("executed " + notebook + " -> " + out);
             return 0;
+        }
+
+        /** --check or --update: execute, compare with (or store into) the outputs kept in the notebook. */
+        private int stored(NotebookRunner runner) throws Exception {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            dev.holdout.io.ScratchFolder scratch = output == null ? dev.holdout.io.ScratchFolder.create("holdout-notebook") : null;
+            Path executed = output != null ? output : scratch.path().resolve(notebook.getFileName());
+            StoredOutputs.Result result;
+            try {
+                result = update ? StoredOutputs.update(runner, notebook, executed, null)
+                        : StoredOutputs.check(runner, notebook, executed, null);
+            } catch (IllegalStateException e) {
+                err.println("holdout notebook run: " + e.getMessage());
+                err.flush();
+                return 1;
+            } finally {
+                if (scratch != null) scratch.close();
+            }
+            String took = String.format(java.util.Locale.ROOT, "%.0f s", result.took().toMillis() / 1000.0);
+            if (update) {
+                out.println(result.differences().isEmpty() ? "stored outputs of " + notebook + " unchanged (ran in " + took + ")"
+                        : "updated the stored outputs of " + notebook + " (ran in " + took + "); what changed:");
+                for (String d : result.differences()) out.println("  " + d);
+                out.flush();
+                return 0;
+            }
+            if (result.matches()) {
+                out.println("stored outputs of " + notebook + " match a fresh run (ran in " + took + ")");
+                out.flush();
+                return 0;
+            }
+            err.println("holdout notebook run --check: the outputs stored in " + notebook + " differ from a fresh run:");
+            for (String d : result.differences()) err.println("  " + d);
+            err.println("if the change is intended, store the new outputs with: ./holdout notebook run --update " + notebook);
+            err.flush();
+            return 3;
         }
 
         static Path defaultOutput(Path notebook) {

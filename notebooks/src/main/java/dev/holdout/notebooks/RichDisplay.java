@@ -30,8 +30,9 @@ import tech.tablesaw.table.Relation;
  * <ul>
  *   <li>a Tablesaw {@code Table} (any {@code Relation}): an HTML table of the first {@value #TABLE_ROWS} rows,
  *       with its size; plain text as a fallback;</li>
- *   <li>a {@code BufferedImage} (any {@code RenderedImage}), an XChart chart or a {@link Charts.Line}:
- *       {@code image/png};</li>
+ *   <li>a {@code BufferedImage} (any {@code RenderedImage}), an XChart chart or a {@link Charts.Figure}:
+ *       {@code image/png}; a figure's plain text is its {@link Charts.Figure#describe() description} (title, axes,
+ *       series and their ranges), which notebooks store beside the picture;</li>
  *   <li>any object with a public no-argument {@code String toHtml()} — metric reports, split summaries —
  *       {@code text/html}, with {@code toString()} as the plain-text fallback;</li>
  *   <li>a record: an HTML table of its components; a {@code List} or {@code Set}: one row per element (a column
@@ -56,8 +57,10 @@ public final class RichDisplay {
         if (value instanceof DisplayData data) return data;
         if (value instanceof Relation table) return table(table);
         if (value instanceof RenderedImage image) return png(image, "image");
-        if (value instanceof Charts.Line line) return png(line.image(), "chart");
-        if (value instanceof Chart<?, ?> chart) return png(BitmapEncoder.getBufferedImage(chart), "chart");
+        if (value instanceof Charts.Figure figure) return png(figure.image(), figure.describe());
+        if (value instanceof Chart<?, ?> chart) {
+            return png(BitmapEncoder.getBufferedImage(chart), "chart \"" + chart.getTitle() + "\" " + chart.getWidth() + "×" + chart.getHeight());
+        }
         String html = toHtml(value);
         if (html == null) html = structureHtml(value);
         DisplayData data = new DisplayData(plainText(value));
@@ -211,7 +214,7 @@ public final class RichDisplay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DisplayData data = new DisplayData("<" + alt + " " + image.getWidth() + "×" + image.getHeight() + ">");
+        DisplayData data = new DisplayData(alt.equals("image") ? "<image " + image.getWidth() + "×" + image.getHeight() + ">" : alt);
         data.putData(MIMEType.IMAGE_PNG, Base64.getEncoder().encodeToString(bytes.toByteArray()));
         return data;
     }

@@ -106,6 +106,27 @@ class KernelProtocolTest {
         assertEquals(Charts_WIDTH(), png(chart.result()).getWidth());
     }
 
+    @Test
+    void aCellNeverShowsTheSameChartTwice() throws Exception {
+        // a result whose HTML carries the chart it was just displayed with: the chart is shown once
+        KernelClient.Execution e = kernel.execute(
+                "Charts.Line loss = Charts.line(\"loss\", \"round\", \"logloss\").series(\"train\", new double[] {1, 2, 3}, new double[] {0.6, 0.4, 0.3});\n"
+                        + "display(loss);\n"
+                        + "display(loss);\n"
+                        + "record Run(Charts.Line chart) { public String toHtml() { return \"<p>run</p>\" + Html.image(chart.image(), \"loss\"); } }\n"
+                        + "new Run(loss)");
+        assertEquals("ok", e.status(), e.traceback());
+        assertEquals(1, e.ofType("display_data").size(), "the second display of the same chart is dropped");
+        String html = e.result().path("text/html").asText();
+        assertFalse(html.contains("data:image/png"), "the HTML does not repeat the chart shown above: " + html);
+        assertTrue(html.contains("<p>run</p>") && html.contains(RepeatedImages.NOTE), html);
+        assertTrue(e.ofType("display_data").get(0).path("data").path("text/plain").asText().startsWith("line chart \"loss\""),
+                "a chart's plain text describes it");
+
+        KernelClient.Execution next = kernel.execute("loss");
+        assertTrue(next.result().has("image/png"), "the next cell may show it again");
+    }
+
     private static int Charts_WIDTH() {
         return dev.holdout.report.Charts.WIDTH;
     }

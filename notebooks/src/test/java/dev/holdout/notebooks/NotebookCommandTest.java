@@ -135,6 +135,35 @@ class NotebookCommandTest {
         }
     }
 
+    @Test
+    void updateStoresTheOutputsAndCheckComparesWithThem(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(NotebookRunner.nbconvertCommand().isPresent() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "Jupyter is not installed: " + NotebookRunner.APT_LINE);
+        Path nb = dir.resolve("lesson.ipynb");
+        Files.writeString(nb, notebook("int x = 20;", "System.out.println(\"answer \" + (x * 2 + 2));"));
+        assertEquals(3, run("notebook", "run", "--check", nb.toString()), "nothing stored yet (said before Jupyter starts): " + err);
+        assertTrue(err.toString().contains("has no stored outputs; store them with: ./holdout notebook run --update"), err.toString());
+
+        assertEquals(0, run("notebook", "run", "--update", nb.toString()), err.toString());
+        JsonNode stored = new ObjectMapper().readTree(nb.toFile());
+        assertEquals("answer 42\n", StoredOutputs.text(stored.path("cells").get(1).path("outputs").get(0).path("text")));
+        assertTrue(stored.path("cells").get(1).path("execution_count").isNull(), "no execution counts stored");
+        String first = Files.readString(nb);
+        assertEquals(0, run("notebook", "run", "--check", nb.toString()), err.toString());
+        assertTrue(out.toString().contains("match a fresh run"), out.toString());
+
+        // a stored number that the code no longer produces
+        Files.writeString(nb, first.replace("answer 42", "answer 41"));
+        err.getBuffer().setLength(0);
+        assertEquals(3, run("notebook", "run", "--check", nb.toString()));
+        assertTrue(err.toString().contains("cell 2 (System.out.println(\"answer \" + (x * 2 + 2));), output 1: stdout differs at line 1")
+                && err.toString().contains("stored: answer 41") && err.toString().contains("now:    answer 42"), err.toString());
+        assertEquals(2, run("notebook", "run", "--check", "--update", nb.toString()), "the two exclude each other");
+        try (var names = Files.list(dir)) {
+            assertEquals(List.of("lesson.ipynb"), names.map(p -> p.getFileName().toString()).toList(), "no executed copy or lock left");
+        }
+    }
+
     private static String notebook(String... cells) throws Exception {
         ObjectMapper json = new ObjectMapper();
         var nb = json.createObjectNode();

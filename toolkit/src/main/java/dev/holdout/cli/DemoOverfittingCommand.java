@@ -99,7 +99,8 @@ final class DemoOverfittingCommand implements Callable<Integer> {
                 + "; early stopping keeps the model from round " + early.bestIteration()
                 + (sEs[2] < sNo[2] ? " and scores better on test (" + f(sEs[2]) + " vs " + f(sNo[2]) + ")." : " (test " + f(sEs[2]) + " vs " + f(sNo[2]) + ")."));
 
-        Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)", "max_depth", metric)
+        Charts.Line depthChart = Charts.line("Overfitting with depth (" + rounds + " rounds, eta 0.3)",
+                        "max_depth (tree depth)", metric + " (lower is better)")
                 .series("train", depths, byDepth[0]).series("validation", depths, byDepth[1]).series("test", depths, byDepth[2])
                 .verticalMarker(bestDepth, "best validation: max_depth " + bestDepth);
         Charts.Line roundChart = c.chart("Overfitting with rounds (max_depth 6): train vs validation " + c.metric())

@@ -69,14 +69,26 @@ public final class HoldoutCli implements Runnable {
             Throwable thrown = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
             return report(thrown, cmd, parseResult);
         });
-        // picocli echoes option values in its own errors: cut long ones as every other message is cut
-        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        // A usage error is one plain line, picocli's did-you-mean for a mistyped option or verb, and where the options
+        // are: the whole help page after every typo buries the one line that says what was wrong. picocli echoes
+        // option values in its errors: long ones are cut as every other message is cut.
         cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            // a mistyped required option is also a missing one: name the typo, which is the cause
+            if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+                ex = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+            }
             String m = ex.getMessage() == null ? "" : ex.getMessage();
-            String cut = dev.holdout.data.DataValidationException.readable(m, null);
-            if (cut.equals(m)) return usage.handleParseException(ex, args);
-            CommandLine.ParameterException shorter = new CommandLine.ParameterException(ex.getCommandLine(), cut);
-            return usage.handleParseException(shorter, args);
+            java.io.PrintWriter err = cmd.getErr();
+            String name = cmd.getCommandSpec().qualifiedName();
+            err.println(name + ": " + dev.holdout.data.DataValidationException.readable(m, null));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                // nothing similar was found: show the synopsis so the options are in sight
+                err.print("Usage: " + cmd.getHelp().synopsis(0));
+            }
+            err.println("Try '" + name + " --help' for the options and examples.");
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         // picocli lets Errors escape execute(): catch them here
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();

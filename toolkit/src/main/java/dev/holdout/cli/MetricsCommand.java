@@ -14,6 +14,7 @@ import dev.holdout.metrics.ClassificationReport;
 import dev.holdout.metrics.Curve;
 import dev.holdout.metrics.MetricsGuide;
 import dev.holdout.metrics.MetricsReport;
+import dev.holdout.metrics.RegressionCharts;
 import dev.holdout.metrics.RegressionReport;
 import dev.holdout.metrics.MultiClass;
 import dev.holdout.metrics.Scores;
@@ -117,7 +118,8 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a standalone HTML page.")
     Path html;
 
-    @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary with --score).")
+    @Option(names = "--charts", paramLabel = "DIR", description = "Write roc.png and precision-recall.png (binary "
+            + "classification with --score), or predicted-vs-actual.png and residuals.png (regression).")
     Path charts;
 
     @Option(names = "--target-precision", paramLabel = "P",
@@ -167,6 +169,7 @@ final class MetricsCommand implements Callable<Integer> {
     private Integer evaluate(PrintWriter out, Bootstrap.Spec boot, OutputFile htmlOut) throws Exception {
         List<String> notes = new ArrayList<>();
         boolean classification = decideTask(notes);
+        requireChartable(classification);
         MetricsReport report = classification ? classification(boot, notes) : regression(boot, notes);
 
         LinkedHashMap<String, Object> thresholds = thresholds(report);
@@ -379,7 +382,11 @@ final class MetricsCommand implements Callable<Integer> {
         cols = read(groupBy == null ? List.of() : List.of(groupBy), numbers, Long.MAX_VALUE);
         requireRows();
         double[] t = cols.numbers(label), p = cols.numbers(prediction), w = weights();
-        if (groupBy == null) return withNotes(RegressionReport.of(t, p, w, boot), notes);
+        if (groupBy == null) {
+            RegressionReport report = RegressionReport.of(t, p, w, boot);
+            writeRegressionCharts(t, p);
+            return withNotes(report, notes);
+        }
         LabelVocabulary groups = groupVocabulary();
         return SlicedReport.of(groupBy, groupCodes(groups), groups.names(), rows -> RegressionReport.of(
                 SlicedReport.take(t, rows), SlicedReport.take(p, rows), SlicedReport.take(w, rows), boot));
@@ -536,14 +543,52 @@ final class MetricsCommand implements Callable<Integer> {
     private int[] lastTruth;
     private double[] lastWeights;
 
+    /**
+     * --charts is refused where no chart can be drawn, before anything is written: the caller asked for files and a
+     * silent exit 0 with an empty folder would hide that they are missing.
+     */
+    private void requireChartable(boolean classification) {
+        if (charts == null) return;
+        if (groupBy != null) {
+            throw DataValidationException.param("charts", charts, "charts are drawn for the whole file, not per --group-by slice",
+                    "drop --group-by, or drop --charts");
+        }
+        if (classification && score == null) {
+            throw DataValidationException.param("charts", charts, "ROC and precision/recall charts need the model's scores",
+                    "add --score COL (the predicted probability of the positive class)");
+        }
+    }
+
+    private void writeRegressionCharts(double[] actual, double[] predicted) {
+        if (charts == null && html == null) return;
+        String unit = "(" + label + ")";
+        regressionCharts = List.of(RegressionCharts.predictedVsActual(actual, predicted, unit),
+                RegressionCharts.residuals(actual, predicted, unit));
+        if (charts != null) {
+            Charts.savePng(regressionCharts.get(0).image(), charts.resolve("predicted-vs-actual.png"));
+            Charts.savePng(regressionCharts.get(1).image(), charts.resolve("residuals.png"));
+        }
+    }
+
+    private List<Charts.Line> regressionCharts = List.of();
+
     private void writeCharts(int[] truth, double[] s, double[] w) {
-        if ((charts == null && html == null) || s == null || positiveCode < 0) return;
+        if ((charts == null && html == null) || s == null) return;
+        if (positiveCode < 0) {
+            if (charts == null) return;
+            throw DataValidationException.param("charts", charts, "ROC and precision/recall charts are for two classes",
+                    "drop --charts for a multiclass file, or pass --positive LABEL to chart one class against the rest");
+        }
         double pos = 0, neg = 0;
         for (int i = 0; i < truth.length; i++) {
             double x = w == null ? 1 : w[i];
             if (truth[i] == positiveCode) pos += x; else neg += x;
         }
-        if (pos == 0 || neg == 0) return;
+        if (pos == 0 || neg == 0) {
+            if (charts == null) return;
+            throw DataValidationException.param("charts", charts, "ROC and precision/recall charts need rows of both classes; "
+                    + "this file has " + (pos == 0 ? "no positive" : "only positive") + " rows", "drop --charts, or chart a file with both classes");
+        }
         roc = Scores.rocCurve(truth, s, positiveCode, w);
         pr = Scores.precisionRecallCurve(truth, s, positiveCode, w);
         if (rocOut != null) {
@@ -553,6 +598,10 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     private String chartsHtml() {
+        if (!regressionCharts.isEmpty()) {
+            return "<h2>Charts</h2>" + Html.image(regressionCharts.get(0).image(), "predicted vs actual")
+                    + Html.image(regressionCharts.get(1).image(), "residuals");
+        }
         if (roc == null) return "";
         return "<h2>Curves</h2>" + roc.toHtml() + pr.toHtml();
     }

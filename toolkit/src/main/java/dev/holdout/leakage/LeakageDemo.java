@@ -1,97 +1,138 @@
 package dev.holdout.leakage;
 
+import dev.holdout.data.DataValidationException;
 import dev.holdout.io.StrictJson;
-import dev.holdout.data.Datasets;
 import dev.holdout.data.Synthetic;
+import dev.holdout.preprocess.FittedPreprocessor;
 import dev.holdout.preprocess.Imputer;
 import dev.holdout.preprocess.Learner;
 import dev.holdout.preprocess.LogTransform;
-import dev.holdout.preprocess.OneHotEncoder;
 import dev.holdout.preprocess.Preprocessor;
 import dev.holdout.preprocess.StandardScaler;
 import dev.holdout.preprocess.Step;
 import dev.holdout.preprocess.TargetEncoder;
-import dev.holdout.preprocess.UnknownPolicy;
+import dev.holdout.report.Charts;
 import dev.holdout.report.Html;
 import dev.holdout.split.Part;
 import dev.holdout.split.RandomSplit;
 import dev.holdout.split.Split;
 import dev.holdout.split.TimeSplit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The instructor's leakage demo, measured: the same learner trained four ways on a time-ordered table,
- * each scored on its own validation rows (the number you would report) and on the last part of the
- * time range, which none of the four ever touches (the number you would get in production).
+ * The instructor's leakage demo, measured over many seeds: the same learner trained four ways on a time-ordered
+ * maintenance log ({@link Synthetic#machineFailures}), each scored on its own validation rows (the number you would
+ * report) and on the last 20% of the time range, which none of the four ever touches (the number you would get in
+ * production). <i>Optimism</i> = validation score − later score.
  * <ol type="a">
- * <li>preprocessing (imputer, scaler, target encoder) fitted on all development rows before the
- *     train/validation split, then applied with plain {@code transform} (no cross-fitting);</li>
- * <li>a random train/validation split of time-ordered rows (preprocessing fitted on train only);</li>
- * <li>the safe pipeline plus a leaky column recorded after the outcome; at prediction time the column
- *     does not exist yet, so on the later rows it is blank and the pipeline's imputer fills it;</li>
- * <li>the safe pipeline: split by time, preprocessing fitted on train only (target encoder cross-fitted).</li>
+ * <li>{@link Way#PREPROCESSING_ON_ALL_ROWS}: imputer, scaler and target encoder fitted on all development rows before
+ *     the train/validation split, then applied with plain {@code transform} (validation rows' own labels are inside
+ *     their target encodings);</li>
+ * <li>{@link Way#RANDOM_SPLIT}: train and validation drawn at random from the same period (preprocessing fitted on
+ *     train only) — the model learns each period's hidden condition from neighbouring days;</li>
+ * <li>{@link Way#LEAKY_FEATURE}: the safe pipeline plus {@value Synthetic#REPAIR_COST}, recorded after the failure;
+ *     later rows do not have it yet (blank, filled by the pipeline's imputer);</li>
+ * <li>{@link Way#SAFE}: split by time, every statistic learned from train only (target encoder cross-fitted).</li>
  * </ol>
- * Datasets: the shipped {@code birdstrikes} (leaky column: {@code Cost Total $}) and
- * {@link Synthetic#leakyClassification} (leaky column: {@value Synthetic#LEAKY_FEATURE}). The last 20% of
- * each time range is the later data; the 20% before it is validation.
+ * One seed draws a new log, a new random split and a new learner seed; {@link #repeat} runs many seeds, so a claim
+ * can be checked at every one of them rather than at a lucky one.
  *
  * <pre>{@code
- * LeakageDemo.Result r = LeakageDemo.run(TribuoLearner.logisticRegression(42), 42);
- * r;   // a table: dataset, way, validation score, later score, optimism (validation - later)
+ * LeakageDemo.Study study = LeakageDemo.repeat(learner, 1, 20, seed -> {});
+ * study.optimism(LeakageDemo.Way.RANDOM_SPLIT);   // 20 values, one per seed
+ * study;                                          // per way: validation, later and optimism over the seeds
  * }</pre>
  */
 public final class LeakageDemo {
     private LeakageDemo() {}
 
-    /** One dataset prepared for the demo. */
-    record Case(String dataset, Table table, String label, String time, List<String> features, String leaky,
-                Function<Boolean, Preprocessor> spec) {}
+    /** Rows of the maintenance log each seed draws. */
+    public static final int ROWS = 3000;
 
-    /** One of the four ways on one dataset. */
-    public record Row(String dataset, String way, String description, int trainRows, int validationRows, int laterRows,
-                      double validationScore, double laterScore) {
+    private static final String LABEL = "failed";
+    private static final String TIME = "date";
+    private static final List<String> FEATURES = List.of("machine", "load", "vibration", "hours_in_service", "failures_last_7d");
+
+    /** The four ways, in the study guide's order. */
+    public enum Way {
+        PREPROCESSING_ON_ALL_ROWS("a", "preprocessing fitted on all rows",
+                "imputer, scaler and target encoder fitted on train+validation rows before the split (validation rows' "
+                        + "own labels are inside their target encodings)"),
+        RANDOM_SPLIT("b", "random split of time-ordered rows",
+                "train and validation drawn at random from the same period; preprocessing fitted on train only"),
+        LEAKY_FEATURE("c", "a feature recorded after the outcome",
+                "time split, safe preprocessing, plus " + Synthetic.REPAIR_COST + " (known only after a failure; "
+                        + "blank on the later rows, filled by the imputer)"),
+        SAFE("d", "safe pipeline",
+                "split by time first; every statistic learned from train only (target encoder cross-fitted)");
+
+        private final String letter, title, description;
+
+        Way(String letter, String title, String description) {
+            this.letter = letter;
+            this.title = title;
+            this.description = description;
+        }
+
+        public String letter() { return letter; }
+
+        public String title() { return title; }
+
+        public String description() { return description; }
+
+        /** {@code "(a) preprocessing fitted on all rows"}. */
+        public String label() { return "(" + letter + ") " + title; }
+    }
+
+    /** One way at one seed: its part sizes and its two scores. */
+    public record Row(long seed, Way way, int trainRows, int validationRows, int laterRows, double validationScore,
+                      double laterScore) {
         /** How much the validation score overstates the score on truly unseen later data. */
         public double optimism() { return validationScore - laterScore; }
     }
 
-    /** The side-by-side table. */
+    /** The four ways at one seed. */
     public record Result(String learner, String metric, long seed, List<Row> rows) {
         public Result {
             rows = List.copyOf(rows);
         }
 
+        public Row row(Way way) {
+            return rows.stream().filter(r -> r.way() == way).findFirst().orElseThrow();
+        }
+
         @Override public String toString() {
             StringBuilder sb = new StringBuilder();
-            sb.append("The same model (").append(learner).append(") trained four ways; score = ").append(metric).append(".\n");
+            sb.append("The same model (").append(learner).append(") trained four ways on ").append(ROWS)
+                    .append(" rows of the machine-failure log (seed ").append(seed).append("); score = ").append(metric).append(".\n");
             sb.append("'validation' is the score you would report; 'later' is the score on the last 20% of the time range,\n");
             sb.append("which none of the four ways ever used. optimism = validation - later.\n\n");
-            sb.append(String.format(Locale.ROOT, "%-17s %-56s %6s %6s %6s  %10s %7s %9s%n",
-                    "dataset", "way", "train", "valid", "later", "validation", "later", "optimism"));
+            sb.append(String.format(Locale.ROOT, "%-40s %6s %6s %6s  %10s %7s %9s%n", "way", "train", "valid", "later",
+                    "validation", "later", "optimism"));
             for (Row r : rows) {
-                sb.append(String.format(Locale.ROOT, "%-17s %-56s %6d %6d %6d  %10.3f %7.3f %+9.3f%n", r.dataset(), r.way(),
-                        r.trainRows(), r.validationRows(), r.laterRows(), r.validationScore(), r.laterScore(), r.optimism()));
+                sb.append(String.format(Locale.ROOT, "%-40s %6d %6d %6d  %10.3f %7.3f %+9.3f%n", r.way().label(), r.trainRows(),
+                        r.validationRows(), r.laterRows(), r.validationScore(), r.laterScore(), r.optimism()));
             }
-            sb.append("\n");
-            for (String way : List.of("a", "b", "c", "d")) {
-                rows.stream().filter(r -> r.way().startsWith("(" + way + ")")).findFirst()
-                        .ifPresent(r -> sb.append("(").append(way).append(") ").append(r.description()).append('\n'));
-            }
+            sb.append('\n');
+            for (Row r : rows) sb.append("(").append(r.way().letter()).append(") ").append(r.way().description()).append('\n');
             return sb.toString();
         }
 
         public String toHtml() {
             List<List<String>> body = new ArrayList<>();
-            for (Row r : rows) body.add(List.of(r.dataset(), r.way(), String.valueOf(r.trainRows()), String.valueOf(r.validationRows()),
-                    String.valueOf(r.laterRows()), f(r.validationScore()), f(r.laterScore()), String.format(Locale.ROOT, "%+.3f", r.optimism())));
-            return "<p>" + Html.escape("The same model (" + learner + ") trained four ways; score = " + metric) + "</p>"
-                    + Html.table(List.of("dataset", "way", "train", "validation rows", "later rows", "validation", "later", "optimism"), body);
+            for (Row r : rows) body.add(List.of(r.way().label(), String.valueOf(r.trainRows()), String.valueOf(r.validationRows()),
+                    String.valueOf(r.laterRows()), f3(r.validationScore()), f3(r.laterScore()), signed(r.optimism())));
+            return "<p>" + Html.escape("The same model (" + learner + ") trained four ways (seed " + seed + "); score = " + metric) + "</p>"
+                    + Html.table(List.of("way", "train", "validation rows", "later rows", "validation", "later", "optimism"), body);
         }
 
         public String toJson() {
@@ -99,142 +140,216 @@ public final class LeakageDemo {
             root.put("learner", learner);
             root.put("metric", metric);
             root.put("seed", seed);
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Row r : rows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("dataset", r.dataset());
-                m.put("way", r.way());
-                m.put("description", r.description());
-                m.put("train_rows", r.trainRows());
-                m.put("validation_rows", r.validationRows());
-                m.put("later_rows", r.laterRows());
-                m.put("validation_score", r.validationScore());
-                m.put("later_score", r.laterScore());
-                m.put("optimism", r.optimism());
-                list.add(m);
-            }
-            root.put("rows", list);
-            return StrictJson.pretty(root) + "\n";
+            root.put("rows", rows.stream().map(LeakageDemo::json).toList());
+            return pretty(root);
+        }
+    }
+
+    /** The four ways over many seeds: what holds at every seed, and how much each way's optimism varies. */
+    public record Study(String learner, String metric, List<Result> runs) {
+        public Study {
+            runs = List.copyOf(runs);
+            if (runs.isEmpty()) throw new IllegalArgumentException("a study needs at least one seed");
         }
 
-        private static String f(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+        public long[] seeds() { return runs.stream().mapToLong(Result::seed).toArray(); }
+
+        public double[] optimism(Way way) { return runs.stream().mapToDouble(r -> r.row(way).optimism()).toArray(); }
+
+        public double[] validation(Way way) { return runs.stream().mapToDouble(r -> r.row(way).validationScore()).toArray(); }
+
+        public double[] later(Way way) { return runs.stream().mapToDouble(r -> r.row(way).laterScore()).toArray(); }
+
+        /** At how many seeds {@code way}'s optimism exceeds the safe pipeline's at the same seed. */
+        public int seedsMoreOptimisticThanSafe(Way way) {
+            int n = 0;
+            for (Result r : runs) if (r.row(way).optimism() > r.row(Way.SAFE).optimism()) n++;
+            return n;
+        }
+
+        /** Every seed's optimism, one dot each, grouped by way, with each way's median. */
+        public Charts.Strip chart() {
+            Charts.Strip s = Charts.strip("Optimism at each of " + runs.size() + " seeds (validation " + metric + " − later " + metric + ")",
+                    "way (each dot: one seed — a new log, split and model)", "optimism (" + metric + " points)");
+            for (Way w : Way.values()) s = s.group(w.label(), optimism(w));
+            return s.reference(0, "no optimism");
+        }
+
+        private List<List<String>> summaryRows() {
+            List<List<String>> out = new ArrayList<>();
+            for (Way w : Way.values()) {
+                double[] o = optimism(w);
+                out.add(List.of(w.label(), f3(median(validation(w))), f3(median(later(w))), signed(min(o)), signed(median(o)),
+                        signed(max(o)), w == Way.SAFE ? "-" : seedsMoreOptimisticThanSafe(w) + " of " + runs.size()));
+            }
+            return out;
+        }
+
+        private static final List<String> HEADER = List.of("way", "validation (median)", "later (median)", "optimism min",
+                "optimism median", "optimism max", "seeds more optimistic than (d)");
+
+        @Override public String toString() {
+            StringBuilder sb = new StringBuilder();
+            long[] s = seeds();
+            sb.append("The same model (").append(learner).append(") trained four ways at ").append(runs.size()).append(" seeds (")
+                    .append(s[0]).append("..").append(s[s.length - 1]).append("); score = ").append(metric)
+                    .append("; optimism = validation - later.\n\n");
+            sb.append(String.format(Locale.ROOT, "%-40s %10s %7s %9s %9s %9s  %s%n", "way", "validation", "later", "opt. min",
+                    "median", "max", "seeds more optimistic than (d)"));
+            for (List<String> r : summaryRows()) {
+                sb.append(String.format(Locale.ROOT, "%-40s %10s %7s %9s %9s %9s  %s%n", r.get(0), r.get(1), r.get(2), r.get(3),
+                        r.get(4), r.get(5), r.get(6)));
+            }
+            return sb.toString();
+        }
+
+        public String toHtml() {
+            return "<p>" + Html.escape("The same model (" + learner + ") trained four ways at " + runs.size() + " seeds; score = "
+                    + metric + "; validation and later are medians over the seeds") + "</p>" + Html.table(HEADER, summaryRows());
+        }
+
+        public String toJson() {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("learner", learner);
+            root.put("metric", metric);
+            root.put("seeds", Arrays.stream(seeds()).boxed().toList());
+            List<Map<String, Object>> ways = new ArrayList<>();
+            for (Way w : Way.values()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("way", w.letter());
+                m.put("title", w.title());
+                m.put("optimism", Arrays.stream(optimism(w)).boxed().toList());
+                m.put("validation_scores", Arrays.stream(validation(w)).boxed().toList());
+                m.put("later_scores", Arrays.stream(later(w)).boxed().toList());
+                if (w != Way.SAFE) m.put("seeds_more_optimistic_than_safe", seedsMoreOptimisticThanSafe(w));
+                ways.add(m);
+            }
+            root.put("ways", ways);
+            return pretty(root);
+        }
     }
 
-    /** The four ways on birdstrikes and on the synthetic churn table (4,000 rows). */
+    /** The four ways at one seed on a fresh {@link Synthetic#machineFailures} log of {@value #ROWS} rows. */
     public static Result run(Learner learner, long seed) {
-        return run(learner, seed, List.of(birdstrikes(), synthetic(4000, seed)));
+        return run(learner, seed, Synthetic.machineFailures(ROWS, seed));
     }
 
-    static Result run(Learner learner, long seed, List<Case> cases) {
-        List<Row> rows = new ArrayList<>();
-        for (Case c : cases) rows.addAll(fourWays(c, learner, seed));
-        return new Result(learner.toString(), learner.metric(), seed, rows);
+    /**
+     * The four ways at seeds {@code firstSeed}, {@code firstSeed + 1}, ... ({@code seeds} of them); {@code afterEachSeed}
+     * hears each seed as it finishes (to show progress). {@code learnerForSeed} gives the model for a seed.
+     */
+    public static Study repeat(java.util.function.LongFunction<Learner> learnerForSeed, long firstSeed, int seeds,
+                               LongConsumer afterEachSeed) {
+        if (seeds < 1) throw DataValidationException.param("seeds", seeds, "must be at least 1", "pass 20 seeds");
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            long seed = firstSeed + i;
+            runs.add(run(learnerForSeed.apply(seed), seed));
+            afterEachSeed.accept(seed);
+        }
+        return new Study(runs.get(0).learner(), runs.get(0).metric(), runs);
     }
 
-    static Case birdstrikes() {
-        String speed = "Speed IAS in knots";
-        List<String> encoded = List.of("Airport Name", "Aircraft Make Model", "Aircraft Airline Operator", "Origin State", "Wildlife Species");
-        List<String> oneHot = List.of("Phase of flight", "Wildlife Size", "Time of day");
-        List<String> features = new ArrayList<>(encoded);
-        features.addAll(oneHot);
-        features.add(speed);
-        String leak = "Cost Total $";
-        Function<Boolean, Preprocessor> spec = withLeak -> {
-            List<Step> steps = new ArrayList<>();
-            steps.add(Imputer.median(speed).withIndicator());
-            steps.add(StandardScaler.of(speed));
-            steps.add(TargetEncoder.of(encoded.toArray(String[]::new)).label("damage").seed(1));
-            steps.add(OneHotEncoder.of(oneHot.toArray(String[]::new)).onUnknown(UnknownPolicy.IGNORE));
-            if (withLeak) {
-                steps.add(Imputer.median(leak));
-                steps.add(LogTransform.log1p(leak));
-                steps.add(StandardScaler.of(leak));
-            }
-            return Preprocessor.of(steps.toArray(Step[]::new));
-        };
-        return new Case("birdstrikes", Datasets.load("birdstrikes"), "damage", "Flight Date", features, leak, spec);
-    }
-
-    static Case synthetic(int rows, long seed) {
-        String leak = Synthetic.LEAKY_FEATURE;
-        List<String> features = List.of("age", "monthly_spend", "visits", "plan");
-        Function<Boolean, Preprocessor> spec = withLeak -> {
-            List<Step> steps = new ArrayList<>();
-            steps.add(Imputer.median("age").withIndicator());
-            steps.add(LogTransform.log1p("monthly_spend"));
-            steps.add(StandardScaler.of("age", "monthly_spend", "visits"));
-            steps.add(TargetEncoder.of("plan").label("churned").seed(1));
-            if (withLeak) {
-                steps.add(Imputer.median(leak));
-                steps.add(StandardScaler.of(leak));
-            }
-            return Preprocessor.of(steps.toArray(Step[]::new));
-        };
-        return new Case("synthetic-churn", Synthetic.leakyClassification(rows, seed), "churned", "signup_date", features, leak, spec);
-    }
-
-    private static Table select(Table t, List<String> features, String label, String extra) {
-        List<Column<?>> cols = new ArrayList<>();
-        for (String f : features) cols.add(t.column(f));
-        if (extra != null) cols.add(t.column(extra));
-        cols.add(t.column(label));
-        Table out = Table.create(t.name());
-        for (Column<?> c : cols) out.addColumns(c);
-        return out;
-    }
-
-    static List<Row> fourWays(Case c, Learner learner, long seed) {
-        Split bytime = TimeSplit.on(c.time()).test(0.2).validation(0.2).split(c.table());
-        Table honest = select(c.table(), c.features(), c.label(), null);
-        Table withLeak = select(c.table(), c.features(), c.label(), c.leaky());
-        Table train = bytime.train(honest);
-        Table validation = bytime.validation(honest);
-        Table later = bytime.test(honest);
-        int[] devRows = java.util.stream.IntStream.concat(bytime.rows(Part.TRAIN).stream(), bytime.rows(Part.VALIDATION).stream()).sorted().toArray();
+    static Result run(Learner learner, long seed, Table log) {
+        Split bytime = TimeSplit.on(TIME).test(0.2).validation(0.2).split(log);
+        Table honest = select(log, FEATURES, null);
+        Table withLeak = select(log, FEATURES, Synthetic.REPAIR_COST);
+        Table train = bytime.train(honest), validation = bytime.validation(honest), later = bytime.test(honest);
+        int[] devRows = IntStream.concat(bytime.rows(Part.TRAIN).stream(), bytime.rows(Part.VALIDATION).stream()).sorted().toArray();
         Table dev = honest.rows(devRows);
-        Preprocessor spec = c.spec().apply(false);
-        List<Row> out = new ArrayList<>();
+        Preprocessor spec = preprocessing();
+        List<Row> rows = new ArrayList<>();
 
         // (a) everything fitted on all development rows, then split; plain transform (in-sample target encoding)
-        var leakyFit = spec.fit(dev);
-        Table aTrain = leakyFit.transform(train);
-        out.add(new Row(c.dataset(), "(a) preprocessing fitted on all rows before the split",
-                "imputer, scaler and target encoder fitted on train+validation rows, then the rows split and transformed "
-                        + "(so validation rows' own labels are inside their target encodings)",
-                train.rowCount(), validation.rowCount(), later.rowCount(),
-                learner.fitAndScore(aTrain, leakyFit.transform(validation), c.label()),
-                learner.fitAndScore(aTrain, leakyFit.transform(later), c.label())));
+        FittedPreprocessor onAll = spec.fit(dev);
+        rows.add(row(seed, Way.PREPROCESSING_ON_ALL_ROWS, learner, onAll.transform(train), validation.rowCount(),
+                onAll.transform(validation), onAll.transform(later)));
 
         // (b) random split of the time-ordered development rows, pipeline otherwise safe
         Split random = RandomSplit.create().test(validation.rowCount()).seed(seed).split(dev);
-        Table rTrain = random.train(dev);
-        Preprocessor.Fit bFit = spec.fitTransform(rTrain);
-        out.add(new Row(c.dataset(), "(b) random split of time-ordered data",
-                "train and validation drawn at random from the same period; preprocessing fitted on train only",
-                rTrain.rowCount(), random.size(Part.TEST), later.rowCount(),
-                learner.fitAndScore(bFit.train(), bFit.fitted().transform(random.test(dev)), c.label()),
-                learner.fitAndScore(bFit.train(), bFit.fitted().transform(later), c.label())));
+        Preprocessor.Fit b = spec.fitTransform(random.train(dev));
+        rows.add(row(seed, Way.RANDOM_SPLIT, learner, b.train(), random.size(Part.TEST), b.fitted().transform(random.test(dev)),
+                b.fitted().transform(later)));
 
         // (c) safe pipeline plus the leaky column; it does not exist yet at prediction time
-        Preprocessor leakSpec = c.spec().apply(true);
-        Preprocessor.Fit cFit = leakSpec.fitTransform(bytime.train(withLeak));
+        Preprocessor.Fit c = spec(true).fitTransform(bytime.train(withLeak));
         Table laterBlank = bytime.test(withLeak);
-        Column<?> leakCol = laterBlank.column(c.leaky());
-        for (int i = 0; i < leakCol.size(); i++) leakCol.setMissing(i);
-        out.add(new Row(c.dataset(), "(c) with the leaky feature '" + c.leaky() + "'",
-                "time split, safe preprocessing, plus a column recorded after the outcome; on the later rows it is blank "
-                        + "(not known yet at prediction time) and the imputer fills it",
-                train.rowCount(), validation.rowCount(), later.rowCount(),
-                learner.fitAndScore(cFit.train(), cFit.fitted().transform(bytime.validation(withLeak)), c.label()),
-                learner.fitAndScore(cFit.train(), cFit.fitted().transform(laterBlank), c.label())));
+        Column<?> leak = laterBlank.column(Synthetic.REPAIR_COST);
+        for (int i = 0; i < leak.size(); i++) leak.setMissing(i);
+        rows.add(row(seed, Way.LEAKY_FEATURE, learner, c.train(), validation.rowCount(),
+                c.fitted().transform(bytime.validation(withLeak)), c.fitted().transform(laterBlank)));
 
         // (d) the safe pipeline
-        Preprocessor.Fit dFit = spec.fitTransform(train);
-        out.add(new Row(c.dataset(), "(d) safe: time split, preprocessing fitted on train",
-                "split by time first; every statistic learned from train only (target encoder cross-fitted)",
-                train.rowCount(), validation.rowCount(), later.rowCount(),
-                learner.fitAndScore(dFit.train(), dFit.fitted().transform(validation), c.label()),
-                learner.fitAndScore(dFit.train(), dFit.fitted().transform(later), c.label())));
+        Preprocessor.Fit d = spec.fitTransform(train);
+        rows.add(row(seed, Way.SAFE, learner, d.train(), validation.rowCount(), d.fitted().transform(validation),
+                d.fitted().transform(later)));
+        return new Result(learner.toString(), learner.metric(), seed, rows);
+    }
+
+    private static Row row(long seed, Way way, Learner learner, Table train, int validationRows, Table validation, Table later) {
+        double[] scores = learner.fitAndScore(train, LABEL, validation, later);
+        return new Row(seed, way, train.rowCount(), validationRows, later.rowCount(), scores[0], scores[1]);
+    }
+
+    /**
+     * The demo's preprocessing (median imputation with an indicator, standard scaling, a cross-fitted target encoding of
+     * {@code machine}), unfitted: what each way fits — on all rows, on a random train part or on the time-ordered one.
+     */
+    public static Preprocessor preprocessing() {
+        return spec(false);
+    }
+
+    private static Preprocessor spec(boolean withLeak) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(Imputer.median("vibration").withIndicator());
+        steps.add(StandardScaler.of("load", "vibration", "hours_in_service", "failures_last_7d"));
+        steps.add(TargetEncoder.of("machine").label(LABEL).seed(1));
+        if (withLeak) {
+            steps.add(Imputer.median(Synthetic.REPAIR_COST));
+            steps.add(LogTransform.log1p(Synthetic.REPAIR_COST));
+            steps.add(StandardScaler.of(Synthetic.REPAIR_COST));
+        }
+        return Preprocessor.of(steps.toArray(Step[]::new));
+    }
+
+    private static Table select(Table t, List<String> features, String extra) {
+        Table out = Table.create(t.name());
+        for (String f : features) out.addColumns(t.column(f));
+        if (extra != null) out.addColumns(t.column(extra));
+        out.addColumns(t.column(LABEL));
         return out;
     }
+
+    private static Map<String, Object> json(Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", r.seed());
+        m.put("way", r.way().letter());
+        m.put("title", r.way().title());
+        m.put("description", r.way().description());
+        m.put("train_rows", r.trainRows());
+        m.put("validation_rows", r.validationRows());
+        m.put("later_rows", r.laterRows());
+        m.put("validation_score", r.validationScore());
+        m.put("later_score", r.laterScore());
+        m.put("optimism", r.optimism());
+        return m;
+    }
+
+    private static String pretty(Object root) {
+        return StrictJson.pretty(root) + "\n";
+    }
+
+    private static String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+
+    private static String signed(double v) { return String.format(Locale.ROOT, "%+.3f", v); }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double min(double[] v) { return Arrays.stream(v).min().orElse(Double.NaN); }
+
+    private static double max(double[] v) { return Arrays.stream(v).max().orElse(Double.NaN); }
 }

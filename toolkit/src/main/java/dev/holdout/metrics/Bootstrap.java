@@ -32,14 +32,47 @@ public final class Bootstrap {
      */
     public static ConfidenceInterval interval(WeightedMetric metric, int rows, double[] baseWeight, int resamples,
                                               long seed, double confidence) {
-        if (resamples < 10) {
-            throw DataValidationException.param("bootstrap", resamples, "must be >= 10", "use 1000 resamples for a 95% interval");
-        }
         if (!(confidence > 0 && confidence < 1)) {
             throw DataValidationException.param("confidence", confidence, "must be in (0, 1)", "pass 0.95");
         }
-        if (rows < 1) throw DataValidationException.param("rows", rows, "must be >= 1", "pass non-empty data");
         double estimate = metric.compute(baseWeight == null ? null : baseWeight.clone());
+        Distribution d = distribution(metric, rows, baseWeight, resamples, seed);
+        double[] v = d.values();
+        Arrays.sort(v);
+        double alpha = 1 - confidence;
+        return new ConfidenceInterval(estimate, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), confidence, resamples,
+                seed, d.skipped());
+    }
+
+    /**
+     * The metric on each bootstrap resample, in the order drawn (the same seed draws the same resamples, so two
+     * metrics bootstrapped with one seed are paired row for row).
+     *
+     * @param values  the metric on each resample where it was defined
+     * @param skipped resamples on which it was undefined (e.g. a single class for ROC AUC), left out
+     */
+    public record Distribution(double[] values, int skipped) {
+        public Distribution {
+            values = values.clone();
+        }
+
+        @Override public double[] values() { return values.clone(); }
+    }
+
+    /**
+     * The metric on {@code resamples} bootstrap resamples of the {@code rows} rows: what {@link #interval} takes its
+     * percentiles from, for a chart of the spread or a test of a difference. A difference of two models' metrics
+     * computed in one {@link WeightedMetric} is a <i>paired</i> bootstrap: both are scored on the same resample.
+     *
+     * <pre>{@code
+     * Bootstrap.distribution(w -> Scores.rocAuc(t, a, 1, w) - Scores.rocAuc(t, b, 1, w), t.length, null, 1000, 42);
+     * }</pre>
+     */
+    public static Distribution distribution(WeightedMetric metric, int rows, double[] baseWeight, int resamples, long seed) {
+        if (resamples < 10) {
+            throw DataValidationException.param("bootstrap", resamples, "must be >= 10", "use 1000 resamples for a 95% interval");
+        }
+        if (rows < 1) throw DataValidationException.param("rows", rows, "must be >= 1", "pass non-empty data");
         SeededRandom rng = new SeededRandom(seed);
         double[] values = new double[resamples];
         int ok = 0, skipped = 0;
@@ -59,11 +92,7 @@ public final class Bootstrap {
             throw DataValidationException.param("bootstrap", resamples, "the metric was undefined on every resample",
                     "use more rows or a metric defined on this data");
         }
-        double[] v = Arrays.copyOf(values, ok);
-        Arrays.sort(v);
-        double alpha = 1 - confidence;
-        return new ConfidenceInterval(estimate, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), confidence, resamples,
-                seed, skipped);
+        return new Distribution(Arrays.copyOf(values, ok), skipped);
     }
 
     /** How to bootstrap a whole report: resamples, seed and confidence level. */

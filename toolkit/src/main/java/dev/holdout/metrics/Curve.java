@@ -151,29 +151,70 @@ public final class Curve {
         }
     }
 
-    /** The curve as a line chart (at most about 2,000 points, evenly thinned). */
+    /**
+     * The curve as a line chart (at most about 2,000 points, evenly thinned). The ROC chart has the chance diagonal;
+     * the precision/recall chart has the precision of flagging at random (the positive share) as its baseline.
+     */
     public Charts.Line chart() {
         double[] x = kind == Kind.ROC ? fpr : recall;
         double[] y = kind == Kind.ROC ? recall : precision;
-        int from = 0;
-        int step = Math.max(1, (x.length - from) / 2000);
-        int m = (x.length - from + step - 1) / step;
+        int step = Math.max(1, x.length / 2000);
+        int m = (x.length + step - 1) / step;
         double[] xs = new double[m + 1], ys = new double[m + 1];
         int k = 0;
-        for (int i = from; i < x.length; i += step) {
+        for (int i = 0; i < x.length; i += step) {
             xs[k] = x[i];
             ys[k] = y[i];
             k++;
         }
-        xs[k] = x[x.length - 1];
-        ys[k] = y[y.length - 1];
-        xs = Arrays.copyOf(xs, k + 1);
-        ys = Arrays.copyOf(ys, k + 1);
-        if (kind == Kind.ROC) {
-            return Charts.line("ROC curve (AUC " + String.format("%.4f", area()) + ")", "false positive rate", "true positive rate")
-                    .series("model", xs, ys).series("chance", new double[] {0, 1}, new double[] {0, 1});
+        if (k == 0 || xs[k - 1] != x[x.length - 1] || ys[k - 1] != y[y.length - 1]) {
+            xs[k] = x[x.length - 1];
+            ys[k] = y[y.length - 1];
+            k++;
         }
-        return Charts.line("Precision / recall curve", "recall", "precision").series("model", xs, ys);
+        xs = Arrays.copyOf(xs, k);
+        ys = Arrays.copyOf(ys, k);
+        if (kind == Kind.ROC) {
+            return Charts.line("ROC curve (AUC " + String.format(java.util.Locale.ROOT, "%.3f", area()) + ")",
+                            "false positive rate (share of negatives flagged)", "true positive rate (share of positives found)")
+                    .series("model", xs, ys).reference("chance (random scores)", new double[] {0, 1}, new double[] {0, 1});
+        }
+        double base = positiveShare();
+        return Charts.line("Precision / recall curve (average precision " + String.format(java.util.Locale.ROOT, "%.3f",
+                                averagePrecision()) + ")",
+                        "recall (share of positives found)", "precision (share of flagged that are positive)")
+                .series("model", xs, ys)
+                .reference("random flagging (positive share " + String.format(java.util.Locale.ROOT, "%.3f", base) + ")",
+                        new double[] {0, 1}, new double[] {base, base});
+    }
+
+    /**
+     * {@link #chart()} with the threshold {@code chosen} marked as a point, e.g. the threshold picked on validation
+     * rows drawn on the curve of the same rows.
+     */
+    public Charts.Line chart(ThresholdChoice chosen) {
+        double x = kind == Kind.ROC ? chosen.falsePositiveRate() : chosen.recall();
+        double y = kind == Kind.ROC ? chosen.recall() : chosen.precision();
+        return chart().points(String.format(java.util.Locale.ROOT, "threshold %s (%s)", Charts.tickLabel(chosen.threshold()),
+                chosen.goal()), new double[] {x}, new double[] {y});
+    }
+
+    /**
+     * Average precision read off a precision/recall curve's points: Σ (Rₙ − Rₙ₋₁)·Pₙ, highest threshold first —
+     * the same number as {@link Scores#averagePrecision} on the rows the curve was made from.
+     */
+    public double averagePrecision() {
+        double ap = 0, previous = 0;
+        for (int i = 0; i < recall.length; i++) {
+            ap += (recall[i] - previous) * precision[i];
+            previous = recall[i];
+        }
+        return ap;
+    }
+
+    /** The precision at the lowest threshold, where every row is flagged: the share of positives. */
+    private double positiveShare() {
+        return precision[precision.length - 1];
     }
 
     /** The chart as an inline PNG, for notebooks and HTML reports. */

@@ -17,6 +17,16 @@ public interface Learner {
     /** Fits on {@code train} (label column {@code label}) and returns the score on {@code test}. */
     double fitAndScore(Table train, Table test, String label);
 
+    /**
+     * Fits once on {@code train} and returns the score on each of {@code tests}, in order. The default fits once per
+     * test table; a learner whose fit is costly (XGBoost) overrides it to fit once.
+     */
+    default double[] fitAndScore(Table train, String label, Table... tests) {
+        double[] scores = new double[tests.length];
+        for (int i = 0; i < tests.length; i++) scores[i] = fitAndScore(train, tests[i], label);
+        return scores;
+    }
+
     /** The name of the score, e.g. {@code "roc_auc"}. */
     default String metric() { return "score"; }
 }

@@ -11,8 +11,11 @@ import java.time.Period;
 public final class Gap {
     private Gap() {}
 
-    public static Duration parse(String text) {
-        String s = text.trim();
+    public static Duration parse(String text) { return parse(text, "gap"); }
+
+    /** The same, naming {@code param} (an option such as {@code --ttl}) in the error. */
+    public static Duration parse(String text, String param) {
+        String s = text == null ? "" : text.trim();
         try {
             if (s.matches("[0-9]+")) return Duration.ofDays(Long.parseLong(s));
             if (s.matches("[0-9]+[dhms]")) {
@@ -31,7 +34,7 @@ public final class Gap {
             }
             return Duration.parse(s);
         } catch (RuntimeException e) {
-            throw DataValidationException.param("gap", text, "is not a duration",
+            throw DataValidationException.param(param, text, "is not a duration",
                     "write it as 7d, 12h, 30m, 45s, an ISO-8601 duration such as P7D, or a number of days");
         }
     }

@@ -63,7 +63,8 @@ public record LearningCurve(String metric, Direction direction, float[] train, f
             t[i] = train[i];
             if (validation.length > 0) v[i] = validation[i];
         }
-        Charts.Line line = Charts.line(title, "boosting round", metric).series("train", x, t);
+        Charts.Line line = Charts.line(title, "boosting round (trees added)",
+                metric + " (" + direction.word() + " is better)").series("train", x, t);
         if (validation.length > 0) line = line.series("validation", x, v).verticalMarker(bestIteration, "best iteration " + bestIteration);
         return line;
     }

@@ -81,7 +81,8 @@ public record ValidationCurve(String hyperparameter, String metric, Direction di
     }
 
     public Charts.Line chart() {
-        return Charts.line("Validation curve over " + hyperparameter, hyperparameter, metric)
+        return Charts.line("Validation curve over " + hyperparameter, hyperparameter + " (each point: its job's best iteration)",
+                        metric + " (" + direction.word() + " is better)")
                 .series("train", values, train).series("validation", values, validation).verticalMarker(bestValue(), "best " + hyperparameter + " = " + fmt(bestValue()));
     }
 

@@ -27,7 +27,18 @@ public record XGBoostLearner(Hyperparameters hyperparameters) implements Learner
     }
 
     @Override public double fitAndScore(Table train, Table test, String label) {
+        return fitAndScore(train, label, test)[0];
+    }
+
+    /** One training job on {@code train}, scored on each test table. */
+    @Override public double[] fitAndScore(Table train, String label, Table... tests) {
         TrainingResult r = TrainingJob.xgboost(label, Channel.of(train)).withName("learner").withHyperparameters(hyperparameters).run();
+        double[] scores = new double[tests.length];
+        for (int i = 0; i < tests.length; i++) scores[i] = score(r, tests[i]);
+        return scores;
+    }
+
+    private double score(TrainingResult r, Table test) {
         Map<String, Double> m = r.model().evaluate(test);
         Double v = m.get(metric());
         if (v == null) {

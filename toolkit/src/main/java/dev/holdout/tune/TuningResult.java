@@ -119,16 +119,33 @@ public final class TuningResult {
         return out;
     }
 
-    /** Objective by trial and best so far, as one chart. */
+    /**
+     * The objective of every trial, completed trials and stopped ones in their own colours. A stopped trial's partial
+     * objective can be far worse than any completed one (its loss after a few rounds); the y axis then keeps to the
+     * completed trials' range and the stopped trial is drawn on the edge, as the axis title says, so it cannot
+     * flatten the trials that matter into one line.
+     */
     public Charts.Line objectiveChart() {
         List<double[]> done = new ArrayList<>(), stopped = new ArrayList<>();
         for (TrialRecord t : trials) {
             if (!Double.isFinite(t.objective())) continue;
             (t.eligible() ? done : stopped).add(new double[] {t.number(), t.objective()});
         }
-        Charts.Line c = Charts.line("Objective by trial (" + config.strategy() + ")", "trial", config.objective().metricName());
+        String metric = config.objective().metricName();
+        Charts.Line c = Charts.line("Objective by trial (" + config.strategy() + ")", "trial (numbered in the order started)",
+                metric + " (" + config.objective().direction().word() + " is better)");
         if (!done.isEmpty()) c = c.points("completed", col(done, 0), col(done, 1));
         if (!stopped.isEmpty()) c = c.points("stopped early or failed (not eligible)", col(stopped, 0), col(stopped, 1));
+        if (done.size() >= 2 && !stopped.isEmpty()) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double[] p : done) {
+                lo = Math.min(lo, p[1]);
+                hi = Math.max(hi, p[1]);
+            }
+            double margin = Math.max(hi - lo, Math.abs(hi) * 0.01) * 0.25;
+            double low = lo - margin, high = hi + margin;
+            if (stopped.stream().anyMatch(p -> p[1] < low || p[1] > high)) c = c.clipY(low, high);
+        }
         return c;
     }
 
@@ -137,7 +154,9 @@ public final class TuningResult {
         double[] b = bestSoFar();
         List<double[]> pts = new ArrayList<>();
         for (int i = 0; i < b.length; i++) if (!Double.isNaN(b[i])) pts.add(new double[] {i + 1, b[i]});
-        Charts.Line c = Charts.line("Best so far (" + config.strategy() + ")", "trials run", "best " + config.objective().metricName());
+        String metric = config.objective().metricName();
+        Charts.Line c = Charts.line("Best so far (" + config.strategy() + ")", "trials run",
+                "best " + metric + " so far (" + config.objective().direction().word() + " is better)");
         if (!pts.isEmpty()) c = c.series("best so far", col(pts, 0), col(pts, 1));
         if (best != null) c = c.verticalMarker(best.number(), "best trial " + best.number());
         return c;

@@ -13,18 +13,30 @@ class DemoCommandTest {
         assertTrue(r.out().contains("overfitting"), r.out());
     }
 
-    @Test void leakageDemoTrainsXGBoostAndMeasuresTheOptimismOfEachLeak() throws Exception {
-        AuditCommandTest.Run r = AuditCommandTest.run("demo", "leakage", "--format", "json");
+    @Test void leakageDemoTrainsXGBoostAndMeasuresTheOptimismOfEachLeakAtEachSeed() throws Exception {
+        AuditCommandTest.Run r = AuditCommandTest.run("demo", "leakage", "--seeds", "3", "--format", "json");
         assertEquals(0, r.code(), r.err());
-        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("rows");
-        assertTrue(r.out().contains("XGBoost"), r.out());
-        double leaky = Double.NaN, safe = Double.NaN;
-        for (var row : rows) {
-            if (!row.path("dataset").asText().equals("synthetic-churn")) continue;
-            if (row.path("way").asText().startsWith("(c)")) leaky = row.path("optimism").asDouble();
-            if (row.path("way").asText().startsWith("(d)")) safe = row.path("optimism").asDouble();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(json.path("learner").asText().contains("XGBoost"), r.out());
+        assertEquals("[1,2,3]", json.path("seeds").toString());
+        var ways = json.path("ways");
+        assertEquals(4, ways.size());
+        var leaky = ways.get(2).path("optimism");
+        var safe = ways.get(3).path("optimism");
+        assertEquals("c", ways.get(2).path("way").asText());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(leaky.get(i).asDouble() > safe.get(i).asDouble() + 0.2, "seed " + (i + 1) + ": the planted leak's optimism "
+                    + leaky.get(i) + " must exceed the safe pipeline's " + safe.get(i) + ": " + r.out());
         }
-        assertTrue(leaky > safe + 0.2, "the planted leak's optimism " + leaky + " must exceed the safe pipeline's " + safe + ": " + r.out());
+        AuditCommandTest.Run table = AuditCommandTest.run("demo", "leakage", "--seeds", "2", "--seed", "5");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("at 2 seeds (5..6)") && table.out().contains("(d) safe pipeline"), table.out());
+    }
+
+    @Test void leakageDemoRefusesZeroSeeds() {
+        AuditCommandTest.Run r = AuditCommandTest.run("demo", "leakage", "--seeds", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--seeds=0"), r.err());
     }
 
     @Test void leakageDemoRefusesAnUnknownLearner() {
