@@ -39,15 +39,35 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--split", required = true, description = "Folder written by 'holdout split' (train.csv, validation.csv, test.csv, split.json).") Path dir;
     @Option(names = "--label", required = true, description = "Label column.") String label;
-    @Option(names = "--time", description = "Time column (default: the one recorded in split.json).") String time;
+    @Option(names = "--time", description = "Time column (default: the one recorded in split.json, else the first date, date-time or "
+            + "instant column).") String time;
+    @Option(names = "--no-time", description = "Do not check time order (no time column is detected).") boolean noTime;
     @Option(names = "--group", description = "Group column (default: the one recorded in split.json).") String group;
     @Option(names = "--preprocessor", description = "A saved FittedPreprocessor JSON to check against the train part.") Path preprocessor;
     @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE}).") String format;
     @picocli.CommandLine.Mixin TypesOption types;
 
+    /**
+     * The split.json that describes {@code dir}: its own, or for a fold folder ({@code fold-N/} written by a folded
+     * strategy) the one of the folder above it, which names the label, time, group and id columns of every fold.
+     */
+    static Path manifestOf(Path dir) {
+        Path own = dir.resolve("split.json");
+        if (Files.isRegularFile(own)) return own;
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (name != null && parent != null && name.toString().matches("fold-[0-9]+") && Files.isRegularFile(parent.resolve("split.json"))) {
+            return parent.resolve("split.json");
+        }
+        return null;
+    }
+
     @Override public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
             throw DataValidationException.param("--format", format, "must be table or json", "pass --format table or --format json");
+        }
+        if (noTime && time != null) {
+            throw DataValidationException.param("--no-time", true, "contradicts --time " + time, "drop one of the two options");
         }
         if (!Files.isDirectory(dir)) {
             throw DataValidationException.param("--split", dir, "is not a folder", "pass the folder 'holdout split --output' wrote");
@@ -61,10 +81,12 @@ final class AuditCommand implements Callable<Integer> {
                     folds ? "this is a folds folder: audit one fold at a time, e.g. --split " + dir.resolve("fold-1")
                             : "pass the folder 'holdout split --output' wrote");
         }
-        Path manifestFile = dir.resolve("split.json");
-        SplitManifest manifest = Files.isRegularFile(manifestFile) ? SplitManifest.read(manifestFile) : null;
+        Path manifestFile = manifestOf(dir);
+        SplitManifest manifest = manifestFile == null ? null : SplitManifest.read(manifestFile);
         List<String> notes = new ArrayList<>();
-        String timeCol = time != null ? time : manifest == null ? null : manifest.schema().time();
+        boolean fold = manifestFile != null && !manifestFile.getParent().equals(dir);
+        if (fold) notes.add("a fold of " + manifestFile.getParent() + " (strategy " + manifest.provenance().strategy() + "): its split.json names the columns");
+        String timeCol = noTime ? null : time != null ? time : manifest == null ? null : manifest.schema().time();
         String groupCol = group != null ? group : manifest == null ? null : manifest.schema().group();
         String idCol = manifest == null ? null : manifest.schema().id();
         if (time == null && timeCol != null) notes.add("time column '" + timeCol + "' from split.json");
@@ -98,6 +120,7 @@ final class AuditCommand implements Callable<Integer> {
 
         LeakageAudit audit = LeakageAudit.of(label);
         if (timeCol != null) audit = audit.time(timeCol);
+        if (noTime) audit = audit.noTime();
         if (groupCol != null) audit = audit.group(groupCol);
         if (idCol != null && train.containsColumn(idCol)) audit = audit.id(idCol);
         if (gap != null && !gap.isZero()) audit = audit.gap(gap);

@@ -18,6 +18,7 @@ import dev.holdout.metrics.MetricsGuide;
 import dev.holdout.metrics.MetricsReport;
 import dev.holdout.metrics.RegressionCharts;
 import dev.holdout.metrics.RegressionReport;
+import dev.holdout.metrics.MultiClass;
 import dev.holdout.metrics.Scores;
 import dev.holdout.metrics.SlicedReport;
 import dev.holdout.metrics.ZeroDivision;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * holdout metrics --input preds.csv --label label --prediction prediction --score score --format json
+ * holdout metrics --input predictions.csv --label species --prediction predicted_label --score p_setosa,p_versicolor,p_virginica
  * holdout metrics --input preds.csv --label y --prediction yhat --task regression --group-by region
  * holdout metrics --explain
  * </pre>
@@ -65,9 +67,19 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--prediction", paramLabel = "COL", description = "Column with the predicted label or value.")
     String prediction;
 
-    @Option(names = "--score", paramLabel = "COL",
-            description = "Column with the probability of the positive class (binary): enables roc_auc, average_precision, log_loss.")
+    @Option(names = "--score", paramLabel = "COL[,COL...]",
+            description = "Column with the probability of the positive class (binary): enables roc_auc, average_precision, log_loss. "
+                    + "Several columns (p_a,p_b,p_c, as holdout predict writes them; the class is the name after p_) are class "
+                    + "probabilities: multiclass roc_auc (see --multi-class) and log_loss.")
     String score;
+
+    @Option(names = "--multi-class", paramLabel = "ovr|ovo", defaultValue = "ovr",
+            description = "Multiclass ROC AUC with class probabilities: ovr (one-vs-rest, default) or ovo (one-vs-one), "
+                    + "averaged as --average (macro or weighted; micro for ovr), as scikit-learn.")
+    String multiClass;
+
+    @Option(names = "--no-guide", description = "Leave the plain-words guide out of the table output.")
+    boolean noGuide;
 
     @Option(names = "--task", paramLabel = "TASK", description = "classification | regression (default: classification "
             + "when --score is given or the labels look categorical, else regression).")
@@ -216,7 +228,7 @@ final class MetricsCommand implements Callable<Integer> {
             }
             out.println(StrictJson.pretty(map));
         } else {
-            String text = report.toText();
+            String text = report.toText(!noGuide);
             if (!thresholds.isEmpty()) {
                 StringBuilder t = new StringBuilder();
                 thresholds.forEach((k, v) -> t.append(k).append(": ").append(v instanceof Map<?, ?> m ? text(m) : v).append('\n'));
@@ -236,7 +248,8 @@ final class MetricsCommand implements Callable<Integer> {
     private LinkedHashMap<String, Object> thresholds(MetricsReport report) {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         if (targetPrecision == null && targetRecall == null) return out;
-        if (pr == null && report instanceof ClassificationReport c && c.positive() != null && score != null && c.averagePrecision() != null) {
+        if (pr == null && report instanceof ClassificationReport c && c.positive() != null && score != null && scoreColumns().size() == 1
+                && c.averagePrecision() != null) {
             pr = Scores.precisionRecallCurve(lastTruth, cols.numbers(score), positiveCode, lastWeights);
         }
         if (pr == null) {
@@ -394,8 +407,7 @@ final class MetricsCommand implements Callable<Integer> {
         bootSpec = boot;
         List<String> text = new ArrayList<>(List.of(label, prediction));
         if (groupBy != null) text.add(groupBy);
-        List<String> numbers = new ArrayList<>();
-        if (score != null) numbers.add(score);
+        List<String> numbers = new ArrayList<>(scoreColumns());
         if (weight != null) numbers.add(weight);
         cols = read(text, numbers, Long.MAX_VALUE);
         requireRows();
@@ -403,14 +415,25 @@ final class MetricsCommand implements Callable<Integer> {
         checkLabels(t, label);
         checkLabels(p, prediction);
         // One label space over truth and predictions, in the one order; "1" and "1.0" are the same class.
-        LabelVocabulary labels = LabelVocabulary.of(t.values()).union(LabelVocabulary.of(p.values()));
+        List<String> scoreColumns = scoreColumns();
+        LabelVocabulary seen = LabelVocabulary.of(t.values()).union(LabelVocabulary.of(p.values()));
+        // with class probabilities a class no row has still has its column
+        LabelVocabulary labels = scoreColumns.size() > 1 ? seen.union(LabelVocabulary.of(scoreClasses(scoreColumns))) : seen;
         int[] truth = labels.recode(t.codes(), t.values());
         int[] pred = labels.recode(p.codes(), p.values());
         double[] w = weights();
-        double[] s = score == null ? null : cols.numbers(score);
+        double[] s = scoreColumns.size() == 1 ? cols.numbers(score) : null;
         if (s != null) checkProbabilities(s);
         ClassificationOptions o = new ClassificationOptions(average == null ? null : Average.parse(average),
-                positive == null ? null : positive.strip(), ZeroDivision.parse(zeroDivision), beta);
+                positive == null ? null : positive.strip(), ZeroDivision.parse(zeroDivision), beta, MultiClass.parse(multiClass));
+        if (scoreColumns.size() > 1) {
+            double[][] probability = probabilities(scoreColumns, labels);
+            if (groupBy == null) return withNotes(ClassificationReport.ofCodes(truth, pred, labels, probability, w, o, boot), notes);
+            LabelVocabulary groups = groupVocabulary();
+            return SlicedReport.of(groupBy, groupCodes(groups), groups.names(), rows -> ClassificationReport.ofSlice(
+                    SlicedReport.take(truth, rows), SlicedReport.take(pred, rows), labels, SlicedReport.take(probability, rows),
+                    SlicedReport.take(w, rows), o, boot));
+        }
         if (groupBy == null) {
             ClassificationReport rep = ClassificationReport.ofCodes(truth, pred, labels, s, w, o, boot);
             if (rep.positive() != null && labels.contains(rep.positive())) positiveCode = labels.codeOf(rep.positive());
@@ -492,6 +515,77 @@ final class MetricsCommand implements Callable<Integer> {
         return w;
     }
 
+    /** The --score columns: one (binary) or one per class. */
+    private List<String> scoreColumns() {
+        if (score == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String c : score.split(",", -1)) {
+            String name = c.strip();
+            if (name.isEmpty()) {
+                throw DataValidationException.param("score", score, "has an empty column name", "list the columns separated by commas: --score p_a,p_b,p_c");
+            }
+            if (out.contains(name)) throw DataValidationException.param("score", score, "names column '" + name + "' twice", "list each column once");
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** The class of each probability column: the name after {@code p_} (holdout predict's naming), else the name itself. */
+    private static List<String> scoreClasses(List<String> columns) {
+        List<String> classes = new ArrayList<>();
+        for (String c : columns) classes.add(c.startsWith("p_") && c.length() > 2 ? c.substring(2) : c);
+        return classes;
+    }
+
+    /**
+     * The class-probability matrix, one column per label of {@code labels} in its order: every class of the truth
+     * and the predictions needs a column, and every row's probabilities are in [0, 1] and sum to 1.
+     */
+    private double[][] probabilities(List<String> columns, LabelVocabulary labels) {
+        List<String> classes = scoreClasses(columns);
+        int k = labels.size();
+        int[] codeOfColumn = new int[columns.size()];
+        String[] columnOfCode = new String[k];
+        for (int j = 0; j < columns.size(); j++) {
+            int code = labels.codeOf(classes.get(j));
+            if (columnOfCode[code] != null) {
+                throw DataValidationException.param("score", score, "columns '" + columnOfCode[code] + "' and '" + columns.get(j)
+                        + "' are both class '" + labels.name(code) + "'", "give one probability column per class");
+            }
+            columnOfCode[code] = columns.get(j);
+            codeOfColumn[j] = code;
+        }
+        for (int c = 0; c < k; c++) {
+            if (columnOfCode[c] == null) {
+                throw DataValidationException.param("score", score, "has no column for class '" + labels.name(c) + "' (the classes of "
+                        + "--label and --prediction are " + labels.names() + ")", "add its probability column, p_" + labels.name(c));
+            }
+        }
+        int n = cols.rowCount();
+        double[][] p = new double[n][k];
+        for (int j = 0; j < columns.size(); j++) {
+            double[] v = cols.numbers(columns.get(j));
+            for (int i = 0; i < n; i++) {
+                if (!(v[i] >= 0 && v[i] <= 1)) {
+                    throw DataValidationException.at(input.toString(), cols.line(i), columns.get(j), Double.toString(v[i]),
+                            "probability " + v[i] + " is not in [0, 1]; --score with several columns needs each class's predicted probability");
+                }
+                p[i][codeOfColumn[j]] = v[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (double x : p[i]) sum += x;
+            // numpy.allclose(sum, 1), the tolerance scikit-learn's roc_auc_score checks with
+            if (!(Math.abs(sum - 1) <= 1e-8 + 1e-5 * Math.abs(sum))) {
+                throw DataValidationException.at(input.toString(), cols.line(i), score, Double.toString(sum),
+                        "the class probabilities sum to " + sum + ", not 1; --score with several columns needs one probability per class "
+                                + "(a softmax output), every class listed");
+            }
+        }
+        return p;
+    }
+
     private void checkProbabilities(double[] s) {
         for (int i = 0; i < s.length; i++) {
             if (!(s[i] >= 0 && s[i] <= 1)) {
@@ -510,7 +604,7 @@ final class MetricsCommand implements Callable<Integer> {
             return new ClassificationReport(c.rows(), c.weighted(), c.labels(), c.average(), c.positive(), c.zeroDivision(),
                     c.beta(), c.accuracy(), c.precision(), c.recall(), c.f1(), c.fbeta(), c.specificity(),
                     c.balancedAccuracy(), c.mcc(), c.rocAuc(), c.averagePrecision(), c.logLoss(), c.confusionMatrix(),
-                    c.intervals(), w);
+                    c.intervals(), w, c.multiClass(), c.inputs());
         }
         if (r instanceof RegressionReport g) {
             List<String> w = new ArrayList<>(notes);

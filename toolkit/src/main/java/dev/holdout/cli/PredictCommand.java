@@ -29,9 +29,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with the feature columns (a label column is ignored).")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write: probability and predicted_label (binary), "
-            + "predicted_class and p_<k> (multiclass), or prediction (regression). A file there is replaced once the new one is complete.")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write: the input's id columns and label "
+            + "(when it has them) and --keep columns, then probability and predicted_label (binary), predicted_class and p_<class> "
+            + "(multiclass), or prediction (regression). A file there is replaced once the new one is complete.")
     Path output;
+
+    @Option(names = "--keep", paramLabel = "COL[,COL...]", split = ",",
+            description = "More input columns to copy beside the predictions (the id columns training found and the label are kept anyway).")
+    java.util.List<String> keep = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Mixin TypesOption types;
 
@@ -54,9 +59,38 @@ final class PredictCommand implements Callable<Integer> {
             throw DataValidationException.param("input", input, "has a header but no rows", "give at least one row to score");
         }
         double[][] scores = scorer.score(t);
-        StringBuilder sb = new StringBuilder(scorer.csvHeader()).append('\n');
-        for (double[] s : scores) scorer.appendCsv(sb, s).append('\n');
-        target.writeString(sb.toString());
+        java.util.List<String> kept = scorer.keptColumns(t.columnNames(), keep);
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream(scores.length * 32 + 64);
+        StringBuilder sb = new StringBuilder();
+        for (String k : kept) Scorer.appendField(sb, k).append(',');
+        o.writeBytes(sb.append(scorer.csvHeader()).append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (kept.isEmpty()) {
+            for (double[] s : scores) {
+                sb.setLength(0);
+                o.writeBytes(scorer.appendCsv(sb, s).append('\n').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        } else {
+            // the kept fields exactly as the file has them (the bytes holdout transform copies too), then the predictions
+            java.util.List<String> header = t.columnNames();
+            dev.holdout.data.CsvReader r = dev.holdout.data.CsvReader.open(input);
+            for (String k : kept) r = r.withType(k, dev.holdout.data.ColumnKind.TEXT, "kept beside the predictions as written");
+            int row = 0;
+            try (dev.holdout.data.CsvReader.Batches batches = r.columns(kept).batches(65_536)) {
+                for (dev.holdout.data.CsvBatch b : batches) {
+                    for (int i = 0; i < b.rows(); i++, row++) {
+                        for (String k : kept) {
+                            b.writeField(i, header.indexOf(k), o);
+                            o.write(',');
+                        }
+                        sb.setLength(0);
+                        o.writeBytes(scorer.appendCsv(sb, scores[row]).append('\n').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        target.write(o.toByteArray());
         PrintWriter out = spec.commandLine().getOut();
         out.println("scored " + scores.length + " rows with " + scorer + " -> " + output);
         out.flush();

@@ -4,6 +4,7 @@ import dev.holdout.io.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.io.OutputFolder;
+import dev.holdout.leakage.Interleaving;
 import dev.holdout.report.Html;
 import dev.holdout.split.Part;
 import dev.holdout.split.RandomSplit;
@@ -68,17 +69,12 @@ final class QuickstartCommand implements Callable<Integer> {
         out.printf("Loaded %s: %d days, %s%n%n", d.dataset(), weather.rowCount(), d.schema());
 
         Split random = RandomSplit.create().test(0.2).seed(42).split(weather);
-        // One row per day in date order, so rows i-1 and i+1 are the days before and after.
-        int sandwiched = 0;
-        var test = random.rows(Part.TEST);
-        for (int i = 0; i < test.size(); i++) {
-            int r = test.get(i);
-            if (r > 0 && r + 1 < weather.rowCount() && !test.contains(r - 1) && !test.contains(r + 1)) sandwiched++;
-        }
+        // one row per day: the nearest earlier and later times are the days before and after (the audit's own measure)
+        Interleaving between = Interleaving.of(random.train(weather), random.test(weather), d.schema().time());
         out.printf("1. A random 80/20 split (seed 42) of these time-ordered days: %d of %d test days (%.0f%%) have both the%n"
                         + "   day before and the day after in the training part. The model is tested on days it has seen%n"
                         + "   the future of: its score will be optimistic, and no real forecast works that way.%n%n",
-                sandwiched, test.size(), 100.0 * sandwiched / test.size());
+                between.surrounded(), between.rows(), 100 * between.share());
 
         SplitManifest manifest = SplitManifest.of(d.split(), weather, d.schema());
         out.println("2. A time split (train < " + RainData.CUTOFFS[0] + " <= validation < " + RainData.CUTOFFS[1]

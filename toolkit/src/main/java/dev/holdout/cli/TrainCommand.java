@@ -55,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
             progress.finish();
         }
         ExperimentsCommand.record(store, r.jobFolder(), dev.holdout.experiments.Experiments.TRAIN, null, spec.commandLine().getErr(), "train");
+        r.features().leftOut().forEach((column, why) -> out.println("left out '" + column + "': " + why));
         if (!r.evaluation().parts().isEmpty()) out.print(r.evaluation().toTable());
         out.println("job folder: " + r.jobFolder());
         out.flush();

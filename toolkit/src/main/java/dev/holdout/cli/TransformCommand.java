@@ -59,6 +59,11 @@ final class TransformCommand implements Callable<Integer> {
             description = "input: put the input row's columns (as they were) before the predictions, so holdout metrics runs on the output. Default none.")
     String joinSource;
 
+    @Option(names = "--keep", paramLabel = "COL[,COL...]", split = ",",
+            description = "More input columns to write beside the predictions, as holdout predict --keep (the id columns training found "
+                    + "and the label are written anyway, unless --join-source or --output-filter decide the columns).")
+    java.util.List<String> keep = new java.util.ArrayList<>();
+
     @Option(names = "--input-filter", paramLabel = "FILTER", description = "The input columns the model may read (see below). Default $.")
     String inputFilter;
 
@@ -99,7 +104,7 @@ final class TransformCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // options, the model and the inputs' headers are checked before the output is claimed: such a mistake leaves nothing
         BatchTransform t = BatchTransform.of(Scorer.load(dir)).joinSource(join).inputFilter(in).outputFilter(out)
-                .batchSize(batchSize).threads(threads).skipBadRows(skip).types(types.kinds());
+                .batchSize(batchSize).threads(threads).skipBadRows(skip).types(types.kinds()).keep(keep);
         t.check(files);
         try (OutputFolder folder = OutputFolder.at(output).named("--output").input("--input", input).input("--model", dir).force(force).claim()) {
             List<BatchTransform.FileResult> results;

@@ -28,8 +28,9 @@ import java.util.Objects;
  * @param findings what the checks found, most severe first
  * @param checks   every check, in the order they ran, with what became of it
  * @param partRows rows per part
+ * @param notes    what the audit decided by itself (a time column it detected), for the reader
  */
-public record AuditReport(List<Finding> findings, List<Check> checks, Map<String, Integer> partRows) {
+public record AuditReport(List<Finding> findings, List<Check> checks, Map<String, Integer> partRows, List<String> notes) {
 
     /** The audit's overall outcome. */
     public enum Verdict {
@@ -96,6 +97,19 @@ public record AuditReport(List<Finding> findings, List<Check> checks, Map<String
         findings = List.copyOf(sorted);
         checks = List.copyOf(checks);
         partRows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partRows));
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public AuditReport(List<Finding> findings, List<Check> checks, Map<String, Integer> partRows) {
+        this(findings, checks, partRows, List.of());
+    }
+
+    /** A copy with one more note. */
+    public AuditReport withNote(String note) {
+        List<String> n = new ArrayList<>(notes);
+        n.add(note);
+        return new AuditReport(findings, checks, partRows, n);
     }
 
     /**
@@ -153,6 +167,7 @@ public record AuditReport(List<Finding> findings, List<Check> checks, Map<String
         root.put("checks_run", checksRun());
         root.put("checks_skipped", checksSkipped());
         root.put("checks_not_requested", checksNotRequested());
+        root.put("notes", notes);
         return StrictJson.pretty(root) + "\n";
     }
 
@@ -186,6 +201,7 @@ public record AuditReport(List<Finding> findings, List<Check> checks, Map<String
             if (c.reason() != null) sb.append(": ").append(c.reason());
             sb.append('\n');
         }
+        for (String n : notes) sb.append("note: ").append(n).append('\n');
         return sb.toString();
     }
 
@@ -196,6 +212,7 @@ public record AuditReport(List<Finding> findings, List<Check> checks, Map<String
         for (Check c : checks) checkRows.add(List.of(c.name(), c.status().label(), c.reason() == null ? "" : c.reason()));
         return "<p><b>" + Html.escape(headline()) + "</b></p>"
                 + (rows.isEmpty() ? "" : Html.table(List.of("severity", "check", "summary", "evidence", "why it matters"), rows))
-                + Html.table(List.of("check", "status", "reason"), checkRows);
+                + Html.table(List.of("check", "status", "reason"), checkRows)
+                + notes.stream().map(n -> "<p class=\"note\">" + Html.escape(n) + "</p>").collect(java.util.stream.Collectors.joining());
     }
 }

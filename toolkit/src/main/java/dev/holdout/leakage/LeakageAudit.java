@@ -74,9 +74,11 @@ public final class LeakageAudit {
     private final double gapUnits;
     private final FittedPreprocessor preprocessor;
     private final List<String> features;
+    /** Without a time column: look for a date, date-time or instant column (off after {@link #noTime()}). */
+    private final boolean detectTime;
 
     private LeakageAudit(String label, String time, String group, String id, Duration gap, double gapUnits,
-                         FittedPreprocessor preprocessor, List<String> features) {
+                         FittedPreprocessor preprocessor, List<String> features, boolean detectTime) {
         if (label == null || label.isBlank()) {
             throw DataValidationException.param("label", label, "the audit needs the label column", "pass the label column name");
         }
@@ -92,16 +94,26 @@ public final class LeakageAudit {
         this.gapUnits = gapUnits;
         this.preprocessor = preprocessor;
         this.features = features == null ? null : List.copyOf(features);
+        this.detectTime = detectTime;
     }
 
-    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, Double.NaN, null, null); }
+    public static LeakageAudit of(String label) { return new LeakageAudit(label, null, null, null, null, Double.NaN, null, null, true); }
 
-    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, gapUnits, preprocessor, features); }
+    /** The time column: training rows must come before validation and test rows. */
+    public LeakageAudit time(String column) { return new LeakageAudit(label, column, group, id, gap, gapUnits, preprocessor, features, detectTime); }
 
-    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, gapUnits, preprocessor, features); }
+    /**
+     * No time column and no detection: the temporal check is not requested. Without this (and without
+     * {@link #time}), the audit checks the first date, date-time or instant column it finds (not the label, group
+     * or id), because a random split of time-ordered rows is the mistake it exists to catch; the report notes
+     * which column it detected.
+     */
+    public LeakageAudit noTime() { return new LeakageAudit(label, null, group, id, gap, gapUnits, preprocessor, features, false); }
+
+    public LeakageAudit group(String column) { return new LeakageAudit(label, time, column, id, gap, gapUnits, preprocessor, features, detectTime); }
 
     /** A row-id column used to name rows in the evidence (otherwise 1-based row numbers within each part). */
-    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, gapUnits, preprocessor, features); }
+    public LeakageAudit id(String column) { return new LeakageAudit(label, time, group, column, gap, gapUnits, preprocessor, features, detectTime); }
 
     /**
      * The embargo the split promised between parts. For a date or date-time column it is a real
@@ -110,7 +122,7 @@ public final class LeakageAudit {
      * alike): {@code Duration.ofDays(7)} is 7 units, {@code Duration.ofHours(12)} is 0.5 units. Use
      * {@link #gapUnits(double)} to give the units directly.
      */
-    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, Double.NaN, preprocessor, features); }
+    public LeakageAudit gap(Duration g) { return new LeakageAudit(label, time, group, id, g, Double.NaN, preprocessor, features, detectTime); }
 
     /**
      * The embargo for a numeric time column, in the column's own units (e.g. {@code 2.5} when the
@@ -118,22 +130,35 @@ public final class LeakageAudit {
      * fractional times are not rounded.
      */
     public LeakageAudit gapUnits(double units) {
-        return new LeakageAudit(label, time, group, id, null, units, preprocessor, features);
+        return new LeakageAudit(label, time, group, id, null, units, preprocessor, features, detectTime);
     }
 
-    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, gapUnits, p, features); }
+    public LeakageAudit preprocessor(FittedPreprocessor p) { return new LeakageAudit(label, time, group, id, gap, gapUnits, p, features, detectTime); }
 
-    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, gapUnits, preprocessor, columns); }
+    public LeakageAudit features(List<String> columns) { return new LeakageAudit(label, time, group, id, gap, gapUnits, preprocessor, columns, detectTime); }
 
     /** Audits the parts of {@code split} over {@code table}. */
     public AuditReport run(Split split, Table table) {
         return run(split.train(table), split.hasValidation() ? split.validation(table) : null, split.test(table));
     }
 
-    /** Audits three parts; {@code validation} may be null. */
+    /**
+     * Audits three parts; {@code validation} may be null. Without a time column (and without {@link #noTime()}),
+     * the first date, date-time or instant column of the parts is checked as the time column, and the report's
+     * notes say so.
+     */
     public AuditReport run(Table train, Table validation, Table test) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
+        if (time == null && detectTime) {
+            String found = detectedTime(train, validation, test);
+            if (found != null) {
+                String kind = dev.holdout.data.CsvLoader.kindOf(train.column(found)).name().toLowerCase(Locale.ROOT).replace("datetime", "date-time");
+                return new LeakageAudit(label, found, group, id, gap, gapUnits, preprocessor, features, false).run(train, validation, test)
+                        .withNote("time column '" + found + "' detected (a " + kind + " column): a split must keep training rows before the "
+                                + "rows it is evaluated on; pass --time (time(...)) to choose another column, or --no-time (noTime()) to skip the check");
+            }
+        }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("train", train));
         if (validation != null && validation.rowCount() > 0) parts.add(new Part("validation", validation));
@@ -164,7 +189,10 @@ public final class LeakageAudit {
             duplicates(parts, feats, findings);
             checks.add(new Check("duplicate-rows", Status.RAN, null));
         }
-        if (time == null) checks.add(new Check("temporal-overlap", Status.NOT_REQUESTED, "no time column given (--time)"));
+        if (time == null) {
+            checks.add(new Check("temporal-overlap", Status.NOT_REQUESTED, detectTime
+                    ? "no time column given (--time), and no date, date-time or instant column to check" : "no time column (--no-time)"));
+        }
         else if (nothingToCompare != null) checks.add(new Check("temporal-overlap", Status.SKIPPED, nothingToCompare));
         else checks.add(temporal(parts, findings));
         if (group == null) checks.add(new Check("group-overlap", Status.NOT_REQUESTED, "no group column given (--group)"));
@@ -177,6 +205,18 @@ public final class LeakageAudit {
         }
         checks.addAll(targetLeaks(train, feats, findings));
         return new AuditReport(findings, checks, sizes);
+    }
+
+    /** The first date, date-time or instant column of every part that has no other role, or null. */
+    private String detectedTime(Table train, Table validation, Table test) {
+        for (String c : train.columnNames()) {
+            if (c.equals(label) || c.equals(group) || c.equals(id)) continue;
+            dev.holdout.data.ColumnKind k = dev.holdout.data.CsvLoader.kindOf(train.column(c));
+            if (k != dev.holdout.data.ColumnKind.DATE && k != dev.holdout.data.ColumnKind.DATETIME && k != dev.holdout.data.ColumnKind.INSTANT) continue;
+            if (!test.containsColumn(c) || (validation != null && !validation.containsColumn(c))) continue;
+            return c;
+        }
+        return null;
     }
 
     private List<String> defaultFeatures(Table t) {
@@ -310,9 +350,20 @@ public final class LeakageAudit {
                 ev.put(earlier.name + "_rows_at_or_after", atOrAfter);
                 ev.put(earlier.name + "_latest_time", show(max, seconds));
                 ev.put("earliest_later_time", laterMinText + " (" + laterName + ")");
+                // how a random split looks in time: evaluation rows with training rows just before and just after them
+                String surrounded = "";
+                if (a == 0) {
+                    for (int b = 1; b < parts.size(); b++) {
+                        Interleaving i = Interleaving.of(te, times.get(parts.get(b).name));
+                        ev.put(parts.get(b).name + "_rows_between_train_rows", i.counts());
+                        if (i.surrounded() > 0 && surrounded.isEmpty()) {
+                            surrounded = "; " + i.counts() + " " + parts.get(b).name + " rows have train rows just before and just after them in time";
+                        }
+                    }
+                }
                 ev.put("examples", examples);
                 out.add(new Finding("temporal-overlap", Severity.HIGH,
-                        atOrAfter + " " + earlier.name + " rows are at or after the earliest " + laterName + " time " + laterMinText,
+                        atOrAfter + " " + earlier.name + " rows are at or after the earliest " + laterName + " time " + laterMinText + surrounded,
                         ev, "The model learns from the future of the rows it is evaluated on. In production it will only ever "
                                 + "have the past, so this score is optimistic. Split by time (holdout split --strategy time) so that "
                                 + "every " + earlier.name + " time is before every later time."));
@@ -479,6 +530,18 @@ public final class LeakageAudit {
     }
 
     // ---------------------------------------------------------------- target leaks
+
+    /**
+     * The single-feature check alone on {@code train}: a {@code target-leak} finding for each of {@code features}
+     * that predicts the label almost perfectly by itself (what {@code holdout train} leaves out by default).
+     */
+    public List<Finding> targetLeaks(Table train, List<String> features) {
+        Columns.require(train, label, "label");
+        List<Finding> out = new ArrayList<>();
+        targetLeaks(train, features, out);
+        out.removeIf(f -> !f.check().equals("target-leak"));
+        return out;
+    }
 
     private List<Check> targetLeaks(Table train, List<String> feats, List<Finding> out) {
         Column<?> y = train.column(label);

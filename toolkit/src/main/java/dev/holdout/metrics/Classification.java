@@ -122,21 +122,9 @@ public final class Classification {
         return ConfusionMatrix.of(truth, predicted, numClasses, weights).mcc();
     }
 
-    /** Precision with averaging: codes must be in {@code [0, numClasses)}; {@code positive} is used only for BINARY. */
-    public static double precision(int[] truth, int[] predicted, int numClasses, Average average, int positive,
-                                   double[] weights, ZeroDivision zd) {
-        return ConfusionMatrix.of(truth, predicted, numClasses, weights).precision(average, positive, zd);
-    }
-
-    public static double recall(int[] truth, int[] predicted, int numClasses, Average average, int positive,
-                                double[] weights, ZeroDivision zd) {
-        return ConfusionMatrix.of(truth, predicted, numClasses, weights).recall(average, positive, zd);
-    }
-
-    public static double fbeta(int[] truth, int[] predicted, int numClasses, double beta, Average average, int positive,
-                               double[] weights, ZeroDivision zd) {
-        return ConfusionMatrix.of(truth, predicted, numClasses, weights).fbeta(beta, average, positive, zd);
-    }
+    // Averaged precision, recall and F-beta over any number of classes: ClassificationReport.of(truth, predicted,
+    // options) or ConfusionMatrix.of(...).precision(average, positive, zeroDivision). No overload here takes a class
+    // count where another takes the positive label.
 
     /** 1 when a == b, else 0, without a branch (random labels would defeat the branch predictor). */
     static int equal(int a, int b) {

@@ -12,12 +12,13 @@ import dev.holdout.data.DataValidationException;
  *                     or text labels with binary averaging or a score, need it given (an error otherwise)
  * @param zeroDivision value of an undefined precision/recall/F (default 0; recorded in the warnings)
  * @param beta         the F-beta weight (1 = F1)
+ * @param multiClass   how ROC AUC extends to more than two classes when class probabilities are given (null = one-vs-rest)
  *
  * <pre>{@code
  * ClassificationOptions o = ClassificationOptions.defaults().withAverage(Average.MACRO).withZeroDivision(ZeroDivision.NAN);
  * }</pre>
  */
-public record ClassificationOptions(Average average, String positive, ZeroDivision zeroDivision, double beta) {
+public record ClassificationOptions(Average average, String positive, ZeroDivision zeroDivision, double beta, MultiClass multiClass) {
     public ClassificationOptions {
         if (zeroDivision == null) zeroDivision = ZeroDivision.ZERO;
         if (!(beta >= 0)) {
@@ -25,15 +26,25 @@ public record ClassificationOptions(Average average, String positive, ZeroDivisi
         }
     }
 
-    public static ClassificationOptions defaults() {
-        return new ClassificationOptions(null, null, ZeroDivision.ZERO, 1.0);
+    /** The options without a multiclass ROC AUC choice (one-vs-rest). */
+    public ClassificationOptions(Average average, String positive, ZeroDivision zeroDivision, double beta) {
+        this(average, positive, zeroDivision, beta, null);
     }
 
-    public ClassificationOptions withAverage(Average a) { return new ClassificationOptions(a, positive, zeroDivision, beta); }
+    public static ClassificationOptions defaults() {
+        return new ClassificationOptions(null, null, ZeroDivision.ZERO, 1.0, null);
+    }
 
-    public ClassificationOptions withPositive(String p) { return new ClassificationOptions(average, p, zeroDivision, beta); }
+    /** One-vs-rest unless set. */
+    @Override public MultiClass multiClass() { return multiClass == null ? MultiClass.OVR : multiClass; }
 
-    public ClassificationOptions withZeroDivision(ZeroDivision z) { return new ClassificationOptions(average, positive, z, beta); }
+    public ClassificationOptions withAverage(Average a) { return new ClassificationOptions(a, positive, zeroDivision, beta, multiClass); }
 
-    public ClassificationOptions withBeta(double b) { return new ClassificationOptions(average, positive, zeroDivision, b); }
+    public ClassificationOptions withPositive(String p) { return new ClassificationOptions(average, p, zeroDivision, beta, multiClass); }
+
+    public ClassificationOptions withZeroDivision(ZeroDivision z) { return new ClassificationOptions(average, positive, z, beta, multiClass); }
+
+    public ClassificationOptions withBeta(double b) { return new ClassificationOptions(average, positive, zeroDivision, b, multiClass); }
+
+    public ClassificationOptions withMultiClass(MultiClass m) { return new ClassificationOptions(average, positive, zeroDivision, beta, m); }
 }

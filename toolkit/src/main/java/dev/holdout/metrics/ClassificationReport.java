@@ -15,20 +15,24 @@ import java.util.Map;
  * {@link #warnings()} says why.
  *
  * <pre>{@code
- * ClassificationReport r = ClassificationReport.of(
- *         new String[] {"spam", "ham", "spam"}, new String[] {"spam", "spam", "spam"},
- *         new double[] {0.9, 0.6, 0.7}, null, ClassificationOptions.defaults().withPositive("spam"));
+ * ClassificationReport r = ClassificationReport.of(new String[] {"spam", "ham", "spam"}, new String[] {"spam", "spam", "spam"},
+ *                 ClassificationOptions.defaults().withPositive("spam"))
+ *         .withScores(new double[] {0.9, 0.6, 0.7});
  * r.precision();   // 0.6667
  * r.rocAuc();      // 1.0
+ * ClassificationReport.of(truth, predicted).withScores(probabilities);   // k columns: multiclass ROC AUC and log loss
  * System.out.println(r.toText());
  * }</pre>
+ *
+ * <p>The {@code with...} methods recompute the report from the same rows with more inputs (scores, weights,
+ * options); they may come in any order.
  */
 public record ClassificationReport(int rows, boolean weighted, List<String> labels, Average average, String positive,
                                    ZeroDivision zeroDivision, double beta, Double accuracy, Double precision,
                                    Double recall, Double f1, Double fbeta, Double specificity, Double balancedAccuracy,
                                    Double mcc, Double rocAuc, Double averagePrecision, Double logLoss,
                                    ConfusionMatrix confusionMatrix, Map<String, ConfidenceInterval> intervals,
-                                   List<String> warnings) implements MetricsReport {
+                                   List<String> warnings, MultiClass multiClass, Inputs inputs) implements MetricsReport {
 
     public ClassificationReport {
         labels = List.copyOf(labels);
@@ -36,20 +40,147 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The rows a report was computed from, kept (copied, never handed out) so that {@link #withScores},
+     * {@link #withWeights} and {@link #withOptions} can recompute it. Not part of the report's value: two reports
+     * with the same numbers are equal whatever rows they came from.
+     */
+    public static final class Inputs {
+        private final int[] truth, predicted;
+        private final LabelVocabulary labels;
+        private final double[] score, weights;
+        private final double[][] probability;
+        private final ClassificationOptions options;
+
+        private Inputs(int[] truth, int[] predicted, LabelVocabulary labels, double[] score, double[][] probability, double[] weights,
+                       ClassificationOptions options) {
+            this.truth = truth;
+            this.predicted = predicted;
+            this.labels = labels;
+            this.score = score;
+            this.probability = probability;
+            this.weights = weights;
+            this.options = options;
+        }
+
+        @Override public boolean equals(Object o) { return o instanceof Inputs; }
+
+        @Override public int hashCode() { return 0; }
+
+        @Override public String toString() { return "Inputs[" + truth.length + " rows]"; }
+    }
+
+    /** From string labels, with the default options; add scores, weights or options with the withers. */
+    public static ClassificationReport of(String[] truth, String[] predicted) {
+        return of(truth, predicted, ClassificationOptions.defaults());
+    }
+
+    /**
+     * From string labels with options: two text labels need the positive one named
+     * ({@code ClassificationOptions.defaults().withPositive("spam")}) before binary metrics can be computed.
+     */
+    public static ClassificationReport of(String[] truth, String[] predicted, ClassificationOptions options) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        LabelVocabulary labels = LabelVocabulary.of(distinct(truth, "truth")).union(LabelVocabulary.of(distinct(predicted, "predicted")));
+        return compute(labels.encode(truth), labels.encode(predicted), labels, null, null, null,
+                java.util.Objects.requireNonNull(options, "options"), null);
+    }
+
+    /**
+     * From integer labels, with the default options. A k-column probability matrix given later by
+     * {@link #withScores(double[][])} reads the labels as class codes 0..k-1.
+     */
+    public static ClassificationReport of(int[] truth, int[] predicted) {
+        return of(truth, predicted, ClassificationOptions.defaults());
+    }
+
+    /** From integer labels with options (the positive label, the average, ...). */
+    public static ClassificationReport of(int[] truth, int[] predicted, ClassificationOptions options) {
+        Checks.sameLength(truth.length, predicted.length, "predicted");
+        LabelVocabulary labels = LabelVocabulary.ofInts(truth).union(LabelVocabulary.ofInts(predicted));
+        return compute(labels.encode(truth), labels.encode(predicted), labels, null, null, null,
+                java.util.Objects.requireNonNull(options, "options"), null);
+    }
+
     /** From string labels; {@code score} (P(positive), binary only) and {@code weights} may be null. */
     public static ClassificationReport of(String[] truth, String[] predicted, double[] score, double[] weights,
                                           ClassificationOptions options) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         LabelVocabulary labels = LabelVocabulary.of(distinct(truth, "truth")).union(LabelVocabulary.of(distinct(predicted, "predicted")));
-        return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
+        return compute(labels.encode(truth), labels.encode(predicted), labels, score, null, weights, options, null);
     }
 
-    /** From integer labels. */
+    /** From integer labels; {@code score} and {@code weights} may be null. */
     public static ClassificationReport of(int[] truth, int[] predicted, double[] score, double[] weights,
                                           ClassificationOptions options) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         LabelVocabulary labels = LabelVocabulary.ofInts(truth).union(LabelVocabulary.ofInts(predicted));
-        return ofCodes(labels.encode(truth), labels.encode(predicted), labels, score, weights, options, null);
+        return compute(labels.encode(truth), labels.encode(predicted), labels, score, null, weights, options, null);
+    }
+
+    private Inputs source() {
+        if (inputs == null) {
+            throw new IllegalStateException("this report was built without its rows; compute it with ClassificationReport.of(truth, predicted)");
+        }
+        return inputs;
+    }
+
+    private ClassificationReport recompute(double[] score, double[][] probability, double[] weights, ClassificationOptions options) {
+        Inputs in = source();
+        return compute(in.truth, in.predicted, in.labels, score, probability, weights, options, null);
+    }
+
+    /** The same rows with P(positive) per row (two classes): adds ROC AUC, average precision and log loss. */
+    public ClassificationReport withScores(double[] score) {
+        Inputs in = source();
+        return recompute(java.util.Objects.requireNonNull(score, "score").clone(), null, in.weights, in.options);
+    }
+
+    /**
+     * The same rows with class probabilities, one column per class ({@code probability[i][c]}); adds multiclass ROC
+     * AUC (one-vs-rest unless the options say one-vs-one, averaged as the report is) and log loss. For string labels
+     * the columns follow the labels' order ({@link #labels()}); for integer labels column c is class c.
+     */
+    public ClassificationReport withScores(double[][] probability) {
+        Inputs in = source();
+        java.util.Objects.requireNonNull(probability, "probability");
+        int k = probability.length == 0 ? 0 : probability[0].length;
+        int[] truth = in.truth, predicted = in.predicted;
+        LabelVocabulary labels = in.labels;
+        if (labels.numeric() && k > labels.size() && k > 0) {
+            // integer labels are class codes: column c is class c, whether or not every class occurs
+            int[] codes = new int[k];
+            for (int c = 0; c < k; c++) codes[c] = c;
+            LabelVocabulary all = LabelVocabulary.ofInts(codes).union(labels);
+            if (all.size() == k) {
+                int[] map = all.translate(labels.names());
+                truth = remap(truth, map);
+                predicted = remap(predicted, map);
+                labels = all;
+            }
+        }
+        double[][] copy = new double[probability.length][];
+        for (int i = 0; i < copy.length; i++) copy[i] = probability[i].clone();
+        return compute(truth, predicted, labels, null, copy, in.weights, in.options, null);
+    }
+
+    private static int[] remap(int[] codes, int[] map) {
+        int[] out = new int[codes.length];
+        for (int i = 0; i < out.length; i++) out[i] = map[codes[i]];
+        return out;
+    }
+
+    /** The same rows with sample weights. */
+    public ClassificationReport withWeights(double[] weights) {
+        Inputs in = source();
+        return compute(in.truth, in.predicted, in.labels, in.score, in.probability, java.util.Objects.requireNonNull(weights, "weights").clone(),
+                in.options, null);
+    }
+
+    /** The same rows with other options (average, positive label, zero division, beta, multiclass ROC AUC). */
+    public ClassificationReport withOptions(ClassificationOptions options) {
+        Inputs in = source();
+        return compute(in.truth, in.predicted, in.labels, in.score, in.probability, in.weights, java.util.Objects.requireNonNull(options, "options"), null);
     }
 
     /** The distinct values of a label column, for a vocabulary; one that is not a label is an error naming its index. */
@@ -69,8 +200,38 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
      */
     public static ClassificationReport ofCodes(int[] truth, int[] predicted, LabelVocabulary labels, double[] score,
                                                double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        return compute(truth, predicted, labels, score, null, weights, options, bootstrap);
+    }
+
+    /**
+     * As {@link #ofCodes(int[], int[], LabelVocabulary, double[], double[], ClassificationOptions, Bootstrap.Spec)} with
+     * class probabilities, one column per label of {@code labels} in its order.
+     */
+    public static ClassificationReport ofCodes(int[] truth, int[] predicted, LabelVocabulary labels, double[][] probability,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        return compute(truth, predicted, labels, null, probability, weights, options, bootstrap);
+    }
+
+    private static ClassificationReport compute(int[] truth, int[] predicted, LabelVocabulary labels, double[] score, double[][] probability,
+                                                double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
         Checks.sameLength(truth.length, predicted.length, "predicted");
         if (score != null) Checks.sameLength(truth.length, score.length, "score");
+        if (probability != null) {
+            Checks.sameLength(truth.length, probability.length, "probability");
+            int columns = probability.length == 0 ? labels.size() : probability[0].length;
+            if (columns != labels.size()) {
+                throw DataValidationException.param("probability", columns + " columns", "needs one column per class, " + labels.size()
+                        + " " + labels.names(), "give a probability column for each class, in the labels' order");
+            }
+            if (labels.size() <= 2 && labels.size() > 0) {
+                // two classes: the positive class's column is the score (decided below, once the positive label is known)
+                double[][] p2 = probability;
+                probability = null;
+                score = new double[p2.length];
+                int positiveCode = positiveCodeForScores(labels, options);
+                for (int i = 0; i < p2.length; i++) score[i] = p2[i][positiveCode];
+            }
+        }
         Checks.weights(weights, truth.length);
         ClassificationOptions o = options == null ? ClassificationOptions.defaults() : options;
         List<String> warnings = new ArrayList<>();
@@ -127,6 +288,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             mm = ConfusionMatrix.of(truth, predicted, kk, weights).withLabels(names);
         }
         Computation c = new Computation(truth, predicted, score, k, avg, pos, o, labels);
+        c.probability = k > 2 ? probability : null;
         if (score != null && k <= 2) c.prepareScores(weights, bootstrap != null);
         LinkedHashMap<String, Double> v = c.values(weights, mm);
 
@@ -138,8 +300,12 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
                 warnings.add("balanced_accuracy: label '" + labels.name(j) + "' is predicted but never occurs in the truth; it is left out");
             }
         }
-        if (score == null) {
-            warnings.add("roc_auc, average_precision, log_loss: need a score column (the probability of the positive class)");
+        if (c.probability != null) {
+            warnings.add("average_precision: defined for two classes only (scikit-learn 1.2 refuses the multiclass format)");
+            if (c.probabilityProblem != null) warnings.add("roc_auc: " + c.probabilityProblem);
+        } else if (score == null) {
+            warnings.add("roc_auc, average_precision, log_loss: need a score column (the probability of the positive class)"
+                    + (k > 2 ? ", or one probability column per class" : ""));
         } else if (k > 2) {
             warnings.add("roc_auc, average_precision, log_loss: one score column only defines them for two classes, but there are " + k);
         } else {
@@ -160,7 +326,18 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         return new ClassificationReport(truth.length, weights != null, labels.names(), avg,
                 pos >= 0 ? positiveName(labels, pos, absentPositive) : null, o.zeroDivision(), o.beta(), v.get("accuracy"), v.get("precision"),
                 v.get("recall"), v.get("f1"), v.get("fbeta"), v.get("specificity"), v.get("balanced_accuracy"),
-                v.get("mcc"), v.get("roc_auc"), v.get("average_precision"), v.get("log_loss"), m, intervals, warnings);
+                v.get("mcc"), v.get("roc_auc"), v.get("average_precision"), v.get("log_loss"), m, intervals, warnings,
+                c.probability != null ? o.multiClass() : null, new Inputs(truth, predicted, labels, score, probability, weights, options));
+    }
+
+    /** The code whose probability column is the score of a two-class probability matrix. */
+    private static int positiveCodeForScores(LabelVocabulary labels, ClassificationOptions options) {
+        if (options != null && options.positive() != null) return labels.code(options.positive(), "positive");
+        if (labels.numeric()) {
+            int one = labels.codeOfNumber(1.0);
+            if (one >= 0) return one;
+        }
+        return labels.size() - 1;
     }
 
     /**
@@ -174,6 +351,11 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
     public static ClassificationReport ofSlice(int[] truth, int[] predicted, LabelVocabulary labels, double[] score,
                                                double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
         ClassificationReport r = ofCodes(truth, predicted, labels, score, weights, options, bootstrap);
+        return restrictToSeen(r, truth, predicted, labels);
+    }
+
+    /** The report listing only the labels that occur in the slice's truth or predictions. */
+    private static ClassificationReport restrictToSeen(ClassificationReport r, int[] truth, int[] predicted, LabelVocabulary labels) {
         boolean[] seen = new boolean[labels.size()];
         for (int t : truth) seen[t] = true;
         for (int p : predicted) seen[p] = true;
@@ -190,7 +372,15 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         }
         return new ClassificationReport(r.rows(), r.weighted(), names, r.average(), r.positive(), r.zeroDivision(), r.beta(),
                 r.accuracy(), r.precision(), r.recall(), r.f1(), r.fbeta(), r.specificity(), r.balancedAccuracy(), r.mcc(),
-                r.rocAuc(), r.averagePrecision(), r.logLoss(), r.confusionMatrix().restrictTo(keep), r.intervals(), r.warnings());
+                r.rocAuc(), r.averagePrecision(), r.logLoss(), r.confusionMatrix().restrictTo(keep), r.intervals(), r.warnings(),
+                r.multiClass(), r.inputs());
+    }
+
+    /** As {@link #ofSlice(int[], int[], LabelVocabulary, double[], double[], ClassificationOptions, Bootstrap.Spec)} with class probabilities. */
+    public static ClassificationReport ofSlice(int[] truth, int[] predicted, LabelVocabulary labels, double[][] probability,
+                                               double[] weights, ClassificationOptions options, Bootstrap.Spec bootstrap) {
+        ClassificationReport r = ofCodes(truth, predicted, labels, probability, weights, options, bootstrap);
+        return restrictToSeen(r, truth, predicted, labels);
     }
 
     private static int firstOther(int k, int pos) {
@@ -210,6 +400,10 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         final ClassificationOptions o;
         int[] order;
         double posWeight, negWeight;
+        /** Class probabilities (more than two classes), or null. */
+        double[][] probability;
+        /** Why multiclass ROC AUC is undefined here (a class absent from the truth), or null. */
+        String probabilityProblem;
 
         Computation(int[] truth, int[] predicted, double[] score, int k, Average avg, int pos, ClassificationOptions o, LabelVocabulary labels) {
             this.truth = truth;
@@ -263,7 +457,16 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             v.put("balanced_accuracy", m.balancedAccuracy());
             v.put("mcc", m.mcc());
             Double auc = null, ap = null, ll = null;
-            if (w == null && posKeys != null) {
+            if (probability != null) {
+                ll = Scores.logLoss(truth, probability, w);
+                if (!(o.multiClass() == MultiClass.OVO && w != null)) {
+                    try {
+                        auc = Scores.rocAuc(truth, probability, o.multiClass(), avg, w);
+                    } catch (DataValidationException e) {
+                        if (w == null) probabilityProblem = e.getMessage();   // not for a bootstrap resample
+                    }
+                }
+            } else if (w == null && posKeys != null) {
                 if (posKeys.length > 0 && negKeys.length > 0) auc = Scores.rocAucSorted(posKeys, negKeys, pos);
                 if (posKeys.length > 0) ap = Scores.averagePrecisionSorted(posKeys, negKeys);
                 ll = Scores.logLoss(truth, score, pos, null);
@@ -301,6 +504,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
         out.put("balanced_accuracy", json(balancedAccuracy));
         out.put("mcc", json(mcc));
         out.put("roc_auc", json(rocAuc));
+        if (multiClass != null) out.put("multi_class", multiClass.toString());
         out.put("average_precision", json(averagePrecision));
         out.put("log_loss", json(logLoss));
         LinkedHashMap<String, Object> cm = new LinkedHashMap<>();
@@ -365,10 +569,10 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
     private String header() {
         return "Classification: " + rows + " rows" + (weighted ? " (weighted)" : "") + ", labels " + labels
                 + ", average=" + average + (positive != null && average == Average.BINARY ? ", positive='" + positive + "'" : "")
-                + ", zero_division=" + zeroDivision;
+                + ", zero_division=" + zeroDivision + (multiClass != null ? ", roc_auc " + (multiClass == MultiClass.OVR ? "one-vs-rest" : "one-vs-one") : "");
     }
 
-    @Override public String toText() {
+    @Override public String toText(boolean guide) {
         StringBuilder sb = new StringBuilder(header()).append('\n');
         boolean ci = !intervals.isEmpty();
         sb.append(String.format("  %-20s %-12s %-8s%s%n", "metric", "value", "better", ci ? "  95% CI".replace("95", pct()) : ""));
@@ -384,7 +588,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             sb.append("Warnings:\n");
             for (String w : warnings) sb.append("  - ").append(w).append('\n');
         }
-        return sb.append('\n').append(MetricsGuide.text()).toString();
+        return guide ? sb.append('\n').append(MetricsGuide.text("classification")).toString() : sb.toString();
     }
 
     private String pct() {
@@ -405,7 +609,7 @@ public record ClassificationReport(int rows, boolean weighted, List<String> labe
             for (String w : warnings) sb.append("<li>").append(Html.escape(w)).append("</li>");
             sb.append("</ul>");
         }
-        return sb.append(MetricsGuide.html()).append("</div>").toString();
+        return sb.append(MetricsGuide.html("classification")).append("</div>").toString();
     }
 
     @Override public String toString() {

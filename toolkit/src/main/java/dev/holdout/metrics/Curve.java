@@ -10,7 +10,9 @@ import java.util.Arrays;
  * curve also starts at (0, 0) with threshold +∞, as scikit-learn. Arrays are copied out.
  *
  * <pre>{@code
- * Curve pr = Scores.precisionRecallCurve(truth, score, 1, null);
+ * Curve pr = Curve.precisionRecall(truth, score);     // class code 1 is positive, every row weighs 1
+ * Curve roc = Curve.roc(truth, score);
+ * Curve weighted = Scores.precisionRecallCurve(truth, score, 0, weights);   // class code 0 positive, sample weights
  * ThresholdChoice t = pr.thresholdForPrecision(0.9);  // the lowest threshold with precision >= 0.9
  * Charts.savePng(pr.chart().image(), Path.of("pr.png"));
  * }</pre>
@@ -32,6 +34,12 @@ public final class Curve {
         this.recall = recall;
         this.fpr = fpr;
     }
+
+    /** The ROC curve of class code 1 against the rest, unweighted. */
+    public static Curve roc(int[] truth, double[] score) { return build(Kind.ROC, truth, score, 1, null); }
+
+    /** The precision/recall curve of class code 1 against the rest, unweighted. */
+    public static Curve precisionRecall(int[] truth, double[] score) { return build(Kind.PRECISION_RECALL, truth, score, 1, null); }
 
     static Curve roc(int[] truth, double[] score, int positive, double[] weights) {
         return build(Kind.ROC, truth, score, positive, weights);

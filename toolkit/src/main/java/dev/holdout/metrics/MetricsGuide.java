@@ -16,7 +16,12 @@ public final class MetricsGuide {
     private MetricsGuide() {}
 
     /** One metric: what it measures and when to use it. */
-    public record Entry(String metric, String direction, String means, String useWhen) {}
+    public record Entry(String metric, String direction, String means, String useWhen) {
+        /** Whether this is a regression metric (else classification). */
+        public boolean regression() { return REGRESSION.contains(metric); }
+    }
+
+    private static final List<String> REGRESSION = List.of("mae", "mse", "rmse", "r2", "mape", "median_ae", "explained_variance");
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("accuracy", "higher", "the share of rows predicted correctly",
@@ -58,28 +63,42 @@ public final class MetricsGuide {
 
     public static List<Entry> entries() { return ENTRIES; }
 
-    /** The guide as plain text, one paragraph per metric. */
-    public static String text() {
+    /** The guide as plain text, one paragraph per metric of both tasks ({@code holdout metrics --explain}). */
+    public static String text() { return text(null); }
+
+    /** The entries of one task: "classification", "regression", or null for both. */
+    public static List<Entry> entries(String task) {
+        if (task == null) return ENTRIES;
+        boolean regression = task.equals("regression");
+        return ENTRIES.stream().filter(e -> e.regression() == regression).toList();
+    }
+
+    /** The guide for one task's report (only its metrics): "classification", "regression", or null for both. */
+    public static String text(String task) {
         StringBuilder sb = new StringBuilder("How to read these metrics\n");
-        for (Entry e : ENTRIES) {
+        for (Entry e : entries(task)) {
             sb.append("  ").append(e.metric());
             if (!e.direction().equals("-")) sb.append(" (").append(e.direction()).append(" is better)");
             sb.append(": ").append(e.means()).append(".\n      Use it when ").append(e.useWhen()).append(".\n");
         }
-        sb.append("  In short: accuracy for balanced data, precision when false positives cost, recall when false\n")
-          .append("  negatives cost, F1 for an overall view; MAE for typical error, MSE/RMSE when big errors hurt most,\n")
-          .append("  R2 for the share of variance explained.\n");
-        return sb.toString();
+        return sb.append("  In short: ").append(inShort(task)).append('\n').toString();
     }
 
-    /** The guide as an HTML table. */
-    public static String html() {
+    private static String inShort(String task) {
+        String c = "accuracy for balanced data, precision when false positives cost, recall when false negatives cost, F1 for an overall view";
+        String r = "MAE for typical error, MSE/RMSE when big errors hurt most, R2 for the share of variance explained";
+        return task == null ? c + "; " + r + "." : (task.equals("regression") ? r : c) + ".";
+    }
+
+    /** The guide of both tasks as an HTML table. */
+    public static String html() { return html(null); }
+
+    /** The guide of one task as an HTML table ("classification", "regression", or null for both). */
+    public static String html(String task) {
         List<List<String>> rows = new java.util.ArrayList<>();
-        for (Entry e : ENTRIES) rows.add(List.of(e.metric(), e.direction(), e.means(), e.useWhen()));
+        for (Entry e : entries(task)) rows.add(List.of(e.metric(), e.direction(), e.means(), e.useWhen()));
         return "<details class=\"guide\"><summary>How to read these metrics</summary>"
                 + Html.table(List.of("metric", "better", "what it measures", "use it when"), rows)
-                + "<p class=\"note\">Accuracy for balanced data, precision when false positives cost, recall when false "
-                + "negatives cost, F1 for an overall view; MAE for typical error, MSE/RMSE when big errors hurt most, "
-                + "R2 for the share of variance explained.</p></details>";
+                + "<p class=\"note\">In short: " + Html.escape(inShort(task)) + "</p></details>";
     }
 }

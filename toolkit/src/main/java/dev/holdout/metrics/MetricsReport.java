@@ -21,8 +21,11 @@ public sealed interface MetricsReport permits ClassificationReport, RegressionRe
 
     List<String> warnings();
 
-    /** A full plain-text rendering: metrics, confidence intervals, warnings, then the guide. */
-    String toText();
+    /** A full plain-text rendering: metrics, confidence intervals, warnings, then the guide to this task's metrics. */
+    default String toText() { return toText(true); }
+
+    /** The plain-text rendering, with or without the guide ({@code holdout metrics --no-guide}). */
+    String toText(boolean guide);
 
     /** An HTML fragment for notebooks and reports, including the guide. */
     String toHtml();

@@ -110,7 +110,7 @@ public record RegressionReport(int rows, boolean weighted, Double mse, Double rm
         return "Regression: " + rows + " rows" + (weighted ? " (weighted)" : "");
     }
 
-    @Override public String toText() {
+    @Override public String toText(boolean guide) {
         StringBuilder sb = new StringBuilder(header()).append('\n');
         boolean ci = !intervals.isEmpty();
         sb.append(String.format("  %-20s %-12s %-8s%s%n", "metric", "value", "better", ci ? "  interval" : ""));
@@ -124,7 +124,7 @@ public record RegressionReport(int rows, boolean weighted, Double mse, Double rm
             sb.append("Warnings:\n");
             for (String w : warnings) sb.append("  - ").append(w).append('\n');
         }
-        return sb.append('\n').append(MetricsGuide.text()).toString();
+        return guide ? sb.append('\n').append(MetricsGuide.text("regression")).toString() : sb.toString();
     }
 
     @Override public String toHtml() {
@@ -138,7 +138,7 @@ public record RegressionReport(int rows, boolean weighted, Double mse, Double rm
             for (String w : warnings) sb.append("<li>").append(Html.escape(w)).append("</li>");
             sb.append("</ul>");
         }
-        return sb.append(MetricsGuide.html()).append("</div>").toString();
+        return sb.append(MetricsGuide.html("regression")).append("</div>").toString();
     }
 
     @Override public String toString() {

@@ -232,6 +232,137 @@ public final class Scores {
         return sum / wsum;
     }
 
+    /**
+     * Multiclass ROC AUC from class probabilities, exactly scikit-learn's {@code roc_auc_score(y, p, multi_class=...,
+     * average=...)}: {@code probability[i][c]} = P(row i is class code c), every row summing to 1 (within
+     * {@code 1e-5}, as numpy's {@code allclose}); every class code in {@code [0, k)} must occur in the truth, or its
+     * one-vs-rest (or pairwise) AUC is undefined.
+     *
+     * <pre>{@code
+     * int[] truth = {0, 1, 2, 2};
+     * double[][] p = {{.7, .2, .1}, {.2, .5, .3}, {.1, .3, .6}, {.3, .3, .4}};
+     * Scores.rocAuc(truth, p, MultiClass.OVR, Average.MACRO, null);   // 1.0
+     * }</pre>
+     *
+     * @param average MACRO or WEIGHTED (and MICRO for one-vs-rest)
+     * @param weights sample weights (one-vs-rest only, as scikit-learn), or null
+     */
+    public static double rocAuc(int[] truth, double[][] probability, MultiClass multiClass, Average average, double[] weights) {
+        int k = checkProbabilities(truth, probability);
+        Checks.weights(weights, truth.length);
+        if (average == Average.BINARY) {
+            throw DataValidationException.param("average", "binary", "is for two classes; " + k + " score columns are " + k + " classes",
+                    "use macro or weighted" + (multiClass == MultiClass.OVR ? " (or micro)" : ""));
+        }
+        double[] present = new double[k];
+        for (int i = 0; i < truth.length; i++) present[truth[i]] += weights == null ? 1 : weights[i];
+        for (int c = 0; c < k; c++) {
+            if (present[c] == 0) {
+                throw DataValidationException.param("truth", "no rows of class code " + c, "multiclass ROC AUC needs every class in the "
+                        + "truth (its one-vs-" + (multiClass == MultiClass.OVR ? "rest" : "one") + " AUC is undefined without it)",
+                        "evaluate on rows of every class, or drop the score column of the absent class");
+            }
+        }
+        if (multiClass == MultiClass.OVO) {
+            if (weights != null) {
+                throw DataValidationException.param("weight", "given", "scikit-learn defines no weighted one-vs-one ROC AUC",
+                        "drop the weights or use one-vs-rest (ovr)");
+            }
+            if (average == Average.MICRO) {
+                throw DataValidationException.param("average", "micro", "one-vs-one ROC AUC is averaged macro or weighted",
+                        "use macro or weighted, or one-vs-rest for micro");
+            }
+            return ovo(truth, probability, k, average == Average.WEIGHTED);
+        }
+        int n = truth.length;
+        if (average == Average.MICRO) {
+            // every (row, class) cell is one binary example: truth 1 for the row's class
+            int[] t = new int[n * k];
+            double[] s = new double[n * k];
+            double[] w = weights == null ? null : new double[n * k];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < k; c++) {
+                    t[i * k + c] = truth[i] == c ? 1 : 0;
+                    s[i * k + c] = probability[i][c];
+                    if (w != null) w[i * k + c] = weights[i];
+                }
+            }
+            return rocAuc(t, s, 1, w);
+        }
+        double[] column = new double[n];
+        double sum = 0, total = 0;
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) column[i] = probability[i][c];
+            double auc = rocAuc(truth, column, c, weights);
+            double weight = average == Average.WEIGHTED ? present[c] : 1;
+            sum += weight * auc;
+            total += weight;
+        }
+        return sum / total;
+    }
+
+    /** Hand and Till's pairwise AUC, as scikit-learn's {@code _average_multiclass_ovo_score}. */
+    private static double ovo(int[] truth, double[][] probability, int k, boolean weighted) {
+        int n = truth.length;
+        double sum = 0, total = 0;
+        int[] rows = new int[n];
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                int m = 0;
+                for (int i = 0; i < n; i++) if (truth[i] == a || truth[i] == b) rows[m++] = i;
+                int[] t = new int[m];
+                double[] sa = new double[m], sb = new double[m];
+                for (int j = 0; j < m; j++) {
+                    t[j] = truth[rows[j]];
+                    sa[j] = probability[rows[j]][a];
+                    sb[j] = probability[rows[j]][b];
+                }
+                double pair = (rocAuc(t, sa, a, null) + rocAuc(t, sb, b, null)) / 2;
+                double weight = weighted ? (double) m / n : 1;
+                sum += weight * pair;
+                total += weight;
+            }
+        }
+        return sum / total;
+    }
+
+    /** The number of classes (columns); each row a probability vector summing to 1, each truth code a column. */
+    static int checkProbabilities(int[] truth, double[][] probability) {
+        Checks.sameLength(truth.length, probability.length, "probability");
+        if (probability.length == 0) throw DataValidationException.param("probability", "[]", "needs at least one row", "pass the scored rows");
+        int k = probability[0].length;
+        if (k < 3) {
+            throw DataValidationException.param("probability", k + " columns", "multiclass ROC AUC needs a column per class, three or more",
+                    "for two classes pass the positive class's probability as one score");
+        }
+        for (int i = 0; i < probability.length; i++) {
+            double[] row = probability[i];
+            if (row.length != k) {
+                throw DataValidationException.param("probability[" + i + "]", row.length + " columns", "every row needs " + k + " columns",
+                        "give one probability per class in every row");
+            }
+            double s = 0;
+            for (double p : row) {
+                if (!(p >= 0 && p <= 1)) {
+                    throw DataValidationException.param("probability[" + i + "]", java.util.Arrays.toString(row), "every entry must be in [0, 1]",
+                            "pass class probabilities");
+                }
+                s += p;
+            }
+            // numpy.allclose(1, s): |s - 1| <= 1e-8 + 1e-5 * |s|, scikit-learn's test
+            if (!(Math.abs(s - 1) <= 1e-8 + 1e-5 * Math.abs(s))) {
+                throw DataValidationException.param("probability[" + i + "]", java.util.Arrays.toString(row), "sums to " + s
+                                + ", not 1: multiclass ROC AUC takes class probabilities, as scikit-learn",
+                        "pass every class's probability (a softmax output), not raw scores");
+            }
+            int t = truth[i];
+            if (t < 0 || t >= k) {
+                throw DataValidationException.param("truth[" + i + "]", t, "must be a class code in [0, " + k + ")", "give one probability column per class");
+            }
+        }
+        return k;
+    }
+
     /** The ROC curve (FPR, TPR at each distinct threshold, highest first, starting at (0, 0)). */
     public static Curve rocCurve(int[] truth, double[] score, int positive, double[] weights) {
         return Curve.roc(truth, score, positive, weights);

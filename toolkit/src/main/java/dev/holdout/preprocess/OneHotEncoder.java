@@ -119,7 +119,7 @@ public final class OneHotEncoder extends Step {
                             int row = coded.firstRowOf(v);
                             if (row < 0) continue;   // a code no input row has (the missing code of a column without missing values)
                             throw unknownCategory(input, c.column(), row, coded.nameOf(v, ColumnValues.MISSING), known,
-                                    "pass onUnknown(UnknownPolicy.IGNORE) or INFREQUENT to accept unseen categories");
+                                    "set \"handle_unknown\": \"ignore\" (all indicators 0) or \"infrequent\" on the one_hot step to accept unseen categories");
                         }
                     }
                 }

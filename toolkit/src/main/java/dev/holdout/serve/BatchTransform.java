@@ -77,9 +77,11 @@ public final class BatchTransform {
     private final int threads;
     private final boolean skipBadRows;
     private final Map<String, ColumnKind> types;
+    private final List<String> keep;
 
     private BatchTransform(Scorer scorer, boolean joinSource, ColumnFilter inputFilter, ColumnFilter outputFilter, int batchRows, int threads,
-                           boolean skipBadRows, Map<String, ColumnKind> types) {
+                           boolean skipBadRows, Map<String, ColumnKind> types, List<String> keep) {
+        this.keep = List.copyOf(keep);
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.joinSource = joinSource;
         this.inputFilter = Objects.requireNonNull(inputFilter, "inputFilter");
@@ -92,22 +94,22 @@ public final class BatchTransform {
 
     /** A transform with {@code scorer}: no join, no filters, {@value #DEFAULT_BATCH_ROWS} rows a batch, one thread, failing on a bad row. */
     public static BatchTransform of(Scorer scorer) {
-        return new BatchTransform(scorer, false, ColumnFilter.ALL, ColumnFilter.ALL, DEFAULT_BATCH_ROWS, 1, false, Map.of());
+        return new BatchTransform(scorer, false, ColumnFilter.ALL, ColumnFilter.ALL, DEFAULT_BATCH_ROWS, 1, false, Map.of(), List.of());
     }
 
     /** SageMaker's {@code JoinSource: Input}: each output row starts with the input row's columns, as they were in the file. */
     public BatchTransform joinSource(boolean join) {
-        return new BatchTransform(scorer, join, inputFilter, outputFilter, batchRows, threads, skipBadRows, types);
+        return new BatchTransform(scorer, join, inputFilter, outputFilter, batchRows, threads, skipBadRows, types, keep);
     }
 
     /** The input columns the model may read (a column it needs outside the filter is an error). */
     public BatchTransform inputFilter(ColumnFilter f) {
-        return new BatchTransform(scorer, joinSource, f, outputFilter, batchRows, threads, skipBadRows, types);
+        return new BatchTransform(scorer, joinSource, f, outputFilter, batchRows, threads, skipBadRows, types, keep);
     }
 
     /** The columns of the output row (the joined input columns and the prediction fields) to write, in this order. */
     public BatchTransform outputFilter(ColumnFilter f) {
-        return new BatchTransform(scorer, joinSource, inputFilter, f, batchRows, threads, skipBadRows, types);
+        return new BatchTransform(scorer, joinSource, inputFilter, f, batchRows, threads, skipBadRows, types, keep);
     }
 
     /** Rows per batch (1 to 1,048,576). */
@@ -115,23 +117,31 @@ public final class BatchTransform {
         if (rows < 1 || rows > 1 << 20) {
             throw DataValidationException.param("--batch-size", rows, "must be between 1 and 1048576 rows", "e.g. " + DEFAULT_BATCH_ROWS);
         }
-        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, rows, threads, skipBadRows, types);
+        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, rows, threads, skipBadRows, types, keep);
     }
 
     /** Scoring threads (1 to 256); the output keeps input order. */
     public BatchTransform threads(int n) {
         if (n < 1 || n > 256) throw DataValidationException.param("--threads", n, "must be between 1 and 256", "e.g. the number of cores");
-        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, n, skipBadRows, types);
+        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, n, skipBadRows, types, keep);
     }
 
     /** Leave out bad rows and write each with its reason to {@code <name>.errors}, instead of failing. */
     public BatchTransform skipBadRows(boolean skip) {
-        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, threads, skip, types);
+        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, threads, skip, types, keep);
+    }
+
+    /**
+     * More input columns to keep beside the predictions, as {@code holdout predict --keep} (the id columns and the label
+     * are kept anyway, unless a join or an output filter says what to write).
+     */
+    public BatchTransform keep(List<String> columns) {
+        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, threads, skipBadRows, types, columns);
     }
 
     /** Declared column types ({@code --types}), over the model's training types. */
     public BatchTransform types(Map<String, ColumnKind> declared) {
-        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, threads, skipBadRows, declared);
+        return new BatchTransform(scorer, joinSource, inputFilter, outputFilter, batchRows, threads, skipBadRows, declared, keep);
     }
 
     /** The output file name of an input: SageMaker's {@code <input file name>.out}. */
@@ -160,7 +170,7 @@ public final class BatchTransform {
     }
 
     /** The chosen output columns' positions in [input columns (joined)] + prediction fields, after the checks of {@link #check}. */
-    private int[] outputHeader(Path input, List<String> header) {
+    private OutputPlan outputHeader(Path input, List<String> header) {
         List<String> allowed = inputFilter.names(header);
         for (String c : scorer.inputColumns()) {
             if (!header.contains(c)) {
@@ -172,22 +182,35 @@ public final class BatchTransform {
                         "keep the model's input columns " + scorer.inputColumns() + " in the filter");
             }
         }
+        // without a join or an output filter, each row keeps what holdout predict keeps: the id columns, the label, --keep
+        List<String> kept = joinSource || !outputFilter.isAll() ? List.of() : scorer.keptColumns(header, keep);
+        boolean carry = joinSource || !kept.isEmpty();
         List<String> joined = new ArrayList<>();
-        if (joinSource) joined.addAll(header);
+        if (carry) joined.addAll(header);
         joined.addAll(scorer.predictionColumns());
-        return outputFilter.select(joined);
+        int[] chosen;
+        if (kept.isEmpty()) {
+            chosen = outputFilter.select(joined);
+        } else {
+            chosen = new int[kept.size() + scorer.predictionColumns().size()];
+            for (int i = 0; i < kept.size(); i++) chosen[i] = header.indexOf(kept.get(i));
+            for (int j = 0; j < scorer.predictionColumns().size(); j++) chosen[kept.size() + j] = header.size() + j;
+        }
+        return new OutputPlan(joined, chosen, new Layout(header.size(), carry ? header.size() : 0, chosen, outputFilter.isAll() && kept.isEmpty()));
     }
+
+    /** The output's columns: [input columns (carried)] + prediction fields, the chosen positions, and how rows are laid out. */
+    private record OutputPlan(List<String> joined, int[] chosen, Layout layout) {}
 
     /** Transforms one file into {@code folder}/{@link #outputName}. */
     public FileResult run(Path input, Path folder, Listener listener) {
         InputFiles.requireReadable(input, "input");
         CsvReader file = CsvReader.open(input);
         List<String> header = file.header();
-        int[] chosen = outputHeader(input, header);
-        List<String> joined = new ArrayList<>();
-        if (joinSource) joined.addAll(header);
-        joined.addAll(scorer.predictionColumns());
-        Layout layout = new Layout(header.size(), joinSource ? header.size() : 0, chosen, outputFilter.isAll());
+        OutputPlan plan = outputHeader(input, header);
+        int[] chosen = plan.chosen();
+        List<String> joined = plan.joined();
+        Layout layout = plan.layout();
         List<String> outHeader = new ArrayList<>();
         for (int i : chosen) outHeader.add(joined.get(i));
 

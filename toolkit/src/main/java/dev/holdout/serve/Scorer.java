@@ -27,6 +27,10 @@ import tech.tablesaw.api.Table;
  * for {@code multi:softprob}, {@code prediction} for regression. Numbers are written with six significant
  * digits ({@code %.6g}).
  *
+ * <p>Beside the predictions, the rows keep their own id columns (the ones training found: the model card's
+ * {@code ids}), the label when the scored file has it, and any columns asked for ({@link #keptColumns}), so the
+ * output goes straight into {@code holdout metrics --label y --prediction predicted_label}.
+ *
  * <pre>{@code
  * Scorer s = Scorer.load(Path.of("runs/rain/model"));
  * s.inputColumns();                      // [temp_max, temp_min, wind]: the order of a header-less CSV row
@@ -41,12 +45,14 @@ public final class Scorer {
     private final Map<String, ColumnKind> inputs;
     private final List<String> predictionColumns;
     private final Kind kind;
+    private final List<String> ids;
 
     private enum Kind { BINARY, MULTICLASS, REGRESSION }
 
-    private Scorer(TrainedModel model, Path folder, Map<String, ColumnKind> inputs) {
+    private Scorer(TrainedModel model, Path folder, Map<String, ColumnKind> inputs, List<String> ids) {
         this.model = model;
         this.folder = folder;
+        this.ids = List.copyOf(ids);
         this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         String objective = model.objective();
         this.kind = Hyperparameters.BINARY_LOGISTIC.equals(objective) ? Kind.BINARY
@@ -70,7 +76,49 @@ public final class Scorer {
      */
     public static Scorer load(Path modelFolder) {
         TrainedModel m = TrainedModel.load(modelFolder);
-        return new Scorer(m, modelFolder, TrainedModel.inputSchema(modelFolder).types());
+        return new Scorer(m, modelFolder, TrainedModel.inputSchema(modelFolder).types(), TrainedModel.idColumns(modelFolder));
+    }
+
+    /** The id columns the model's training found (kept beside predictions when the scored file has them). */
+    public List<String> idColumns() { return ids; }
+
+    /**
+     * The columns of a scored file to carry beside its predictions, in this order: the model's id columns the file
+     * has, the label when the file has it, then {@code keep} (each must be a column of the file). A name that is also
+     * a prediction field ({@code probability}, ...) is refused: the output would have the name twice.
+     *
+     * <pre>{@code
+     * scorer.keptColumns(List.of("row_id", "date", "temp", "rain"), List.of("date"));   // [row_id, rain, date]
+     * }</pre>
+     */
+    public List<String> keptColumns(List<String> header, List<String> keep) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) if (header.contains(id) && !out.contains(id)) out.add(id);
+        if (header.contains(model.label()) && !out.contains(model.label())) out.add(model.label());
+        for (String k : keep) {
+            if (!header.contains(k)) {
+                String close = dev.holdout.data.Columns.closest(k, header);
+                throw DataValidationException.param("keep", k, "is not a column of the scored file", close != null
+                        ? "did you mean '" + close + "'?" : "name columns of the file: " + header);
+            }
+            if (!out.contains(k)) out.add(k);
+        }
+        for (String k : out) {
+            if (predictionColumns.contains(k)) {
+                throw DataValidationException.param("keep", k, "is also the name of a prediction column " + predictionColumns,
+                        "rename the column in the input, or do not keep it");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** One CSV field: quoted when it must be (a comma, a quote or a line break), empty for null (a missing value). */
+    public static StringBuilder appendField(StringBuilder sb, String value) {
+        if (value == null) return sb;
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+        }
+        return sb.append(value);
     }
 
     /** The model. */

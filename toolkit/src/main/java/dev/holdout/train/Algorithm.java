@@ -13,26 +13,33 @@ import java.util.List;
  *
  * <pre>{@code
  * Algorithm.parse("cart");                   // CART: a Tribuo decision tree (classification or regression by objective)
- * Algorithm.CART.hyperparameters();          // [objective, max_depth, seed, num_class]
+ * Algorithm.CART.hyperparameters();          // [objective, num_class, max_depth, min_samples_leaf, criterion, max_features, seed]
  * Algorithm.CART.requireUses("eta", "0.1");  // eta=0.1: algorithm=cart does not use this hyperparameter ...
  * }</pre>
  */
 public enum Algorithm {
-    /** Gradient-boosted trees, XGBoost4J: every hyperparameter. */
-    XGBOOST("xgboost", Hyperparameters.NAMES),
-    /** Tribuo's logistic regression (binary and multiclass objectives; fixed recipe, the seed). */
-    LOGISTIC_REGRESSION("logistic-regression", List.of("objective", "seed", "num_class")),
-    /** Tribuo's CART tree; classification or regression by objective; uses max_depth. */
-    CART("cart", List.of("objective", "max_depth", "seed", "num_class")),
-    /** Tribuo's linear regression by SGD (reg:squarederror only; fixed recipe, the seed). */
-    LINEAR_REGRESSION("linear-regression", List.of("objective", "seed"));
+    /** Gradient-boosted trees, XGBoost4J: every XGBoost hyperparameter (SageMaker's names). */
+    XGBOOST("xgboost", Hyperparameters.NAMES, List.of()),
+    /**
+     * L2-regularised logistic regression, scikit-learn's {@code LogisticRegression(C, max_iter, tol, fit_intercept)}
+     * with its lbfgs solver: binary, or multinomial for multi:softprob. Deterministic, so no seed.
+     */
+    LOGISTIC_REGRESSION("logistic-regression", List.of("objective", "num_class", "C", "max_iter", "tol", "fit_intercept"),
+            List.of("seed")),
+    /** Tribuo's CART tree, classification or regression by objective (scikit-learn's DecisionTree settings). */
+    CART("cart", List.of("objective", "num_class", "max_depth", "min_samples_leaf", "criterion", "max_features", "seed"), List.of()),
+    /** Ordinary least squares (scikit-learn's {@code LinearRegression}); reg:squarederror only. Exact, so no seed. */
+    LINEAR_REGRESSION("linear-regression", List.of("objective", "fit_intercept"), List.of("seed"));
 
     private final String id;
     private final List<String> hyperparameters;
+    /** Names older specs gave this learner that it no longer reads: accepted, ignored and not recorded. */
+    private final List<String> retired;
 
-    Algorithm(String id, List<String> hyperparameters) {
+    Algorithm(String id, List<String> hyperparameters, List<String> retired) {
         this.id = id;
         this.hyperparameters = hyperparameters;
+        this.retired = retired;
     }
 
     /** The name used in job specs. */
@@ -41,13 +48,22 @@ public enum Algorithm {
     /** The hyperparameters this learner reads, in SageMaker's names. */
     public List<String> hyperparameters() { return hyperparameters; }
 
+    /** Whether this learner trains round by round (num_round, early stopping, a learning curve). */
+    public boolean boosts() { return hyperparameters.contains("num_round"); }
+
     /**
-     * Refuses a hyperparameter this learner ignores, saying which ones it reads. num_round is accepted by
-     * every learner (job specs had to give it before the Tribuo learners stopped requiring it), and has no
-     * effect on them.
+     * Names accepted for older specs but with no effect: num_round for every learner that does not boost (job
+     * specs had to give it once), and the seed of the learners that used Tribuo's SGD and are now solved exactly.
      */
+    public List<String> retired() {
+        List<String> r = new java.util.ArrayList<>(retired);
+        if (!boosts()) r.add(0, "num_round");
+        return List.copyOf(r);
+    }
+
+    /** Refuses a hyperparameter this learner ignores, saying which ones it reads ({@link #retired()} names pass). */
     public void requireUses(String name, Object value) {
-        if (hyperparameters.contains(name) || name.equals("num_round")) return;
+        if (hyperparameters.contains(name) || retired().contains(name)) return;
         throw DataValidationException.param(name, value, "algorithm=" + id + " does not use this hyperparameter (" + id + " reads "
                         + hyperparameters + "), so the value would do nothing",
                 "remove \"" + name + "\", or set \"algorithm\": \"xgboost\"");

@@ -26,11 +26,14 @@ import tech.tablesaw.columns.Column;
  */
 public final class FeatureMatrix {
     private final float[] values;
+    /** The same values in double precision, row-major, for the exact solvers (null for XGBoost's float matrix). */
+    private final double[] exact;
     private final int rows;
     private final List<String> names;
 
-    private FeatureMatrix(float[] values, int rows, List<String> names) {
+    private FeatureMatrix(float[] values, double[] exact, int rows, List<String> names) {
         this.values = values;
+        this.exact = exact;
         this.rows = rows;
         this.names = List.copyOf(names);
     }
@@ -39,19 +42,34 @@ public final class FeatureMatrix {
      * Copies {@code features} of {@code table} into a row-major float array. Numeric and boolean
      * columns only; anything else must be encoded by the preprocessing first.
      */
-    public static FeatureMatrix of(Table table, List<String> features) {
+    public static FeatureMatrix of(Table table, List<String> features) { return of(table, features, false); }
+
+    /**
+     * As {@link #of(Table, List)}; with {@code exact} the values are kept in double precision too, for the learners
+     * that solve exactly (least squares, logistic regression): 32-bit floats would move their coefficients.
+     */
+    public static FeatureMatrix of(Table table, List<String> features, boolean exact) {
         int n = table.rowCount();
         int p = features.size();
         if ((long) n * p > Integer.MAX_VALUE - 8) {
             throw DataValidationException.param("rows x features", (long) n * p, "exceeds one Java array", "train on fewer rows or columns");
         }
         float[] values = new float[n * p];
+        double[] doubles = exact ? new double[n * p] : null;
         for (int c = 0; c < p; c++) {
             Column<?> column = Columns.require(table, features.get(c), "features");
             fill(column, values, n, p, c, table.name());
-            requireFloatRange(column, values, n, p, c, table.name());
+            if (exact) {
+                if (column instanceof NumericColumn<?> num) {
+                    for (int r = 0, i = c; r < n; r++, i += p) doubles[i] = num.isMissing(r) ? Double.NaN : num.getDouble(r);
+                } else {
+                    for (int r = 0, i = c; r < n; r++, i += p) doubles[i] = values[i];   // booleans: 0, 1 or NaN exactly
+                }
+            } else {
+                requireFloatRange(column, values, n, p, c, table.name());
+            }
         }
-        return new FeatureMatrix(values, n, features);
+        return new FeatureMatrix(values, doubles, n, features);
     }
 
     /**
@@ -75,7 +93,7 @@ public final class FeatureMatrix {
         if (rows < 0 || (long) rows * names.size() != rowMajor.length) {
             throw DataValidationException.param("rows", rows, "rows x " + names.size() + " features must equal the array length " + rowMajor.length, null);
         }
-        return new FeatureMatrix(rowMajor, rows, names);
+        return new FeatureMatrix(rowMajor, null, rows, names);
     }
 
     private static void fill(Column<?> column, float[] out, int n, int p, int c, String tableName) {
@@ -105,6 +123,15 @@ public final class FeatureMatrix {
 
     /** The value at a row and a feature index. */
     public float get(int row, int column) { return values[row * names.size() + column]; }
+
+    /** The value in double precision when the matrix keeps it ({@link #of(Table, List, boolean)}), else the float widened. */
+    public double value(int row, int column) {
+        int i = row * names.size() + column;
+        return exact != null ? exact[i] : values[i];
+    }
+
+    /** Whether {@link #value} is exact (double precision from the table). */
+    public boolean exact() { return exact != null; }
 
     /** The row-major array itself, for XGBoost (package-private: callers must not mutate it). */
     float[] values() { return values; }

@@ -42,20 +42,38 @@ import java.util.Map;
  * @param nthread             nthread, ≥ 1; default the available processors
  * @param numClass            num_class, required (≥ 2) for multi:softprob only, 0 otherwise
  * @param treeMethod          auto, exact, approx or hist; default auto
+ * @param c                   C, logistic regression's inverse regularisation strength (scikit-learn's C), &gt; 0, default 1
+ * @param maxIter             max_iter, logistic regression's L-BFGS iterations, ≥ 1, default 100
+ * @param tol                 tol, logistic regression's stopping tolerance on the gradient, &gt; 0, default 1e-4
+ * @param fitIntercept        fit_intercept, linear and logistic regression, default true
+ * @param minSamplesLeaf      min_samples_leaf, CART's fewest training rows in a leaf, ≥ 1, default 1
+ * @param criterion           criterion, CART's split quality: gini or entropy (classification), squared_error or
+ *                            absolute_error (regression); null = gini / squared_error by objective
+ * @param maxFeatures         max_features, CART's fraction of the features tried at each split, (0, 1], default 1
+ *                            (below 1 the seed chooses them)
  */
 public record Hyperparameters(int numRound, double eta, int maxDepth, double minChildWeight, double subsample,
                               double colsampleBytree, double gamma, double lambda, double alpha, String objective,
                               String evalMetric, int earlyStoppingRounds, double scalePosWeight, long seed,
-                              int nthread, int numClass, String treeMethod) {
+                              int nthread, int numClass, String treeMethod, double c, int maxIter, double tol,
+                              boolean fitIntercept, int minSamplesLeaf, String criterion, double maxFeatures) {
 
     public static final String BINARY_LOGISTIC = "binary:logistic";
     public static final String MULTI_SOFTPROB = "multi:softprob";
     public static final String REG_SQUAREDERROR = "reg:squarederror";
 
-    /** The names accepted, in SageMaker's spelling. */
+    /** XGBoost's names, in SageMaker's spelling. */
     public static final List<String> NAMES = List.of("num_round", "eta", "max_depth", "min_child_weight", "subsample",
             "colsample_bytree", "gamma", "lambda", "alpha", "objective", "eval_metric", "early_stopping_rounds",
             "scale_pos_weight", "seed", "nthread", "num_class", "tree_method");
+    /** The names only the other learners read, in scikit-learn's spelling (see {@link Algorithm#hyperparameters()}). */
+    public static final List<String> LEARNER_NAMES = List.of("C", "max_iter", "tol", "fit_intercept", "min_samples_leaf", "criterion",
+            "max_features");
+    /** Every name any learner reads. */
+    public static final List<String> ALL_NAMES = java.util.stream.Stream.of(NAMES, LEARNER_NAMES).flatMap(List::stream).toList();
+    /** CART's criteria: classification, then regression. */
+    public static final List<String> CLASSIFICATION_CRITERIA = List.of("gini", "entropy");
+    public static final List<String> REGRESSION_CRITERIA = List.of("squared_error", "absolute_error");
 
     public static final List<String> OBJECTIVES = List.of(BINARY_LOGISTIC, MULTI_SOFTPROB, REG_SQUAREDERROR);
     public static final List<String> TREE_METHODS = List.of("auto", "exact", "approx", "hist");
@@ -73,6 +91,8 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
      * {@link #validate()} once the set is complete, so the withers can be called in any order.
      */
     public Hyperparameters {
+        // the default criterion is no choice: null, so a recorded "gini" reads back equal
+        if (criterion != null && criterion.equals(REG_SQUAREDERROR.equals(objective) ? "squared_error" : "gini")) criterion = null;
         if (numRound < 1) throw bad("num_round", numRound, "must be an integer ≥ 1", "set num_round, e.g. 100");
         range("eta", eta, 0, 1, false);
         if (maxDepth < 0) throw bad("max_depth", maxDepth, "must be ≥ 0 (0 = no limit)", "use e.g. 6");
@@ -106,6 +126,13 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         if (treeMethod == null || !TREE_METHODS.contains(treeMethod)) {
             throw bad("tree_method", treeMethod, "must be one of " + TREE_METHODS + " (no GPU here)", hint(treeMethod, TREE_METHODS));
         }
+        if (!(c > 0) || Double.isInfinite(c)) throw bad("C", c, "must be a finite number > 0 (smaller is stronger regularisation)", "use e.g. 1.0");
+        if (maxIter < 1) throw bad("max_iter", maxIter, "must be ≥ 1", "use e.g. 100");
+        if (!(tol > 0) || Double.isInfinite(tol)) throw bad("tol", tol, "must be a finite number > 0", "use e.g. 1e-4");
+        if (minSamplesLeaf < 1) throw bad("min_samples_leaf", minSamplesLeaf, "must be ≥ 1", "use e.g. 1 or 5");
+        List<String> criteria = java.util.stream.Stream.of(CLASSIFICATION_CRITERIA, REGRESSION_CRITERIA).flatMap(List::stream).toList();
+        if (criterion != null && !criteria.contains(criterion)) throw bad("criterion", criterion, "must be one of " + criteria, hint(criterion, criteria));
+        range("max_features", maxFeatures, 0, 1, true);
     }
 
     /**
@@ -119,18 +146,31 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
      * // eval_metric=rmse: must be one of [logloss, error, auc, aucpr] for objective=binary:logistic; ...
      * }</pre>
      */
-    public Hyperparameters validate() {
-        if (evalMetric != null) {
-            List<String> allowed = metricsFor(objective);
-            if (!allowed.contains(evalMetric)) {
-                throw bad("eval_metric", evalMetric, "must be one of " + allowed + " for objective=" + objective,
-                        "choose one of those, or the objective that " + evalMetric + " measures");
+    public Hyperparameters validate() { return validate(Algorithm.XGBOOST); }
+
+    /**
+     * As {@link #validate()} for the settings {@code algorithm} reads: XGBoost's combinations for XGBoost, CART's
+     * criterion against the objective for CART.
+     */
+    public Hyperparameters validate(Algorithm algorithm) {
+        if (criterion != null) {
+            List<String> fit = isClassification() ? CLASSIFICATION_CRITERIA : REGRESSION_CRITERIA;
+            if (!fit.contains(criterion)) {
+                throw bad("criterion", criterion, "must be one of " + fit + " for objective=" + objective, hint(criterion, fit));
             }
         }
         if (MULTI_SOFTPROB.equals(objective)) {
             if (numClass < 2) throw bad("num_class", numClass, "is required (≥ 2) for objective=multi:softprob", "set num_class to the number of classes");
         } else if (numClass != 0) {
             throw bad("num_class", numClass, "is only allowed with objective=multi:softprob (objective=" + objective + ")", "remove num_class");
+        }
+        if (algorithm != Algorithm.XGBOOST) return this;
+        if (evalMetric != null) {
+            List<String> allowed = metricsFor(objective);
+            if (!allowed.contains(evalMetric)) {
+                throw bad("eval_metric", evalMetric, "must be one of " + allowed + " for objective=" + objective,
+                        "choose one of those, or the objective that " + evalMetric + " measures");
+            }
         }
         if (maxDepth == 0 && ("exact".equals(treeMethod) || "auto".equals(treeMethod))) {
             throw bad("max_depth", 0, "no depth limit needs tree_method=hist or approx (tree_method=" + treeMethod + ")",
@@ -142,7 +182,7 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     /** SageMaker defaults with the one required value, num_round. nthread defaults to the processors available. */
     public static Hyperparameters numRound(int numRound) {
         return new Hyperparameters(numRound, 0.3, 6, 1, 1, 1, 0, 1, 0, REG_SQUAREDERROR, null, 0, 1, 0,
-                Runtime.getRuntime().availableProcessors(), 0, "auto");
+                Runtime.getRuntime().availableProcessors(), 0, "auto", 1.0, 100, 1e-4, true, 1, null, 1.0);
     }
 
     /** The default eval_metric for an objective (SageMaker: rmse for regression, error for classification). */
@@ -177,30 +217,42 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     /** Whether a larger {@link #evalMetric()} is better: the metric registry's answer (auc: higher; logloss: lower). */
     public Direction evalDirection() { return Metric.byName(evalMetric()).direction(); }
 
-    public Hyperparameters withNumRound(int v) { return new Hyperparameters(v, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withEta(double v) { return new Hyperparameters(numRound, v, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withMaxDepth(int v) { return new Hyperparameters(numRound, eta, v, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withMinChildWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, v, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withSubsample(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, v, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withColsampleBytree(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, v, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withGamma(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, v, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withLambda(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, v, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withAlpha(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, v, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
+    public Hyperparameters withNumRound(int v) { return new Hyperparameters(v, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withEta(double v) { return new Hyperparameters(numRound, v, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withMaxDepth(int v) { return new Hyperparameters(numRound, eta, v, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withMinChildWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, v, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withSubsample(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, v, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withColsampleBytree(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, v, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withGamma(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, v, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withLambda(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, v, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withAlpha(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, v, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
     /** The objective; an eval_metric left unset follows it, one that was set stays (and must fit, see {@link #validate()}). */
-    public Hyperparameters withObjective(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, v, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withEvalMetric(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, v, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withEarlyStoppingRounds(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, v, scalePosWeight, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withScalePosWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, v, seed, nthread, numClass, treeMethod); }
-    public Hyperparameters withSeed(long v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, v, nthread, numClass, treeMethod); }
-    public Hyperparameters withNthread(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, v, numClass, treeMethod); }
+    public Hyperparameters withObjective(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, v, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withEvalMetric(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, v, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withEarlyStoppingRounds(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, v, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withScalePosWeight(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, v, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withSeed(long v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, v, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withNthread(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, v, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
     /** objective=multi:softprob with {@code numClass} classes (the same as withObjective("multi:softprob").withNumClass(numClass)). */
     public Hyperparameters withMultiClass(int numClass) {
-        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, MULTI_SOFTPROB, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod);
+        return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, MULTI_SOFTPROB, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures);
     }
 
     /** Sets objective multi:softprob's num_class. */
-    public Hyperparameters withNumClass(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, v, treeMethod); }
-    public Hyperparameters withTreeMethod(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, v); }
+    public Hyperparameters withNumClass(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, v, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    /** Logistic regression's C (scikit-learn's inverse regularisation strength). */
+    public Hyperparameters withC(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, v, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withMaxIter(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, v, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withTol(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, v, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withFitIntercept(boolean v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, v, minSamplesLeaf, criterion, maxFeatures); }
+    public Hyperparameters withMinSamplesLeaf(int v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, v, criterion, maxFeatures); }
+    public Hyperparameters withCriterion(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, v, maxFeatures); }
+    public Hyperparameters withMaxFeatures(double v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, treeMethod, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, v); }
+
+    /** CART's criterion: the one set, else gini for classification and squared_error for regression. */
+    @Override public String criterion() { return criterion != null ? criterion : isClassification() ? "gini" : "squared_error"; }
+
+    public Hyperparameters withTreeMethod(String v) { return new Hyperparameters(numRound, eta, maxDepth, minChildWeight, subsample, colsampleBytree, gamma, lambda, alpha, objective, evalMetric, earlyStoppingRounds, scalePosWeight, seed, nthread, numClass, v, c, maxIter, tol, fitIntercept, minSamplesLeaf, criterion, maxFeatures); }
 
     /**
      * Reads SageMaker-named XGBoost hyperparameters (see {@link #fromMap(Map, Algorithm)}).
@@ -224,10 +276,11 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
      */
     public static Hyperparameters fromMap(Map<String, ?> values, Algorithm algorithm) {
         for (String name : values.keySet()) {
-            if (!NAMES.contains(name)) {
-                String close = Columns.closest(name, NAMES);
+            if (!ALL_NAMES.contains(name)) {
+                String close = Columns.closest(name, ALL_NAMES);
                 throw DataValidationException.param(name, values.get(name), "unknown hyperparameter",
-                        (close != null ? "did you mean '" + close + "'? " : "") + "valid names are " + NAMES);
+                        (close != null ? "did you mean '" + close + "'? " : "") + "algorithm=" + algorithm.id() + " reads "
+                                + algorithm.hyperparameters());
             }
             algorithm.requireUses(name, values.get(name));
         }
@@ -239,7 +292,8 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         return new Hyperparameters(
                 h.numRound,
                 dbl(values, "eta", h.eta),
-                values.containsKey("max_depth") ? intOf(values, "max_depth") : h.maxDepth,
+                // CART grows until min_samples_leaf stops it, as scikit-learn's max_depth=None; XGBoost's default is 6
+                values.containsKey("max_depth") ? intOf(values, "max_depth") : algorithm == Algorithm.CART ? 0 : h.maxDepth,
                 dbl(values, "min_child_weight", h.minChildWeight),
                 dbl(values, "subsample", h.subsample),
                 dbl(values, "colsample_bytree", h.colsampleBytree),
@@ -253,11 +307,25 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
                 values.containsKey("seed") ? longOf(values, "seed") : h.seed,
                 values.containsKey("nthread") ? intOf(values, "nthread") : h.nthread,
                 values.containsKey("num_class") ? intOf(values, "num_class") : 0,
-                values.containsKey("tree_method") ? str(values, "tree_method") : h.treeMethod).validate();
+                values.containsKey("tree_method") ? str(values, "tree_method") : h.treeMethod,
+                dbl(values, "C", h.c),
+                values.containsKey("max_iter") ? intOf(values, "max_iter") : h.maxIter,
+                dbl(values, "tol", h.tol),
+                values.containsKey("fit_intercept") ? bool(values, "fit_intercept") : h.fitIntercept,
+                values.containsKey("min_samples_leaf") ? intOf(values, "min_samples_leaf") : h.minSamplesLeaf,
+                values.containsKey("criterion") ? str(values, "criterion") : null,
+                dbl(values, "max_features", h.maxFeatures)).validate(algorithm);
     }
 
-    /** SageMaker-named values as strings, in {@link #NAMES} order: the content of hyperparameters.json. */
+    /** XGBoost's SageMaker-named values as strings, in {@link #NAMES} order: the content of an XGBoost job's hyperparameters.json. */
     public Map<String, String> toMap() {
+        Map<String, String> m = allValues();
+        m.keySet().retainAll(NAMES);
+        return m;
+    }
+
+    /** Every value under its name, XGBoost's then the other learners'. */
+    private Map<String, String> allValues() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("num_round", Integer.toString(numRound));
         m.put("eta", num(eta));
@@ -276,6 +344,13 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
         m.put("nthread", Integer.toString(nthread));
         if (numClass > 0) m.put("num_class", Integer.toString(numClass));
         m.put("tree_method", treeMethod);
+        m.put("C", num(c));
+        m.put("max_iter", Integer.toString(maxIter));
+        m.put("tol", num(tol));
+        m.put("fit_intercept", Boolean.toString(fitIntercept));
+        m.put("min_samples_leaf", Integer.toString(minSamplesLeaf));
+        m.put("criterion", criterion());
+        m.put("max_features", num(maxFeatures));
         return m;
     }
 
@@ -284,8 +359,9 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
      * job.json and model card record (a CART job records max_depth, not eta).
      */
     public Map<String, String> toMap(Algorithm algorithm) {
-        Map<String, String> m = new LinkedHashMap<>(toMap());
-        m.keySet().retainAll(algorithm.hyperparameters());
+        Map<String, String> all = allValues();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : algorithm.hyperparameters()) if (all.containsKey(name)) m.put(name, all.get(name));
         return m;
     }
 
@@ -312,7 +388,7 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     }
 
     @Override public String toString() {
-        return "Hyperparameters" + toMap();
+        return "Hyperparameters" + allValues();
     }
 
     private static String num(double v) {
@@ -338,6 +414,15 @@ public record Hyperparameters(int numRound, double eta, int maxDepth, double min
     }
 
     private static String fmt(double v) { return num(v); }
+
+    private static boolean bool(Map<String, ?> m, String k) {
+        Object v = m.get(k);
+        if (v instanceof Boolean b) return b;
+        String t = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true")) return true;
+        if (t.equals("false")) return false;
+        throw bad(k, v, "must be true or false", "write e.g. \"" + k + "\": \"true\"");
+    }
 
     private static String str(Map<String, ?> m, String k) {
         Object v = m.get(k);

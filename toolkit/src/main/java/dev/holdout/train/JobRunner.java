@@ -76,9 +76,10 @@ final class JobRunner {
             Trained t = train();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log("finished in %.1fs: %s", took.toMillis() / 1000.0, summary(t));
-            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null);
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, null, t.choice);
         }
-        OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec);
+        OutputFolder.Spec target = OutputFolder.at(out).named("output").force(force).input("--config", spec)
+                .replacing("a failed training job's folder (output/failure and no model)", JobRunner::isFailedJob);
         if (job.train() instanceof Channel.CsvFile f) target = target.input("channels.train", f.file());
         if (job.validation() instanceof Channel.CsvFile f) target = target.input("channels.validation", f.file());
         try (OutputFolder folder = target.claim()) {
@@ -100,12 +101,12 @@ final class JobRunner {
                 writeFailure(folder, e);
                 throw e;
             }
-            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out);
+            return new TrainingResult(job, t.model, t.curve, t.evaluation, t.trainRows, t.validationRows, took, out, t.choice);
         }
     }
 
     private record Trained(TrainedModel model, LearningCurve curve, Evaluation evaluation, int trainRows, int validationRows,
-                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds) {}
+                           String trainFingerprint, String validationFingerprint, Map<String, ColumnKind> inputKinds, FeatureChoice choice) {}
 
     /** Kinds of the raw train columns the model reads: the preprocessor's inputs, then raw feature columns. */
     private Map<String, ColumnKind> inputKinds(Table trainRaw, FittedPreprocessor pre, List<String> features) {
@@ -138,14 +139,18 @@ final class JobRunner {
         FittedPreprocessor pre = fit.fitted();
         Table trainT = fit.train();
         Table validT = validRaw == null ? null : pre.transform(validRaw);
-        List<String> features = job.resolveFeatures(trainT);
+        FeatureChoice choice = FeatureChoice.of(trainRaw, trainT, job.label(), job.features(), job.exclude());
+        List<String> features = choice.features();
         log("features (%d): %s", features.size(), features);
+        choice.leftOut().forEach((column, why) -> log("left out '%s': %s", column, why));
 
         // labels come from the raw rows: no preprocessing step may touch the label (checked by TrainingJob)
         float[] yTrain = TrainingLabels.read(trainRaw, job.label(), hp, "train", job.train().source());
         float[] yValid = validRaw == null ? null : TrainingLabels.read(validRaw, job.label(), hp, "validation", job.validation().source());
-        FeatureMatrix xTrain = FeatureMatrix.of(trainT, features);
-        FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features);
+        // the exact solvers read double precision: 32-bit floats would move their coefficients
+        boolean exact = job.algorithm() == Algorithm.LINEAR_REGRESSION || job.algorithm() == Algorithm.LOGISTIC_REGRESSION;
+        FeatureMatrix xTrain = FeatureMatrix.of(trainT, features, exact);
+        FeatureMatrix xValid = validT == null ? null : FeatureMatrix.of(validT, features, exact);
 
         TrainedModel model;
         LearningCurve curve;
@@ -162,6 +167,10 @@ final class JobRunner {
                 if (dValid != null) dValid.dispose();
             }
             log("%s", curve);
+        } else if (exact) {
+            model = LinearFit.train(job.algorithm(), hp, xTrain, trainRaw.column(job.label()), yTrain, job.label(), features, pre,
+                    job.train().source(), (f, a) -> log(f, a));
+            curve = new LearningCurve(hp.evalMetric(), hp.evalDirection(), new float[0], new float[0], 0, Float.NaN, false);
         } else {
             Model<?> m = TribuoLearners.train(job.algorithm(), hp, xTrain, yTrain, job.train().source());
             model = new TrainedModel.TribuoModel(job.algorithm(), hp.objective(), job.label(), features, pre, m);
@@ -170,7 +179,7 @@ final class JobRunner {
         Evaluation ev = Evaluation.empty().with("train", ModelMetrics.evaluate(hp.objective(), yTrain, model.scores(xTrain)));
         if (xValid != null) ev = ev.with("validation", ModelMetrics.evaluate(hp.objective(), yValid, model.scores(xValid)));
         return new Trained(model, curve, ev, trainRaw.rowCount(), validRaw == null ? 0 : validRaw.rowCount(),
-                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features));
+                fingerprint(trainRaw), validRaw == null ? null : fingerprint(validRaw), inputKinds(trainRaw, pre, features), choice);
     }
 
     private static String fingerprint(Table t) {
@@ -251,6 +260,10 @@ final class JobRunner {
         // the raw columns the model reads and their types at training, so predict loads a CSV the same way
         ObjectNode inputs = c.putObject("inputs");
         t.inputKinds.forEach((name, kind) -> inputs.put(name, kind.name()));
+        ArrayNode ids = c.putArray("ids");
+        t.choice.ids().forEach(ids::add);
+        ObjectNode leftOut = c.putObject("left_out");
+        t.choice.leftOut().forEach(leftOut::put);
         if (t.curve.rounds() > 0) {
             c.put("best_iteration", t.curve.bestIteration());
             if (t.curve.hasValidation()) c.put("best_score", t.curve.bestScore());
@@ -313,6 +326,22 @@ final class JobRunner {
      * something (a previous job, replaced only by a successful run), the report goes to {@code OUTPUT.failed-<n>/}
      * and the folder stays as it was.
      */
+    /**
+     * Whether {@code dir} holds only what a failed job writes (its input/config, output/failure, output/training.log;
+     * no model): a re-run into it needs no --force, as the failure is all it replaces.
+     */
+    static boolean isFailedJob(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(FAILURE)) || Files.exists(dir.resolve("model"))) return false;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).allMatch(p -> {
+                Path rel = dir.relativize(p);
+                return rel.startsWith("input") || rel.equals(Path.of(FAILURE)) || rel.equals(Path.of(LOG));
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private void writeFailure(OutputFolder folder, RuntimeException e) {
         // bad input is its message; anything else keeps its type, which tells a failure from a bug
         String reason = e instanceof DataValidationException || e instanceof XGBoostFailure ? e.getMessage()

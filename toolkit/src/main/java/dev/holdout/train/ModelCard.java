@@ -24,18 +24,18 @@ import java.util.Map;
  * }</pre>
  */
 record ModelCard(Algorithm algorithm, String label, String objective, int numClass, List<String> features,
-                 Map<String, ColumnKind> inputs, int predictionRounds) {
+                 Map<String, ColumnKind> inputs, int predictionRounds, List<String> ids) {
 
     /** Every key the training job writes into the card. */
     static final List<String> KEYS = List.of("job", "algorithm", "label", "hyperparameters", "features", "inputs", "best_iteration",
-            "best_score", "rounds_trained", "stopped_early", "prediction_rounds", "prediction", "data", "metrics", "preprocessing",
+            "best_score", "ids", "left_out", "rounds_trained", "stopped_early", "prediction_rounds", "prediction", "data", "metrics", "preprocessing",
             "versions", "trained_at");
 
     static ModelCard read(Path modelDir) {
         Path file = modelDir.resolve(TrainedModel.CARD_FILE);
         JsonFields c = StrictJson.object(file, "model").allow(KEYS);
         Algorithm algorithm = Algorithm.parse(c.text("algorithm"));
-        JsonFields hp = c.object("hyperparameters").allow(Hyperparameters.NAMES);
+        JsonFields hp = c.object("hyperparameters").allow(Hyperparameters.ALL_NAMES);
         String objective = hp.text("objective");
         if (!Hyperparameters.OBJECTIVES.contains(objective)) {
             throw DataValidationException.param(file + ": hyperparameters.objective", objective, "must be one of " + Hyperparameters.OBJECTIVES,
@@ -59,6 +59,6 @@ record ModelCard(Algorithm algorithm, String label, String objective, int numCla
             }
         }
         return new ModelCard(algorithm, c.text("label"), objective, hp.intValue("num_class", 0), List.copyOf(features), inputs,
-                c.intValue("prediction_rounds", -1));
+                c.intValue("prediction_rounds", -1), c.has("ids") ? List.copyOf(c.texts("ids")) : List.of());
     }
 }

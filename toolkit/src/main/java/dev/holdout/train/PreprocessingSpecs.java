@@ -33,7 +33,7 @@ import java.util.Map;
  * "preprocessing": {"steps": [
  *   {"step": "impute", "strategy": "median", "columns": ["temp_max"], "indicator": true},
  *   {"step": "standard_scaler", "columns": ["temp_max", "wind"]},
- *   {"step": "one_hot", "columns": ["weather"], "unknown": "ignore", "min_frequency": 5},
+ *   {"step": "one_hot", "columns": ["weather"], "handle_unknown": "ignore", "min_frequency": 5},
  *   {"step": "target_encoder", "columns": ["airport"], "label": "damage", "folds": 5, "smooth": "auto", "seed": 0},
  *   {"step": "outliers", "columns": ["wind"], "method": "z_score", "factor": 3, "action": "flag"}]}
  * }</pre>
@@ -50,7 +50,7 @@ public final class PreprocessingSpecs {
             "standard_scaler", List.of(),
             "min_max_scaler", List.of(),
             "robust_scaler", List.of(),
-            "one_hot", List.of("unknown", "min_frequency"),
+            "one_hot", List.of("handle_unknown", "unknown", "min_frequency"),
             "ordinal", List.of(),
             "target_encoder", List.of("label", "folds", "smooth", "seed"),
             "outliers", List.of("method", "factor", "action"),
@@ -116,8 +116,14 @@ public final class PreprocessingSpecs {
             case "min_max_scaler": return MinMaxScaler.of(cols);
             case "robust_scaler": return RobustScaler.of(cols);
             case "one_hot": {
+                // scikit-learn's key; "unknown" is the older name, kept as an alias
+                if (s.has("handle_unknown") && s.has("unknown")) {
+                    throw DataValidationException.param(s.param("unknown"), s.get("unknown").asText(), "is the older name of handle_unknown, "
+                            + "which is given too", "keep only \"handle_unknown\"");
+                }
+                String key = s.has("unknown") ? "unknown" : "handle_unknown";
                 OneHotEncoder e = OneHotEncoder.of(cols)
-                        .onUnknown(UnknownPolicy.valueOf(oneOf(s, "unknown", UNKNOWN, "error", "unknown policy").toUpperCase(Locale.ROOT)));
+                        .onUnknown(UnknownPolicy.valueOf(oneOf(s, key, UNKNOWN, "error", "unknown policy").toUpperCase(Locale.ROOT)));
                 if (s.has("min_frequency")) e = e.minFrequency(s.intValue("min_frequency"));
                 return e;
             }
@@ -189,7 +195,7 @@ public final class PreprocessingSpecs {
                 n.put("step", "robust_scaler");
             } else if (s instanceof OneHotEncoder e) {
                 n.put("step", "one_hot");
-                n.put("unknown", e.unknown().name().toLowerCase(Locale.ROOT));
+                n.put("handle_unknown", e.unknown().name().toLowerCase(Locale.ROOT));
                 n.put("min_frequency", e.minFrequency());
             } else if (s instanceof OrdinalEncoder) {
                 n.put("step", "ordinal");

@@ -32,10 +32,11 @@ import tech.tablesaw.api.Table;
  * double[] p = m.predict(test);   // P(rain = 1) per row for binary:logistic
  * }</pre>
  */
-public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedModel.TribuoModel {
+public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedModel.TribuoModel, TrainedModel.LinearModel {
 
     String XGBOOST_FILE = "xgboost-model.json";
     String TRIBUO_FILE = "tribuo-model.tribuo";
+    String LINEAR_FILE = "linear-model.json";
     String PREPROCESSOR_FILE = "preprocessor.json";
     String CARD_FILE = "model-card.json";
 
@@ -73,9 +74,12 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     /** Per row: {P(1)} for binary, class probabilities for multiclass, {value} for regression. */
     default double[][] scores(Table raw) {
         Table t = preprocessor().transform(raw);
-        FeatureMatrix x = FeatureMatrix.of(t, features());
+        FeatureMatrix x = FeatureMatrix.of(t, features(), exactFeatures());
         return scores(x);
     }
+
+    /** Whether the model reads its features in double precision (the exact linear solvers), not as 32-bit floats. */
+    default boolean exactFeatures() { return false; }
 
     /**
      * Scores {@code raw} rows that carry the label column and computes the standard metrics for the
@@ -89,7 +93,7 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
     default java.util.Map<String, Double> evaluate(Table raw) {
         Table t = preprocessor().transform(raw);
         float[] y = TrainingLabels.read(t, label(), objective(), numClasses(), "evaluation", raw.name());
-        return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features())));
+        return ModelMetrics.evaluate(objective(), y, scores(FeatureMatrix.of(t, features(), exactFeatures())));
     }
 
     /** The number of classes (multi:softprob), else 0. */
@@ -129,6 +133,20 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                 else if ("text".equals(in.type())) schema = schema.withType(in.name(), ColumnKind.TEXT);
             }
             return schema;
+        } catch (RuntimeException e) {
+            if (e instanceof DataValidationException d) throw d;
+            throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + XGBoostFailure.firstLine(e.getMessage()),
+                    "retrain the model (holdout train) or restore the folder");
+        }
+    }
+
+    /**
+     * The id columns the training job found among the raw train columns (the model card's {@code ids}; none for a
+     * card that predates it): {@code holdout predict} keeps them beside each prediction.
+     */
+    static List<String> idColumns(Path modelDir) {
+        try {
+            return ModelCard.read(modelDir).ids();
         } catch (RuntimeException e) {
             if (e instanceof DataValidationException d) throw d;
             throw DataValidationException.param("model", modelDir, "is corrupt or unreadable: " + CARD_FILE + ": " + XGBoostFailure.firstLine(e.getMessage()),
@@ -176,6 +194,12 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
                     throw new IOException("prediction_rounds=" + rounds + " but the booster has " + b.getNumBoostedRound() + " rounds");
                 }
                 return new XGBoostModel(objective, label, features, pre, b, rounds, c.numClass());
+            }
+            if (algorithm == Algorithm.LINEAR_REGRESSION || algorithm == Algorithm.LOGISTIC_REGRESSION) {
+                Path file = modelDir.resolve(LINEAR_FILE);
+                reading = file;
+                if (!Files.isRegularFile(file)) throw new IOException("missing " + LINEAR_FILE);
+                return LinearModel.read(file, algorithm, objective, label, features, pre);
             }
             Path file = modelDir.resolve(TRIBUO_FILE);
             reading = file;
@@ -290,6 +314,106 @@ public sealed interface TrainedModel permits TrainedModel.XGBoostModel, TrainedM
 
         @Override public String toString() {
             return "TribuoModel[" + algorithm + ", " + objective + ", " + features.size() + " features]";
+        }
+    }
+
+    /**
+     * Linear or logistic regression solved exactly ({@link LinearFit}): one row of coefficients and an intercept per
+     * output (one for regression and binary, one per class for multinomial), saved as {@code linear-model.json}
+     * ({@code {"coefficients": [[...]], "intercepts": [...]}}, features in {@link #features()} order).
+     */
+    record LinearModel(Algorithm algorithm, String objective, String label, List<String> features, FittedPreprocessor preprocessor,
+                       double[][] coefficients, double[] intercepts) implements TrainedModel {
+        public LinearModel {
+            features = List.copyOf(features);
+            if (coefficients.length != intercepts.length || coefficients.length == 0) {
+                throw new IllegalArgumentException(coefficients.length + " coefficient rows, " + intercepts.length + " intercepts");
+            }
+            for (double[] row : coefficients) {
+                if (row.length != features.size()) throw new IllegalArgumentException(row.length + " coefficients for " + features.size() + " features");
+            }
+        }
+
+        @Override public boolean exactFeatures() { return true; }
+
+        @Override public int numClasses() { return Hyperparameters.MULTI_SOFTPROB.equals(objective) ? coefficients.length : 0; }
+
+        @Override public double[][] scores(FeatureMatrix x) {
+            checkColumns(x, features);
+            int k = coefficients.length, p = features.size();
+            double[][] out = new double[x.rows()][];
+            double[] z = new double[k];
+            for (int r = 0; r < x.rows(); r++) {
+                for (int j = 0; j < k; j++) {
+                    double s = intercepts[j];
+                    double[] w = coefficients[j];
+                    for (int c = 0; c < p; c++) {
+                        double v = x.value(r, c);
+                        if (Double.isNaN(v)) {
+                            throw DataValidationException.at("input", r + 1, features.get(c), "NaN",
+                                    "missing value; " + algorithm.id() + " cannot take missing values (only XGBoost can): add an imputer to the preprocessing");
+                        }
+                        s += w[c] * v;
+                    }
+                    z[j] = s;
+                }
+                if (Hyperparameters.REG_SQUAREDERROR.equals(objective)) {
+                    out[r] = new double[] {z[0]};
+                } else if (k == 1) {
+                    out[r] = new double[] {LinearFit.sigmoid(z[0])};
+                } else {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (double v : z) max = Math.max(max, v);
+                    double sum = 0;
+                    double[] prob = new double[k];
+                    for (int j = 0; j < k; j++) sum += prob[j] = Math.exp(z[j] - max);
+                    for (int j = 0; j < k; j++) prob[j] /= sum;
+                    out[r] = prob;
+                }
+            }
+            return out;
+        }
+
+        @Override public void save(Path modelDir) throws IOException {
+            Files.createDirectories(modelDir);
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("coefficients", coefficients);
+            m.put("intercepts", intercepts);
+            Files.writeString(modelDir.resolve(LINEAR_FILE), dev.holdout.io.StrictJson.pretty(m));
+        }
+
+        static LinearModel read(Path file, Algorithm algorithm, String objective, String label, List<String> features,
+                                FittedPreprocessor pre) throws IOException {
+            com.fasterxml.jackson.databind.JsonNode n = dev.holdout.io.StrictJson.read(file, "model");
+            com.fasterxml.jackson.databind.JsonNode cs = n.get("coefficients"), is = n.get("intercepts");
+            if (cs == null || !cs.isArray() || is == null || !is.isArray() || cs.size() != is.size() || n.size() != 2) {
+                throw new IOException("needs exactly \"coefficients\" (rows of numbers) and \"intercepts\" (one per row)");
+            }
+            double[][] coef = new double[cs.size()][];
+            double[] b = new double[is.size()];
+            for (int j = 0; j < coef.length; j++) {
+                com.fasterxml.jackson.databind.JsonNode row = cs.get(j);
+                if (!row.isArray() || row.size() != features.size()) throw new IOException("coefficient row " + j + " needs " + features.size() + " numbers");
+                coef[j] = new double[row.size()];
+                for (int c = 0; c < coef[j].length; c++) {
+                    if (!row.get(c).isNumber()) throw new IOException("coefficient [" + j + "][" + c + "] is not a number");
+                    coef[j][c] = row.get(c).doubleValue();
+                }
+                if (!is.get(j).isNumber()) throw new IOException("intercept " + j + " is not a number");
+                b[j] = is.get(j).doubleValue();
+            }
+            return new LinearModel(algorithm, objective, label, features, pre, coef, b);
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof LinearModel m && algorithm == m.algorithm && objective.equals(m.objective) && features.equals(m.features)
+                    && java.util.Arrays.deepEquals(coefficients, m.coefficients) && java.util.Arrays.equals(intercepts, m.intercepts);
+        }
+
+        @Override public int hashCode() { return java.util.Arrays.deepHashCode(coefficients); }
+
+        @Override public String toString() {
+            return "LinearModel[" + algorithm.id() + ", " + objective + ", " + features.size() + " features]";
         }
     }
 

@@ -101,7 +101,7 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
      * }</pre>
      */
     public TrainingJob validate() {
-        hyperparameters.validate();
+        hyperparameters.validate(algorithm);
         if (features.contains(label)) {
             throw DataValidationException.param("features", features, "contains the label '" + label + "'", "remove the label from the features");
         }
@@ -169,19 +169,6 @@ public record TrainingJob(String name, Algorithm algorithm, Hyperparameters hype
     }
 
     /** The feature columns this job uses on a (transformed) table. */
-    List<String> resolveFeatures(Table table) {
-        Columns.require(table, label, "label");
-        if (!features.isEmpty()) {
-            for (String f : features) Columns.require(table, f, "features");
-            return features;
-        }
-        for (String e : exclude) Columns.require(table, e, "exclude");
-        List<String> out = new ArrayList<>();
-        for (String c : table.columnNames()) if (!c.equals(label) && !exclude.contains(c)) out.add(c);
-        if (out.isEmpty()) throw DataValidationException.param("features", "[]", "no feature columns left after removing the label and exclude", "list features explicitly");
-        return out;
-    }
-
     // ---------------------------------------------------------------- JSON
 
     /** Reads a job spec; relative channel and output paths are resolved against the spec's folder. */

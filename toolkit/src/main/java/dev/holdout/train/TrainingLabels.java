@@ -124,4 +124,13 @@ public final class TrainingLabels {
         for (int c = 0; c < Math.min(v.size(), 5); c++) sb.append(c > 0 ? ", " : "").append(v.name(c)).append('=').append(c);
         return sb.append(v.size() > 5 ? ", ..." : "").toString();
     }
+
+    /** The number of classes an objective has: 2 for binary, num_class for multiclass, 0 for regression. */
+    static int classCount(String objective, int numClass) {
+        return switch (objective) {
+            case Hyperparameters.BINARY_LOGISTIC -> 2;
+            case Hyperparameters.MULTI_SOFTPROB -> numClass;
+            default -> 0;
+        };
+    }
 }

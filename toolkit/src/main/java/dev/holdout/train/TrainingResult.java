@@ -4,6 +4,7 @@ import dev.holdout.report.Html;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -25,9 +26,17 @@ import java.util.Locale;
  * @param validationRows rows in the validation channel (0 without one)
  * @param duration      wall time of fitting and training
  * @param jobFolder     the written job folder, or null
+ * @param features      which columns the model learned from, which it left out and why, and the id columns
  */
 public record TrainingResult(TrainingJob job, TrainedModel model, LearningCurve learningCurve, Evaluation evaluation,
-                             int trainRows, int validationRows, Duration duration, Path jobFolder) {
+                             int trainRows, int validationRows, Duration duration, Path jobFolder, FeatureChoice features) {
+
+    /** A result without a recorded feature choice (the features are the model's). */
+    public TrainingResult(TrainingJob job, TrainedModel model, LearningCurve learningCurve, Evaluation evaluation,
+                          int trainRows, int validationRows, Duration duration, Path jobFolder) {
+        this(job, model, learningCurve, evaluation, trainRows, validationRows, duration, jobFolder,
+                new FeatureChoice(model.features(), Map.of(), List.of()));
+    }
 
     /** 0-based best round (XGBoost), -1 for Tribuo learners. */
     public int bestIteration() { return learningCurve.rounds() == 0 ? -1 : learningCurve.bestIteration(); }

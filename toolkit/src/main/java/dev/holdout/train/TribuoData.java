@@ -54,10 +54,10 @@ public final class TribuoData {
     static double[] row(FeatureMatrix x, int r, String source) {
         double[] v = new double[x.columns()];
         for (int c = 0; c < v.length; c++) {
-            float f = x.get(r, c);
-            if (Float.isNaN(f)) {
+            double f = x.value(r, c);
+            if (Double.isNaN(f)) {
                 throw DataValidationException.at(source, r + 1, x.featureNames().get(c), "NaN",
-                        "missing value; Tribuo learners cannot take missing values: add an imputer to the preprocessing");
+                        "missing value; this learner cannot take missing values (only XGBoost can): add an imputer to the preprocessing");
             }
             v[c] = f;
         }

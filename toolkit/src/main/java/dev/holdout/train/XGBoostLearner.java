@@ -43,7 +43,10 @@ public record XGBoostLearner(Hyperparameters hyperparameters) implements Stoppin
                     "early stopping needs a validation part, and this fit has none",
                     "cross-validate with CrossValidation...earlyStoppingOn(a carve of the training rows), or set early_stopping_rounds to 0");
         }
-        TrainingResult r = TrainingJob.xgboost(label, Channel.of(train)).withName("learner").withHyperparameters(hyperparameters).run();
+        // a Learner learns from every column but the label (the caller chose them; the leakage demo's planted leak included),
+        // not the training job's default choice, which would leave time, id and leaking columns out
+        TrainingResult r = TrainingJob.xgboost(label, Channel.of(train)).withName("learner").withHyperparameters(hyperparameters)
+                .withFeatures(TribuoLearner.features(train, label)).run();
         double[] scores = new double[tests.length];
         for (int i = 0; i < tests.length; i++) scores[i] = score(r, tests[i]);
         return scores;

@@ -72,7 +72,15 @@ class MetricsCommandTest {
         Run r = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--score", "score",
                 "--group-by", "region", "--format", "json");
         assertEquals(0, r.exit(), r.err());
-        JsonNode j = r.json();
+        JsonNode top = r.json();
+        List<String> topKeys = new ArrayList<>();
+        for (Iterator<String> it = top.fieldNames(); it.hasNext(); ) topKeys.add(it.next());
+        assertEquals(List.of("group_by", "overall", "groups"), topKeys);
+        // the overall row is the file without --group-by
+        JsonNode whole = run("--input", csv(BINARY).toString(), "--label", "label", "--prediction", "prediction", "--score", "score",
+                "--format", "json").json();
+        for (String k : List.of("rows", "accuracy", "f1", "roc_auc", "log_loss")) assertEquals(whole.get(k), top.get("overall").get(k), k);
+        JsonNode j = top.get("groups");
         List<String> keys = new ArrayList<>();
         for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) keys.add(it.next());
         assertEquals(List.of("north", "south"), keys);
@@ -81,6 +89,68 @@ class MetricsCommandTest {
         // north has one negative only: ROC AUC still defined (1 negative, 2 positives)
         assertEquals(1.0, j.get("north").get("roc_auc").asDouble());
         assertEquals(1.0 / 3, j.get("south").get("accuracy").asDouble(), 1e-12);
+    }
+
+    /** Three text classes, class probabilities as holdout predict names them; the figures are scikit-learn 1.2.1's. */
+    private static final String MULTI = "y,pred,p_a,p_b,p_c,g\n"
+            + "a,a,.7,.2,.1,x\nb,b,.2,.5,.3,x\nc,c,.1,.3,.6,x\na,b,.3,.4,.3,x\nb,a,.5,.3,.2,x\nc,c,.2,.2,.6,x\n"
+            + "a,a,.6,.1,.3,z\nc,a,.4,.3,.3,z\nb,b,.1,.8,.1,z\na,c,.2,.2,.6,z\nc,c,.3,.3,.4,z\nc,b,.1,.6,.3,z\n";
+
+    @Test void multiclassScoresGiveRocAucAndLogLossAsScikitLearn() throws IOException {
+        Path f = csv(MULTI);
+        String[] base = {"--input", f.toString(), "--label", "y", "--prediction", "pred", "--score", "p_a,p_b,p_c", "--format", "json"};
+        // roc_auc_score(y, P, multi_class=..., average=...) and log_loss(y, P)
+        String[][] cases = {{"ovr", "macro", "0.8100694444444444"}, {"ovr", "weighted", "0.8072916666666666"},
+                {"ovo", "macro", "0.8180555555555555"}, {"ovo", "weighted", "0.8137152777777777"}};
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of(base));
+            args.addAll(List.of("--multi-class", c[0], "--average", c[1]));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            JsonNode j = r.json();
+            assertEquals(Double.parseDouble(c[2]), j.get("roc_auc").asDouble(), 1e-12, c[0] + " " + c[1]);
+            assertEquals(0.8455885340602382, j.get("log_loss").asDouble(), 1e-12);
+            assertEquals(c[0], j.get("multi_class").asText());
+        }
+        // the column order does not matter: each column is matched to its class by name
+        List<String> swapped = new ArrayList<>(List.of(base));
+        swapped.set(7, "p_c,p_a,p_b");
+        assertEquals(0.8100694444444444, run(swapped.toArray(String[]::new)).json().get("roc_auc").asDouble(), 1e-12);
+        // grouped: each group and the overall row
+        List<String> grouped = new ArrayList<>(List.of(base));
+        grouped.addAll(List.of("--group-by", "g"));
+        JsonNode g = run(grouped.toArray(String[]::new)).json();
+        assertEquals(0.8100694444444444, g.get("overall").get("roc_auc").asDouble(), 1e-12);
+        assertEquals(6, g.get("groups").get("x").get("rows").asInt());
+    }
+
+    @Test void multiclassScoresThatAreNotProbabilitiesOrMissAClassAreRefused() throws IOException {
+        Run missing = run("--input", csv(MULTI).toString(), "--label", "y", "--prediction", "pred", "--score", "p_a,p_b");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no column for class 'c'") && missing.err().contains("p_c"), missing.err());
+        Run sums = run("--input", csv("y,pred,p_a,p_b,p_c\na,a,.7,.2,.2\nb,b,.2,.5,.3\nc,c,.1,.3,.6\n").toString(), "--label", "y",
+                "--prediction", "pred", "--score", "p_a,p_b,p_c");
+        assertEquals(2, sums.exit());
+        assertTrue(sums.err().contains(".csv:2,") && sums.err().contains("not 1"), sums.err());
+        Run ovo = run("--input", csv(MULTI).toString(), "--label", "y", "--prediction", "pred", "--score", "p_a,p_b,p_c",
+                "--multi-class", "both");
+        assertEquals(2, ovo.exit());
+        assertTrue(ovo.err().contains("multi-class=both"), ovo.err());
+    }
+
+    @Test void theGuideListsOnlyTheTaskMetricsAndNoGuideLeavesItOut() throws IOException {
+        Path f = csv(BINARY);
+        Run c = run("--input", f.toString(), "--label", "label", "--prediction", "prediction");
+        assertTrue(c.out().contains("How to read these metrics") && c.out().contains("  recall (higher"), c.out());
+        assertTrue(!c.out().contains("  rmse (") && !c.out().contains("MAE for typical error"), c.out());
+        Run r = run("--input", csv("y,yhat\n3,2.5\n-0.5,0\n2,2\n7,8\n").toString(), "--label", "y", "--prediction", "yhat", "--task", "regression");
+        assertTrue(r.out().contains("  rmse (lower") && !r.out().contains("  recall ("), r.out());
+        Run quiet = run("--input", f.toString(), "--label", "label", "--prediction", "prediction", "--no-guide");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertTrue(quiet.out().contains("accuracy") && !quiet.out().contains("How to read these metrics"), quiet.out());
+        Run grouped = run("--input", f.toString(), "--label", "label", "--prediction", "prediction", "--group-by", "region");
+        assertTrue(grouped.out().indexOf("== overall") < grouped.out().indexOf("== region = north =="), grouped.out());
+        assertEquals(1, grouped.out().split("How to read these metrics", -1).length - 1, grouped.out());
     }
 
     @Test void singleClassMakesRocAucNullWithAWarning() throws IOException {
@@ -274,7 +344,7 @@ class MetricsCommandTest {
     @Test void groupBySlicesListOnlyTheirOwnLabels() throws IOException {
         Path f = csv("y,p,g\n0,0,a\n0,0,a\n1,1,b\n0,1,b\n2,2,c\n0,2,c\n1,1,c\n");
         JsonNode j = run("--input", f.toString(), "--label", "y", "--prediction", "p", "--group-by", "g", "--average", "macro",
-                "--format", "json").json();
+                "--format", "json").json().get("groups");
         assertEquals("[\"0\"]", j.get("a").get("labels").toString());
         assertEquals("[\"0\"]", j.get("a").get("confusion_matrix").get("labels").toString());
         assertEquals("[[2]]", j.get("a").get("confusion_matrix").get("matrix").toString());

@@ -67,8 +67,24 @@ class TrainCliTest {
                 "--output", pred.toString());
         assertEquals(0, p.code(), p.err());
         List<String> lines = Files.readAllLines(pred);
-        assertEquals("probability,predicted_label", lines.get(0));
+        // the label is kept, so metrics run on the predictions as they are (no join)
+        assertEquals("rain,probability,predicted_label", lines.get(0));
         assertEquals(Files.readAllLines(run.resolve("data/test.csv")).size(), lines.size());
+        Run m = run("metrics", "--input", pred.toString(), "--label", "rain", "--prediction", "predicted_label", "--score", "probability",
+                "--format", "json");
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains("\"roc_auc\""), m.out());
+        // --keep adds columns; one that is not there is named
+        Run k = run("predict", "--model", run.resolve("job/model").toString(), "--input", run.resolve("data/test.csv").toString(),
+                "--output", pred.toString(), "--keep", "date");
+        assertEquals(0, k.code(), k.err());
+        List<String> kept = Files.readAllLines(pred);
+        assertEquals("rain,date,probability,predicted_label", kept.get(0));
+        assertEquals(Files.readAllLines(run.resolve("data/test.csv")).get(1).split(",")[0], kept.get(1).split(",")[1]);
+        Run bad = run("predict", "--model", run.resolve("job/model").toString(), "--input", run.resolve("data/test.csv").toString(),
+                "--output", pred.toString(), "--keep", "dat");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("keep=dat") && bad.err().contains("did you mean 'date'"), bad.err());
     }
 
     @Test void quickstartRefusesANonEmptyFolderThatIsNotARunUnlessForced() throws Exception {

@@ -65,7 +65,7 @@ class AuditIncompleteTest {
         for (JsonNode c : json.path("checks")) if (c.path("check").asText().equals("target-leak")) target = c;
         assertEquals("skipped", target.path("status").asText());
         assertEquals(why, target.path("reason").asText());
-        assertEquals("no time column given (--time)", json.path("checks_not_requested").path("temporal-overlap").asText());
+        assertEquals("no time column given (--time), and no date, date-time or instant column to check", json.path("checks_not_requested").path("temporal-overlap").asText());
     }
 
     @Test void tooFewRowsOfAClassSkipsTheSingleFeatureCheck() {

@@ -164,4 +164,40 @@ class ReportsTest {
         assertEquals(0.1, pr.thresholdForRecall(1.0).threshold());
         assertTrue(pr.chart().image().getWidth() > 0);
     }
+
+    /** roc_auc_score(y, P, multi_class=..., average=...) and log_loss(y, P) of scikit-learn 1.2.1 on these rows. */
+    @Test void oneCallReportsWithClassProbabilitiesMatchScikitLearn() {
+        int[] y = {0, 1, 2, 0, 1, 2, 0, 2, 1, 0, 2, 2};
+        int[] pred = {0, 1, 2, 1, 0, 2, 0, 0, 1, 2, 2, 1};
+        double[][] p = {{.7, .2, .1}, {.2, .5, .3}, {.1, .3, .6}, {.3, .4, .3}, {.5, .3, .2}, {.2, .2, .6}, {.6, .1, .3},
+                {.4, .3, .3}, {.1, .8, .1}, {.2, .2, .6}, {.3, .3, .4}, {.1, .6, .3}};
+        ClassificationReport r = ClassificationReport.of(y, pred).withScores(p);
+        assertEquals(0.8100694444444444, r.rocAuc(), 1e-12);
+        assertEquals(0.8455885340602382, r.logLoss(), 1e-12);
+        assertEquals(MultiClass.OVR, r.multiClass());
+        ClassificationOptions weightedOvo = ClassificationOptions.defaults().withAverage(Average.WEIGHTED).withMultiClass(MultiClass.OVO);
+        ClassificationReport ovo = r.withOptions(weightedOvo);
+        assertEquals(0.8137152777777777, ovo.rocAuc(), 1e-12);
+        // the withers in either order give the same report
+        assertEquals(ovo, ClassificationReport.of(y, pred).withOptions(weightedOvo).withScores(p));
+        assertEquals(0.8072916666666666, Scores.rocAuc(y, p, MultiClass.OVR, Average.WEIGHTED, null), 1e-12);
+        // string labels: the columns follow labels() (a, b, c)
+        String[] ys = {"a", "b", "c", "a", "b", "c", "a", "c", "b", "a", "c", "c"};
+        String[] ps = {"a", "b", "c", "b", "a", "c", "a", "a", "b", "c", "c", "b"};
+        assertEquals(0.8180555555555555, ClassificationReport.of(ys, ps).withScores(p)
+                .withOptions(ClassificationOptions.defaults().withMultiClass(MultiClass.OVO)).rocAuc(), 1e-12);
+        // accuracy is the same whatever scores are added
+        assertEquals(ClassificationReport.of(y, pred).accuracy(), r.accuracy());
+    }
+
+    @Test void curvesInOneCall() {
+        int[] t = {1, 0, 1, 0, 1, 0};
+        double[] s = {0.9, 0.2, 0.4, 0.6, 0.8, 0.1};
+        Curve pr = Curve.precisionRecall(t, s);
+        assertEquals(Scores.precisionRecallCurve(t, s, 1, null).thresholds().length, pr.thresholds().length);
+        assertEquals(Scores.rocAuc(t, s), Curve.roc(t, s).area(), 1e-12);
+        ClassificationReport r = ClassificationReport.of(t, new int[] {1, 0, 0, 1, 1, 0}).withScores(s);
+        assertEquals(Scores.rocAuc(t, s), r.rocAuc(), 1e-12);
+        assertEquals(Scores.averagePrecision(t, s), r.averagePrecision(), 1e-12);
+    }
 }

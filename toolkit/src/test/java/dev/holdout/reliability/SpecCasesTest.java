@@ -119,7 +119,7 @@ class SpecCasesTest {
                 train("NaN as eta", replace("\"max_depth\": \"2\"", "\"eta\": \"NaN\""), "eta=NaN: must be a number"),
                 train("CART given eta", s -> s.replace("\"max_depth\": \"2\"", "\"eta\": \"0.1\"").replace("\"num_round\": \"3\", ", "")
                                 .replace("\"name\": \"job\",", "\"name\": \"job\", \"algorithm\": \"cart\","),
-                        "eta=0\\.1: algorithm=cart does not use this hyperparameter \\(cart reads \\[objective, max_depth, seed, num_class\\]\\).*remove \"eta\""),
+                        "eta=0\\.1: algorithm=cart does not use this hyperparameter \\(cart reads \\[objective, num_class, max_depth, min_samples_leaf, criterion, max_features, seed\\]\\).*remove \"eta\""),
                 train("logistic regression given max_depth", s -> s.replace("\"num_round\": \"3\", ", "")
                                 .replace("\"name\": \"job\",", "\"name\": \"job\", \"algorithm\": \"logistic-regression\","),
                         "max_depth=2: algorithm=logistic-regression does not use this hyperparameter"),

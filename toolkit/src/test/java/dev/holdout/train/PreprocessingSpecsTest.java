@@ -73,6 +73,18 @@ class PreprocessingSpecsTest {
         Preprocessor again = PreprocessingSpecs.fromJson(written);
         assertEquals(p.steps().toString(), again.steps().toString());
         assertEquals(written, PreprocessingSpecs.toJson(again));
+        // scikit-learn's key is the one written; the older "unknown" still reads, both at once is an error
+        assertEquals("infrequent", written.get("steps").get(4).get("handle_unknown").asText());
+        Preprocessor sk = PreprocessingSpecs.fromJson(steps("{\"step\": \"one_hot\", \"handle_unknown\": \"ignore\", \"columns\": [\"c\"]}"));
+        assertEquals(dev.holdout.preprocess.UnknownPolicy.IGNORE, ((dev.holdout.preprocess.OneHotEncoder) sk.steps().get(0)).unknown());
+        assertTrue(error("{\"step\": \"one_hot\", \"handle_unknown\": \"ignore\", \"unknown\": \"error\", \"columns\": [\"c\"]}")
+                .contains("keep only \"handle_unknown\""));
+        // an unseen category at transform time names the JSON key to set, not a Java call
+        tech.tablesaw.api.Table train = tech.tablesaw.api.Table.create("train", tech.tablesaw.api.StringColumn.create("c", "a", "b"));
+        tech.tablesaw.api.Table later = tech.tablesaw.api.Table.create("later", tech.tablesaw.api.StringColumn.create("c", "z"));
+        var unseen = org.junit.jupiter.api.Assertions.assertThrows(dev.holdout.data.DataValidationException.class,
+                () -> PreprocessingSpecs.fromJson(steps("{\"step\": \"one_hot\", \"columns\": [\"c\"]}")).fit(train).transform(later));
+        assertTrue(unseen.getMessage().contains("\"handle_unknown\": \"ignore\"") && !unseen.getMessage().contains("onUnknown"), unseen.getMessage());
         for (int i = 0; i < spec.get("steps").size(); i++) {
             assertEquals(spec.get("steps").get(i).get("step"), written.get("steps").get(i).get("step"));
         }

@@ -259,7 +259,8 @@ class TrainingJobTest {
                 """);
         TrainingJob old = TrainingJob.fromJson(dir.resolve("old.json"));
         assertEquals(3, old.hyperparameters().maxDepth());
-        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
+        assertEquals(java.util.Map.of("objective", "binary:logistic", "max_depth", "3", "min_samples_leaf", "1", "criterion", "gini",
+                "max_features", "1", "seed", "1"), old.hyperparameters().toMap(Algorithm.CART));
         // a spec written by hand that gives cart one XGBoost setting is refused: the value would do nothing
         Files.writeString(dir.resolve("new.json"), """
                 {"algorithm": "cart", "label": "y", "hyperparameters": {"objective": "binary:logistic", "eta": "0.1"},
@@ -267,5 +268,26 @@ class TrainingJobTest {
                 """);
         var e = assertThrows(DataValidationException.class, () -> TrainingJob.fromJson(dir.resolve("new.json")));
         assertTrue(e.getMessage().startsWith("eta=0.1: algorithm=cart does not use this hyperparameter"), e.getMessage());
+    }
+
+    @Test void aReRunIntoTheFolderOfAFailedJobNeedsNoForce() throws Exception {
+        Path out = dir.resolve("job");
+        Table oneClass = TestData.binary("train", 60, 2, 3);
+        tech.tablesaw.api.IntColumn y = (tech.tablesaw.api.IntColumn) oneClass.column("y");
+        for (int i = 0; i < y.size(); i++) y.set(i, 0);
+        TrainingJob failing = job().withTrain(Channel.of(oneClass)).withOutput(out);
+        var failed = assertThrows(DataValidationException.class, failing::run);
+        assertTrue(Files.isRegularFile(out.resolve("output/failure")), failed.getMessage() + " " + (Files.exists(out) ? java.util.Arrays.toString(out.toFile().list()) : "no folder"));
+        // fixed, into the same folder, without force: the failure was all that was there
+        TrainingResult r = job().withOutput(out).run();
+        assertTrue(Files.isRegularFile(out.resolve("model/model-card.json")));
+        assertFalse(Files.exists(out.resolve("output/failure")));
+        assertEquals(out, r.jobFolder());
+        // a folder with anything else in it still needs force
+        Path other = Files.createDirectories(dir.resolve("other/output"));
+        Files.writeString(other.resolve("failure"), "x\n");
+        Files.writeString(dir.resolve("other/notes.txt"), "mine\n");
+        assertThrows(DataValidationException.class, () -> job().withOutput(dir.resolve("other")).run());
+        assertTrue(Files.isRegularFile(dir.resolve("other/notes.txt")));
     }
 }
