@@ -258,7 +258,7 @@ public final class SparkMetrics {
             return new ClassificationReport(rowCount, weighted, c.labels(), c.average(), c.positive(), c.zeroDivision(),
                     c.beta(), c.accuracy(), c.precision(), c.recall(), c.f1(), c.fbeta(), c.specificity(),
                     c.balancedAccuracy(), c.mcc(), c.rocAuc(), c.averagePrecision(), c.logLoss(), c.confusionMatrix(),
-                    c.intervals(), c.warnings());
+                    c.intervals(), c.warnings(), c.multiClass(), c.inputs());
         }
         RegressionReport g = (RegressionReport) r;
         return new RegressionReport(rowCount, weighted, g.mse(), g.rmse(), g.mae(), g.r2(), g.mape(), g.medianAe(),

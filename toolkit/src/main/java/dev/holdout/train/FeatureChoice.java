@@ -65,7 +65,9 @@ public record FeatureChoice(List<String> features, Map<String, String> leftOut, 
             }
             out.removeIf(t -> exclude.contains(t) || exclude.contains(sourceOf(t, rawNames)));
             if (out.isEmpty()) throw DataValidationException.param("features", features, "no feature column left after exclude", "list features that exclude does not remove");
-            return new FeatureChoice(inTableOrder(out, transformed), Map.of(), ids);
+            // the order the user listed is the model's input order (as before, and as SageMaker's CSV contract has it):
+            // XGBoost breaks ties between equally good splits by feature position, so reordering would change the model
+            return new FeatureChoice(out, Map.of(), ids);
         }
         Map<String, String> leftOut = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();

@@ -55,7 +55,7 @@ public record XGBoostLearner(Hyperparameters hyperparameters) implements Stoppin
     /** Trains on {@code train} with {@code validation} as the last watch, and scores {@code test} at the best iteration. */
     @Override public Stopped fitAndScore(Table train, Table validation, Table test, String label) {
         TrainingResult r = TrainingJob.xgboost(label, Channel.of(train)).withValidation(Channel.of(validation)).withName("learner")
-                .withHyperparameters(hyperparameters).run();
+                .withHyperparameters(hyperparameters).withFeatures(TribuoLearner.features(train, label)).run();
         return new Stopped(score(r, test), r.bestIteration(), r.learningCurve().rounds());
     }
 
@@ -66,7 +66,8 @@ public record XGBoostLearner(Hyperparameters hyperparameters) implements Stoppin
      */
     public TrainingJob refitJob(Table table, String label, Preprocessor spec, CrossValidation.Result cv) {
         Hyperparameters hp = hyperparameters.withEarlyStoppingRounds(0).withNumRound(cv.refitRounds());
-        return TrainingJob.xgboost(label, Channel.of(table)).withName("refit").withHyperparameters(hp).withPreprocessing(spec);
+        return TrainingJob.xgboost(label, Channel.of(table)).withName("refit").withHyperparameters(hp).withPreprocessing(spec)
+                .withFeatures(TribuoLearner.features(table, label));
     }
 
     private double score(TrainingResult r, Table test) {
