@@ -429,6 +429,39 @@ class CourseNotebooksTest {
         find(out, "A calendar retrains every month: 12 times in 2015\\. A trigger on drift against the seasonal baseline fires \\d+ time");
     }
 
+    @Test
+    void featureStoreLeakage() throws Exception {
+        JsonNode nb = execute("12-feature-store-leakage.ipynb");
+        String out = stdout(nb);
+        Matcher tiny = find(out, "customer 2 on 2023-03-01: (\\d+) logins point in time, (\\d+) by id");
+        assertTrue(Integer.parseInt(tiny.group(1)) > 0 && Integer.parseInt(tiny.group(2)) == 0,
+                "point in time sees the customer still active; by id sees the silence after it left");
+        find(out, "tiny audit: leaking \\[logins_30d, tickets_30d, spend_30d\\]");
+        Matcher v = find(out, "validation ROC AUC: by id ([\\d.]+), point in time ([\\d.]+) -> the join by id looks better on validation");
+        assertTrue(Double.parseDouble(v.group(1)) > Double.parseDouble(v.group(2)), "the leak flatters validation");
+        Matcher later = find(out, "later ROC AUC: by id ([\\d.]+), point in time ([\\d.]+) -> the join by id is worse on later data");
+        assertTrue(Double.parseDouble(later.group(1)) < Double.parseDouble(later.group(2)), "and costs on later data");
+        Matcher gap = find(out, "optimism \\(validation minus later\\): by id ([+-][\\d.]+), point in time ([+-][\\d.]+) -> "
+                + "the point-in-time validation score is the honest forecast");
+        assertTrue(Math.abs(Double.parseDouble(gap.group(2))) < Math.abs(Double.parseDouble(gap.group(1))),
+                "the point-in-time validation score is the closer forecast of the later one");
+        // the demo's own table (holdout demo feature-leakage) carries the same numbers as the sentences
+        Matcher table = find(out, "join by id \\(each customer's latest values\\) +([\\d.]+) +([\\d.]+)");
+        assertEquals(Double.parseDouble(v.group(1)), Double.parseDouble(table.group(1)), 5e-4, "the table's validation score");
+        assertEquals(Double.parseDouble(later.group(1)), Double.parseDouble(table.group(2)), 5e-4, "the table's later score");
+        find(out, "on later data the by-id model is close to a coin toss");
+        assertTrue(Double.parseDouble(later.group(1)) < 0.55, "a coin toss is 0.5");
+        assertTrue(plainText(nb).contains("bar chart \"ROC AUC of the same model"), "the two scores are charted");
+        find(out, "the audit names as leaking: \\[logins_30d, tickets_30d, spend_30d\\]; clean: false");
+        Matcher spend = find(out, "spend_30d: (\\d+) of (\\d+) values from the future");
+        assertTrue(Double.parseDouble(spend.group(1)) > 0.9 * Double.parseDouble(spend.group(2)), "nearly every latest spend is newer than its row");
+        Matcher tickets = find(out, "tickets_30d: (\\d+) of (\\d+) values from the future");
+        assertTrue(Integer.parseInt(tickets.group(1)) > 0 && Double.parseDouble(tickets.group(1)) < 0.1 * Double.parseDouble(tickets.group(2)),
+                "tickets leak rarely, but they leak");
+        find(out, "most leaked: spend_30d; least leaked: tickets_30d");
+        find(out, "the audit checked \\d+ rows, the train, validation and later rows together: true");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One execution of a notebook: the fresh outputs (cleaned as stored) and how they compare with the stored ones. */
