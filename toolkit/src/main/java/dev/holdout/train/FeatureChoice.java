@@ -139,11 +139,6 @@ public record FeatureChoice(List<String> features, Map<String, String> leftOut, 
                 close != null ? "did you mean '" + close + "'?" : "use the raw column names of the train channel");
     }
 
-    private static List<String> inTableOrder(List<String> chosen, Table transformed) {
-        List<String> out = new ArrayList<>();
-        for (String t : transformed.columnNames()) if (chosen.contains(t)) out.add(t);
-        return out;
-    }
 
     private static String timeReason(Column<?> c) {
         String kind = c instanceof DateColumn ? "DATE" : c instanceof DateTimeColumn ? "DATETIME" : c instanceof InstantColumn ? "INSTANT" : null;
