@@ -111,7 +111,7 @@ final class QuickstartCommand implements Callable<Integer> {
         out.println("5. Metrics (the test part is used once, now):");
         out.print(ev[0].toTable().indent(3));
         out.println();
-        out.println("6. The same split, preprocessing and metrics with Tribuo learners (CART with max_depth 4):");
+        out.println("6. The same split, preprocessing and metrics with the other learners (L2 logistic regression as scikit-learn's, Tribuo's CART with max_depth 4):");
         out.print(cmp[0].toTable().indent(3));
         out.println();
         out.println("Run folder: " + run);
@@ -172,7 +172,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 + "<h2>Where it stopped</h2><p>" + Html.escape(r.stopSummary()) + "</p>"
                 + Html.image(r.learningCurve().image(), "learning curve")
                 + "<h2>Metrics</h2>" + ev.toHtml()
-                + "<h2>Compared with Tribuo learners (test)</h2>" + cmp.toHtml()
+                + "<h2>Compared with the other learners (test)</h2>" + cmp.toHtml()
                 + "<p class=\"note\">The test part was used once, after training, to score the model at its best iteration.</p>";
         Files.writeString(dir.resolve("report.html"), Html.page("Holdout quickstart: will it rain in Seattle tomorrow?", body));
     }
