@@ -55,7 +55,10 @@ class LeakageAuditTest {
 
     static LeakageAudit audit() { return LeakageAudit.of("y").time("t").group("g"); }
 
-    @Property(tries = 40)
+    // A fixed seed: the missingness check is a significance test, so on random clean tables it fires by chance at its
+    // alpha (seen: groups=174, seed=2020, p=0.0008); 40 fresh tries per build would make CI fail now and then for no bug.
+    // The fixed samples still fail the moment any check reports on a clean split.
+    @Property(tries = 40, seed = "20261201")
     void reportsNothingOnCleanSplits(@ForAll @IntRange(min = 30, max = 300) int groups, @ForAll long seed) {
         Parts p = clean(groups, seed);
         FittedPreprocessor fitted = Preprocessor.of(Imputer.mean("b"), StandardScaler.of("a", "b"), TargetEncoder.of("c").label("y")).fit(p.train());
