@@ -462,6 +462,71 @@ class CourseNotebooksTest {
         find(out, "the audit checked \\d+ rows, the train, validation and later rows together: true");
     }
 
+    @Test
+    void batchAndRealTimeInference() throws Exception {
+        JsonNode nb = execute("13-batch-and-real-time-inference.ipynb");
+        String out = stdout(nb);
+        find(out, "batch job: 365 rows scored, 0 skipped; 2015.csv.out has header probability,predicted_label and 365 prediction lines");
+        find(out, "GET /ping: 200; 365 single-row requests answered; identical to the batch job's line: 365 of 365 days");
+        Matcher json = find(out, "the same first day as JSON: \\{\"predictions\": \\[\\{\"probability\": ([\\d.]+), \"predicted_label\": (\\d)\\}\\]\\} "
+                + "\\(batch: ([\\d.]+),(\\d)\\)");
+        assertEquals(json.group(3), json.group(1), "JSON and CSV carry the same digits");
+        assertEquals(json.group(4), json.group(2));
+        assertTrue(plainText(nb).contains("batch transform (365 points, x 1–365, y ") && plainText(nb).contains("endpoint, one request per day (365 points"),
+                "the two series are drawn");
+
+        // the trade-off: the prose's claims are checked on the printed timings, never on fixed figures
+        Matcher batch = find(out, "batch job: (\\d+) rows in ([\\d.]+) s, ([\\d.]+) ms per row");
+        assertEquals(36_500, Integer.parseInt(batch.group(1)));
+        double batchMsPerRow = Double.parseDouble(batch.group(3));
+        assertEquals(Double.parseDouble(batch.group(2)) * 1000 / 36_500, batchMsPerRow, batchMsPerRow * 0.01 + 1e-5, "per row is the time over the rows");
+        Map<Integer, double[]> endpoint = new HashMap<>();
+        Matcher load = Pattern.compile("endpoint, (\\d) connections?: (\\d+) requests, (\\d+) errors, (\\d+) answers unlike the batch job's; "
+                + "([\\d.]+) s in all, ([\\d.]+) ms per request; latency p50 ([\\d.]+) ms, p99 ([\\d.]+) ms").matcher(out);
+        while (load.find()) {
+            assertEquals("1460", load.group(2));
+            assertEquals("0", load.group(3), "no request failed");
+            assertEquals("0", load.group(4), "every answer under load equals the batch job's");
+            double perRequest = Double.parseDouble(load.group(6)), p50 = Double.parseDouble(load.group(7)), p99 = Double.parseDouble(load.group(8));
+            assertEquals(Double.parseDouble(load.group(5)) * 1000 / 1460, perRequest, perRequest * 0.01 + 1e-4);
+            assertTrue(p50 <= p99, "p50 " + p50 + " <= p99 " + p99);
+            endpoint.put(Integer.parseInt(load.group(1)), new double[] {perRequest, p50, p99});
+        }
+        assertEquals(List.of(1, 4), endpoint.keySet().stream().sorted().toList(), "1 and 4 connections measured");
+        boolean tenfold1 = batchMsPerRow * 10 < endpoint.get(1)[0], tenfold4 = batchMsPerRow * 10 < endpoint.get(4)[0];
+        find(out, "per row, the batch job is " + (tenfold1 ? "more" : "less") + " than 10x cheaper than one-row requests at 1 connection and "
+                + (tenfold4 ? "more" : "less") + " than 10x cheaper than at 4 connections");
+        assertTrue(tenfold1 && tenfold4, "the prose: per row, the batch job was more than ten times cheaper at either connection count ("
+                + batchMsPerRow + " ms per row; " + endpoint.get(1)[0] + " and " + endpoint.get(4)[0] + " ms per request)");
+        boolean faster = endpoint.get(4)[0] < endpoint.get(1)[0];
+        find(out, "4 connections served more requests per second than 1: " + faster);
+        assertTrue(faster, "the prose: more connections served more requests per second");
+
+        // two models behind one endpoint
+        find(out, "rain-shallow by header: 200, by path: 200; both equal to its batch job: true");
+        Matcher differ = find(out, "the default model answered as the rain batch job: true; rain-shallow and rain differ on (\\d+) of 365 days");
+        assertTrue(Integer.parseInt(differ.group(1)) > 0, "the routing reached a different model");
+        find(out, "GET /models: \\{\"models\":\\[.*\"modelName\":\"rain-shallow\"");
+        find(out, "an unknown model: 404 ");
+        find(out, "stopped cleanly: true");
+
+        // data capture into a monitoring run
+        find(out, "stopped: true; capture: 365 requests seen, 365 written, 0 errors; 365 lines in rain-endpoint/AllTraffic/yyyy/mm/dd/hh/\\*\\.jsonl: true");
+        find(out, "first record's captureData: \\{\"endpointInput\":\\{\"observedContentType\":\"text/csv\",\"mode\":\"INPUT\",\"data\":\"5\\.6,-3\\.2,1\\.2\\\\n\",\"encoding\":\"CSV\"\\}");
+        find(out, "its eventMetadata fields: eventId, inferenceId, inferenceTime, inferenceId 2015-01-01");
+        Matcher run = find(out, "monitoring run on the capture: 365 rows against a baseline of 731 training days; drifted \\[([^]]*)\\]");
+        assertEquals("temp_max, temp_min", run.group(1), "the prose: temp_max and temp_min drifted, wind did not");
+        for (String f : List.of("temp_max", "temp_min", "wind")) {
+            Matcher d = find(out, " " + f + " +KS ([\\d.]+) \\(threshold ([\\d.]+)\\), p ([\\d.e-]+), drift (true|false)");
+            double ks = Double.parseDouble(d.group(1)), threshold = Double.parseDouble(d.group(2)), p = Double.parseDouble(d.group(3));
+            boolean drifted = Boolean.parseBoolean(d.group(4));
+            assertEquals(!f.equals("wind"), drifted, f);
+            if (drifted) assertTrue(ks > threshold && ks < threshold + 0.05 && p < 0.05, f + ": just over the threshold, and the KS test rejects");
+            else assertTrue(ks < threshold, f);
+        }
+        assertTrue(html(nb).contains("baseline_drift_check"), "the monitoring run's report is shown");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** One execution of a notebook: the fresh outputs (cleaned as stored) and how they compare with the stored ones. */
