@@ -78,8 +78,17 @@ class EndpointTest {
                 "--output-filter", String.join(",", s.inputColumns()));
         assertEquals("0", t[0], t[2]);
         List<String> inputs = Files.readAllLines(sub.resolve(m.data().getFileName() + ".out"));
+        // predict also keeps the label and id columns of its input; an endpoint answers with the prediction fields only
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int[] fields = s.predictionColumns().stream().mapToInt(header::indexOf).toArray();
+        for (int f : fields) assertTrue(f >= 0, "predict writes " + s.predictionColumns() + ": " + header);
         List<String[]> rows = new ArrayList<>();
-        for (int i = 1; i <= n && i < lines.size(); i++) rows.add(new String[] {inputs.get(i), lines.get(i)});
+        for (int i = 1; i <= n && i < lines.size(); i++) {
+            String[] all = lines.get(i).split(",", -1);
+            StringBuilder line = new StringBuilder();
+            for (int f : fields) line.append(line.length() == 0 ? "" : ",").append(all[f]);
+            rows.add(new String[] {inputs.get(i), line.toString()});
+        }
         return rows;
     }
 
