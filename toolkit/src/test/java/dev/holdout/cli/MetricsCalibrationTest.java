@@ -79,7 +79,7 @@ class MetricsCalibrationTest {
         assertEquals("0", r[0], r[2]);
         JsonNode j = StrictJson.mapper().readTree(r[1]);
         for (String region : java.util.List.of("north", "south")) {
-            JsonNode ci = j.get(region).get("confidence_intervals");
+            JsonNode ci = j.get("groups").get(region).get("confidence_intervals");
             for (String m : java.util.List.of("accuracy", "f1", "roc_auc")) {
                 assertTrue(ci.has(m), region + " has an interval for " + m + ": " + ci);
                 assertTrue(ci.get(m).toString().contains("lower"), ci.get(m).toString());
